@@ -1,0 +1,49 @@
+# tthtcd: two commands on a fresh Debian or Ubuntu machine with Swift 6.
+#   make run    installs missing system packages, builds, starts the app on the default data file
+#   make test   installs missing system packages, builds, runs every test
+SWIFT ?= swift
+APT_PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3
+ARGS ?=
+PREFIX ?= $(HOME)/.local
+
+.PHONY: all deps build run demo test bench install clean
+
+all: build
+
+# Installs only what is missing; uses sudo when not root.
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
+	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	@exec "$$($(SWIFT) build --show-bin-path)/tthtcd" $(ARGS)
+
+demo: build
+	@exec "$$($(SWIFT) build --show-bin-path)/tthtcd" --demo $(ARGS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release
+	"$$($(SWIFT) build -c release --show-bin-path)/tthtcd-bench"
+
+# The program and its resource folder, which must sit beside it.
+install: deps
+	$(SWIFT) build -c release
+	install -d "$(PREFIX)/bin"
+	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/tthtcd" "$(PREFIX)/bin/tthtcd"
+	rm -rf "$(PREFIX)/bin/tthtcd_AppResources.resources"
+	cp -R "$$($(SWIFT) build -c release --show-bin-path)/tthtcd_AppResources.resources" "$(PREFIX)/bin/"
+
+clean:
+	rm -rf .build

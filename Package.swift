@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tthtcd",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tthtcd", targets: ["tthtcd"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Pure rules and values: no file I/O, no SQLite, no terminal.
+        .target(name: "Domain"),
+        // Shipped data: string catalogs, the administrative units list, the demo dataset.
+        .target(
+            name: "AppResources",
+            path: "Resources",
+            exclude: ["README.md"],
+            resources: [.copy("strings"), .copy("units"), .copy("demo")]
+        ),
+        // The only code that touches the data file.
+        .target(name: "Storage", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Cell buffer, keys, keymaps and widgets; no C imports (Domain only for Vietnamese search).
+        .target(name: "TerminalUI", dependencies: ["Domain"]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The one small piece of code that calls ncurses.
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        // Screens: state + actions + update + view, and the root app.
+        .target(name: "Screens", dependencies: ["Domain", "Storage", "TerminalUI", "AppResources"]),
+        .executableTarget(
+            name: "tthtcd",
+            dependencies: [
+                "Screens", "Storage", "Domain", "NcursesBackend", "AppResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "AppResources"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain", "AppResources"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Domain"]),
+        .testTarget(
+            name: "ScreensTests",
+            dependencies: ["Screens", "Storage", "Domain", "TerminalUI", "AppResources"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["Storage", "Domain", "tthtcd"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The roster's columns, each of which can sort the list.
+public enum RosterColumn: String, CaseIterable, Sendable {
+    case code, name, commune, model, status, facilities, updated
+}
+
+/// One centre as the roster shows it, with its search text and sort keys computed once.
+public struct CentreListEntry: Sendable, Identifiable {
+    public let centre: Centre
+    public let communeName: String?
+    public var id: Int64 { centre.id ?? 0 }
+    let searchable: SearchableText
+    let nameKey: CollationKey
+    let communeKey: CollationKey
+
+    public init(centre: Centre, units: UnitDirectory) {
+        self.centre = centre
+        let unit = centre.communeCode.flatMap { units.unit(code: $0) }
+        communeName = unit?.name
+        searchable = SearchableText([centre.code, centre.name, unit?.name ?? "", centre.address].joined(separator: " "))
+        nameKey = VietnameseCollation.key(centre.name)
+        communeKey = VietnameseCollation.key(unit?.short ?? "")
+    }
+
+    /// A centre whose commune is not in the official list (abolished or merged since).
+    public var communeIsUnknown: Bool { communeName == nil }
+}
+
+/// Search, status filter and sort over the roster, as pure functions of the entries.
+public struct CentreListing: Sendable, Equatable {
+    public var query: String
+    public var status: CentreStatus?
+    public var sortColumn: RosterColumn
+    public var ascending: Bool
+
+    public init(query: String = "", status: CentreStatus? = nil, sortColumn: RosterColumn = .name,
+                ascending: Bool = true) {
+        self.query = query
+        self.status = status
+        self.sortColumn = sortColumn
+        self.ascending = ascending
+    }
+
+    /// The entries to show, in order.
+    public func apply(to entries: [CentreListEntry]) -> [CentreListEntry] {
+        let parsed = TextQuery(query)
+        let kept = entries.filter { entry in
+            (status == nil || entry.centre.status == status) && (parsed.isEmpty || parsed.matches(entry.searchable))
+        }
+        let sorted = kept.sorted { a, b in
+            let order = compare(a, b)
+            if order != .orderedSame { return ascending ? order == .orderedAscending : order == .orderedDescending }
+            return a.centre.code < b.centre.code
+        }
+        return sorted
+    }
+
+    private func compare(_ a: CentreListEntry, _ b: CentreListEntry) -> ComparisonResult {
+        func cmp<T: Comparable>(_ x: T, _ y: T) -> ComparisonResult {
+            x < y ? .orderedAscending : (y < x ? .orderedDescending : .orderedSame)
+        }
+        switch sortColumn {
+        case .code: return cmp(a.centre.code, b.centre.code)
+        case .name: return cmp(a.nameKey, b.nameKey)
+        case .commune: return cmp(a.communeKey, b.communeKey)
+        case .model: return cmp(a.centre.model.sortIndex, b.centre.model.sortIndex)
+        case .status: return cmp(a.centre.status.sortIndex, b.centre.status.sortIndex)
+        case .facilities: return cmp(a.centre.facilitiesPresent, b.centre.facilitiesPresent)
+        case .updated:
+            return cmp(a.centre.updatedAt ?? .distantPast, b.centre.updatedAt ?? .distantPast)
+        }
+    }
+}
+
+extension CentreModel {
+    var sortIndex: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+}
+
+extension CentreStatus {
+    var sortIndex: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+}

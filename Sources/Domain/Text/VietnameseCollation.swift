@@ -1,0 +1,75 @@
+import Foundation
+
+/// Sorting in Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
+/// Letters decide first; tones (none, huyền, hỏi, ngã, sắc, nặng) break ties; then upper before lower case.
+public struct CollationKey: Comparable, Hashable, Sendable {
+    let primary: [UInt32]
+    let secondary: [UInt8]
+    let tertiary: [UInt8]
+
+    public static func < (lhs: CollationKey, rhs: CollationKey) -> Bool {
+        if lhs.primary != rhs.primary { return lhs.primary.lexicographicallyPrecedes(rhs.primary) }
+        if lhs.secondary != rhs.secondary { return lhs.secondary.lexicographicallyPrecedes(rhs.secondary) }
+        return lhs.tertiary.lexicographicallyPrecedes(rhs.tertiary)
+    }
+}
+
+public enum VietnameseCollation {
+    private static let alphabet: [String] = [
+        "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+        "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+    ]
+    private static let letterRank: [String: UInt32] = {
+        var ranks: [String: UInt32] = [:]
+        for (index, letter) in alphabet.enumerated() { ranks[letter] = 0x1000 + UInt32(index) }
+        return ranks
+    }()
+    /// Tone marks in dictionary order; 0 is the level tone (ngang).
+    private static let toneRank: [UInt32: UInt8] = [0x0300: 1, 0x0309: 2, 0x0303: 3, 0x0301: 4, 0x0323: 5]
+    /// Marks that make a different letter (ă â ê ô ơ ư), not a tone.
+    private static let letterMarks: Set<UInt32> = [0x0306, 0x0302, 0x031B]
+
+    /// The key of a text; compare keys, never the raw strings.
+    public static func key(_ text: String) -> CollationKey {
+        var primary: [UInt32] = []
+        var secondary: [UInt8] = []
+        var tertiary: [UInt8] = []
+        for character in text.nfc {
+            let decomposed = String(character).decomposedStringWithCanonicalMapping
+            var base = ""
+            var tone: UInt8 = 0
+            for scalar in decomposed.unicodeScalars {
+                if let rank = toneRank[scalar.value] {
+                    tone = rank
+                } else {
+                    base.unicodeScalars.append(scalar)
+                }
+            }
+            let lower = base.lowercased()
+            let letter = lower.precomposedStringWithCanonicalMapping
+            if let rank = letterRank[letter] {
+                primary.append(rank)
+            } else if character.isWhitespace {
+                primary.append(0x20)
+            } else if let scalar = letter.unicodeScalars.first, letterMarks.contains(scalar.value) == false {
+                // Digits and punctuation before letters, in code point order.
+                primary.append(scalar.value < 0x1000 ? scalar.value + 0x21 : scalar.value + 0x2000)
+            }
+            secondary.append(tone)
+            tertiary.append(base == lower ? 1 : 0)
+        }
+        return CollationKey(primary: primary, secondary: secondary, tertiary: tertiary)
+    }
+
+    /// The key of a person's full name: Vietnamese lists sort by the given name (the last word), then the rest.
+    public static func personKey(_ fullName: String) -> CollationKey {
+        let words = fullName.cleanedInput.split(separator: " ").map(String.init)
+        guard let given = words.last else { return key("") }
+        return key(([given] + words.dropLast()).joined(separator: " "))
+    }
+
+    /// Sorts values by a text in Vietnamese order, computing each key once.
+    public static func sorted<T>(_ values: [T], by text: (T) -> String) -> [T] {
+        values.map { (key(text($0)), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

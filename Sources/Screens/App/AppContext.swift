@@ -1,0 +1,35 @@
+import Domain
+import Storage
+import TerminalUI
+
+/// What every screen works with: the data file, the unit list, the strings, the clock and the office.
+@MainActor
+public final class AppContext {
+    public let database: AppDatabase
+    public let units: UnitDirectory
+    public let strings: Strings
+    public let clock: any Clock
+    public var office: OfficeSettings?
+    /// A demo session on a temporary copy: a banner says so.
+    public let isDemo: Bool
+    public var theme: Theme
+
+    public init(database: AppDatabase, units: UnitDirectory, strings: Strings, clock: any Clock = SystemClock(),
+                isDemo: Bool = false, theme: Theme = .monochrome) throws {
+        self.database = database
+        self.units = units
+        self.strings = strings
+        self.clock = clock
+        self.isDemo = isDemo
+        self.theme = theme
+        self.office = try database.officeSettings()
+    }
+
+    /// "Tỉnh Ninh Bình" or "Xã Nghĩa Hưng, Tỉnh Ninh Bình".
+    public var officeName: String {
+        guard let office else { return "" }
+        let province = units.province(code: office.provinceCode)?.name ?? String(office.provinceCode)
+        if let commune = office.communeCode.flatMap({ units.unit(code: $0) }) { return commune.name + ", " + province }
+        return province
+    }
+}

@@ -1,0 +1,193 @@
+import Domain
+import Storage
+import TerminalUI
+
+/// The centre roster (hồ sơ trung tâm): every centre the office sees, with search, a status filter, sorting
+/// by any column, and the details of the selected centre underneath.
+struct RosterScreen: KeyedScreen {
+    enum Action: Sendable, Equatable {
+        case add, edit, history, delete, startSearch, cycleStatusFilter, nextSortColumn, reverseSort
+        case settings, quit
+        case move(Key)
+        /// A key typed while the search line is open.
+        case searchKey(Key)
+        case confirmKey(Key)
+    }
+
+    private(set) var entries: [CentreListEntry] = []
+    private(set) var shown: [CentreListEntry] = []
+    private(set) var listing = CentreListing()
+    var table = TableState()
+    private(set) var search = TextField("", maxLength: 60)
+    private(set) var isSearching = false
+    private(set) var deleteDialog: ConfirmDialog?
+    private var pendingDelete: Int64?
+    private var loadError: String?
+
+    static let columns: [RosterColumn] = [.code, .name, .commune, .model, .status, .facilities, .updated]
+
+    init(ctx: AppContext) {
+        reload(ctx, select: nil)
+    }
+
+    var selectedEntry: CentreListEntry? { shown.indices.contains(table.selected) ? shown[table.selected] : nil }
+
+    /// Reads the centres again from the data file, keeping the selection on `select` (a code) if given.
+    mutating func reload(_ ctx: AppContext, select code: String?) {
+        let keep = code ?? selectedEntry?.centre.code
+        do {
+            let centres = try ctx.database.allCentres()
+            entries = centres.filter { centre in ctx.office?.covers(centre, units: ctx.units) ?? true }
+                .map { CentreListEntry(centre: $0, units: ctx.units) }
+            loadError = nil
+        } catch {
+            entries = []
+            loadError = ctx.strings(.errorReadingData, "\(error)")
+        }
+        applyListing(keep: keep)
+    }
+
+    private mutating func applyListing(keep code: String?) {
+        shown = listing.apply(to: entries)
+        table.setRowCount(shown.count)
+        if let code, let index = shown.firstIndex(where: { $0.centre.code == code }) { table.select(index) }
+    }
+
+    mutating func centresChanged(select: String?, _ ctx: AppContext) { reload(ctx, select: select) }
+
+    func title(_ ctx: AppContext) -> String { ctx.strings[.rosterTitle] }
+
+    func keymap(_ ctx: AppContext) -> Keymap<Action> {
+        let s = ctx.strings
+        return Keymap([
+            .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAdd], help: s[.helpRosterAdd]),
+            .function(3, ctrl: "f", also: [.char("/")], action: .startSearch, label: s[.keySearch],
+                      help: s[.helpRosterSearch]),
+            .function(4, also: [.enter], action: .edit, label: s[.keyEdit], help: s[.helpRosterEdit]),
+            .function(5, ctrl: "l", action: .cycleStatusFilter, label: s[.keyFilter], help: s[.helpRosterFilter]),
+            .function(6, ctrl: "o", action: .nextSortColumn, label: s[.keySort], help: s[.helpRosterSort]),
+            KeyBinding(keys: [.ctrl("r")], action: .reverseSort, help: s[.helpRosterReverse]),
+            .function(7, ctrl: "h", action: .history, label: s[.keyHistory], help: s[.helpRosterHistory]),
+            .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpRosterDelete]),
+            .function(9, ctrl: "t", action: .settings, label: s[.keySettings], help: s[.helpRosterSettings]),
+            .function(10, ctrl: "q", action: .quit, label: s[.keyQuit], help: s[.helpRosterQuit]),
+            KeyBinding(keys: [.up, .down, .pageUp, .pageDown, .home, .end], action: .move(.down),
+                       help: s[.helpTableMove]),
+        ])
+    }
+
+    func action(for key: Key, _ ctx: AppContext) -> Action? {
+        if deleteDialog != nil { return .confirmKey(key) }
+        if isSearching { return .searchKey(key) }
+        switch key {
+        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
+        default: return keymap(ctx).action(for: key)
+        }
+    }
+
+    mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
+        let s = ctx.strings
+        switch action {
+        case .move(let key):
+            _ = table.handle(key, pageSize: 10)
+        case .add:
+            return [.push(CentreFormScreen(ctx: ctx, editing: nil))]
+        case .edit:
+            guard let entry = selectedEntry else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
+            return [.push(CentreFormScreen(ctx: ctx, editing: entry.centre))]
+        case .history:
+            guard let entry = selectedEntry else { return [] }
+            return [.push(StatusHistoryScreen(ctx: ctx, centre: entry.centre))]
+        case .delete:
+            return askDelete(ctx)
+        case .confirmKey(let key):
+            return answerDelete(key, ctx)
+        case .startSearch:
+            isSearching = true
+        case .searchKey(let key):
+            switch key {
+            case .enter, .tab, .down:
+                isSearching = false
+            case .escape:
+                isSearching = false
+                search.setText("")
+                listing.query = ""
+                applyListing(keep: selectedEntry?.centre.code)
+            default:
+                if search.handle(key) {
+                    listing.query = search.text
+                    table.select(0)
+                    applyListing(keep: nil)
+                }
+            }
+        case .cycleStatusFilter:
+            let all: [CentreStatus?] = [nil] + CentreStatus.allCases.map { $0 }
+            let index = all.firstIndex(of: listing.status) ?? 0
+            listing.status = all[(index + 1) % all.count]
+            applyListing(keep: selectedEntry?.centre.code)
+        case .nextSortColumn:
+            let index = Self.columns.firstIndex(of: listing.sortColumn) ?? 0
+            listing.sortColumn = Self.columns[(index + 1) % Self.columns.count]
+            listing.ascending = true
+            applyListing(keep: selectedEntry?.centre.code)
+        case .reverseSort:
+            listing.ascending.toggle()
+            applyListing(keep: selectedEntry?.centre.code)
+        case .settings:
+            return [.push(OfficeSettingsScreen(ctx: ctx, firstRun: false))]
+        case .quit:
+            return [.quit]
+        }
+        return []
+    }
+
+    private mutating func askDelete(_ ctx: AppContext) -> [AppCommand] {
+        let s = ctx.strings
+        guard let centre = selectedEntry?.centre, let id = centre.id else { return [] }
+        do {
+            let records = try ctx.database.records(centreID: id)
+            guard records.allowsDeletion else {
+                return [.message(StatusMessage(s(.rosterCannotDelete, centre.name), kind: .error))]
+            }
+        } catch {
+            return [.message(StatusMessage(s(.errorReadingData, "\(error)"), kind: .error))]
+        }
+        pendingDelete = id
+        deleteDialog = ConfirmDialog(title: s[.deleteCentreTitle], message: s(.deleteCentreQuestion, centre.name),
+                                     yes: s[.yes], no: s[.no])
+        return []
+    }
+
+    private mutating func answerDelete(_ key: Key, _ ctx: AppContext) -> [AppCommand] {
+        guard var dialog = deleteDialog else { return [] }
+        let outcome = dialog.handle(key)
+        deleteDialog = dialog
+        guard outcome != .pending else { return [] }
+        deleteDialog = nil
+        defer { pendingDelete = nil }
+        guard outcome == .confirmed, let id = pendingDelete else {
+            return [.message(StatusMessage(ctx.strings[.deleteCancelled]))]
+        }
+        let name = selectedEntry?.centre.name ?? ""
+        do {
+            try ctx.database.deleteCentre(id: id)
+        } catch CentreStoreError.hasRecords {
+            return [.message(StatusMessage(ctx.strings(.rosterCannotDelete, name), kind: .error))]
+        } catch {
+            return [.message(StatusMessage(ctx.strings(.errorSaving, "\(error)"), kind: .error))]
+        }
+        reload(ctx, select: nil)
+        return [.message(StatusMessage(ctx.strings(.centreDeleted, name)))]
+    }
+
+    func statusHint(_ ctx: AppContext) -> StatusMessage? {
+        if let loadError { return StatusMessage(loadError, kind: .error) }
+        if isSearching { return StatusMessage(ctx.strings[.searchHint]) }
+        guard let entry = selectedEntry else { return nil }
+        if entry.communeIsUnknown {
+            return StatusMessage(ctx.strings(.communeNotInList, entry.centre.communeCode.map(String.init) ?? "—"),
+                                 kind: .warning)
+        }
+        return nil
+    }
+}

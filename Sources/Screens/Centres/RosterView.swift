@@ -1,0 +1,107 @@
+import Domain
+import TerminalUI
+
+/// Drawing of the roster: the search and filter line, the table, and the details of the selected centre.
+extension RosterScreen {
+    static let detailHeight = 4
+
+    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
+        let s = ctx.strings
+        let theme = ctx.theme
+        var cursor: Point?
+        // Search and filter line.
+        let label = s[.searchLabel] + " "
+        var x = area.x + 1
+        x += buffer.write(label, x: x, y: area.y, style: isSearching ? theme.labelFocused : theme.label)
+        var field = search
+        let point = field.render(into: &buffer, rect: Rect(x: x, y: area.y, width: 24, height: 1),
+                                 style: isSearching ? theme.inputFocused : theme.input)
+        if isSearching { cursor = point }
+        x += 26
+        let statusText = listing.status.map { s.name($0) } ?? s[.filterAll]
+        x += buffer.write(s[.filterLabel] + " ", x: x, y: area.y, style: theme.label)
+        x += buffer.write(statusText, x: x, y: area.y, style: theme.section) + 2
+        let count = s(.rosterCount, shown.count, entries.count)
+        buffer.write(count, x: area.maxX - DisplayWidth.of(count) - 1, y: area.y, style: theme.dim)
+
+        let tableRect = Rect(x: area.x, y: area.y + 1, width: area.width,
+                             height: area.height - 1 - Self.detailHeight - 1)
+        let columns = [
+            TableColumn(s[.columnCode], width: 9), TableColumn(s[.columnName]),
+            TableColumn(s[.columnCommune], width: 12), TableColumn(s[.columnModel], width: 9),
+            TableColumn(s[.columnStatus], width: 10), TableColumn(s[.columnFacilities], width: 4, alignRight: true),
+            TableColumn(s[.columnUpdated], width: 8),
+        ]
+        let rows = shown
+        let sortIndex = Self.columns.firstIndex(of: listing.sortColumn)
+        table.render(
+            into: &buffer, rect: tableRect, columns: columns, sortColumn: sortIndex, ascending: listing.ascending,
+            theme: theme,
+            cells: { row in Self.cells(rows[row], ctx) },
+            rowStyle: { row in rows[row].communeIsUnknown ? theme.warning : nil })
+        if shown.isEmpty {
+            let text = entries.isEmpty ? s[.rosterEmptyHint] : s[.rosterNoMatch]
+            buffer.write(text, x: tableRect.x + 2, y: tableRect.y + 2, style: theme.dim, maxWidth: tableRect.width - 4)
+        }
+        let detailTop = tableRect.maxY
+        buffer.write(String(repeating: "─", count: area.width), x: area.x, y: detailTop, style: theme.border)
+        if let entry = selectedEntry {
+            renderDetails(entry, into: &buffer, rect: Rect(x: area.x + 1, y: detailTop + 1, width: area.width - 2,
+                                                           height: Self.detailHeight), ctx)
+        }
+        if let deleteDialog {
+            deleteDialog.render(into: &buffer, area: area, theme: theme)
+            return nil
+        }
+        return cursor
+    }
+
+    static func cells(_ entry: CentreListEntry, _ ctx: AppContext) -> [String] {
+        let s = ctx.strings
+        let centre = entry.centre
+        let commune: String
+        if let code = centre.communeCode, let unit = ctx.units.unit(code: code) {
+            commune = unit.short
+        } else {
+            commune = "! " + (centre.communeCode.map(String.init) ?? "—")
+        }
+        let updated = centre.updatedAt.map { date -> String in
+            let day = LocalDate(date: date, timeZone: .current)
+            return String(format: "%02d/%02d/%02d", day.day, day.month, day.year % 100)
+        } ?? ""
+        return [
+            centre.code, s.abbreviated(centreName: centre.name), commune, s.shortName(centre.model),
+            s.shortName(centre.status), "\(centre.facilitiesPresent)/\(FacilityKind.allCases.count)", updated,
+        ]
+    }
+
+    private func renderDetails(_ entry: CentreListEntry, into buffer: inout ScreenBuffer, rect: Rect,
+                               _ ctx: AppContext) {
+        let s = ctx.strings
+        let theme = ctx.theme
+        let centre = entry.centre
+        var first = centre.name
+        if centre.isPilot { first += " · " + s[.pilotBadge] }
+        buffer.write(first, x: rect.x, y: rect.y, style: theme.labelFocused, maxWidth: rect.width)
+        let commune = entry.communeName ?? s(.communeNotInList, centre.communeCode.map(String.init) ?? "—")
+        let address = centre.address.isEmpty ? commune : centre.address + " · " + commune
+        buffer.write(s[.detailAddress] + " " + address, x: rect.x, y: rect.y + 1,
+                     style: entry.communeIsUnknown ? theme.warning : theme.normal, maxWidth: rect.width)
+        var decision = s[.detailEstablished] + " "
+        if centre.establishment.isEmpty {
+            decision += s[.detailNone]
+        } else {
+            decision += s(.decisionSummary, centre.establishment.number,
+                          centre.establishment.date?.vietnamese ?? "—", centre.establishment.issuer)
+        }
+        buffer.write(decision, x: rect.x, y: rect.y + 2, style: theme.normal, maxWidth: rect.width)
+        var status = s[.columnStatus] + ": " + s.name(centre.status)
+        if centre.status != .active {
+            status += " · " + s(.decisionSummary, centre.statusDecision.number,
+                                centre.statusDecision.date?.vietnamese ?? "—", centre.statusDecision.issuer)
+            if let target = centre.mergedInto { status += " · " + s(.mergedIntoSummary, target) }
+        }
+        status += " · " + s(.venueCount, centre.venues.count)
+        buffer.write(status, x: rect.x, y: rect.y + 3, style: theme.normal, maxWidth: rect.width)
+    }
+}

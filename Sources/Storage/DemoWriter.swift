@@ -1,0 +1,35 @@
+import Domain
+import Foundation
+
+extension AppDatabase {
+    /// Fills an empty data file with the demo dataset: the office, then each centre as first entered, then
+    /// its status changes in order, so the history reads as it would have been kept.
+    public func load(_ dataset: DemoDataset) throws {
+        try saveOfficeSettings(dataset.office)
+        for entry in dataset.centres {
+            var centre = entry.centre
+            centre.status = .active
+            centre.statusDecision = Decision()
+            centre.statusReason = ""
+            centre.mergedInto = nil
+            var saved = try saveCentre(centre, at: entry.enteredAt)
+            for step in entry.history {
+                saved.status = step.to
+                saved.statusDecision = step.decision
+                saved.statusReason = step.reason
+                saved.mergedInto = step.mergedInto
+                saved = try saveCentre(saved, at: step.recordedAt)
+            }
+        }
+    }
+
+    /// Writes the demo dataset to a new data file at `path`; refuses an existing non-empty file.
+    public static func createDemo(at path: String, dataset: DemoDataset) throws {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
+            throw DataFileError.alreadyExists(path: path)
+        }
+        let database = try AppDatabase.open(path: path)
+        defer { database.close() }
+        try database.load(dataset)
+    }
+}

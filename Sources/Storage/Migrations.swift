@@ -1,0 +1,65 @@
+import GRDB
+
+/// The data file's schema, as named steps. Never edit a step that has shipped: add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-office-and-centres") { db in
+            try db.create(table: "setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "centre") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("code", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("provinceCode", .integer).notNull()
+                t.column("communeCode", .integer)
+                t.column("address", .text).notNull().defaults(to: "")
+                t.column("establishmentNumber", .text).notNull().defaults(to: "")
+                t.column("establishmentDate", .text)
+                t.column("establishmentIssuer", .text).notNull().defaults(to: "")
+                t.column("model", .text).notNull()
+                t.column("isPilot", .boolean).notNull().defaults(to: false)
+                t.column("otherFacilities", .text).notNull().defaults(to: "")
+                t.column("status", .text).notNull()
+                t.column("statusDecisionNumber", .text).notNull().defaults(to: "")
+                t.column("statusDecisionDate", .text)
+                t.column("statusDecisionIssuer", .text).notNull().defaults(to: "")
+                t.column("statusReason", .text).notNull().defaults(to: "")
+                t.column("mergedInto", .text)
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(index: "centre_commune", on: "centre", columns: ["communeCode"])
+            try db.create(table: "venue") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("centre", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("village", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "facility") { t in
+                t.belongsTo("centre", onDelete: .cascade).notNull()
+                t.column("kind", .text).notNull()
+                t.column("present", .boolean).notNull()
+                t.column("count", .integer).notNull()
+                t.primaryKey(["centreId", "kind"])
+            }
+            try db.create(table: "centreStatusChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("centre", onDelete: .cascade).notNull()
+                t.column("fromStatus", .text)
+                t.column("toStatus", .text).notNull()
+                t.column("decisionNumber", .text).notNull().defaults(to: "")
+                t.column("decisionDate", .text)
+                t.column("decisionIssuer", .text).notNull().defaults(to: "")
+                t.column("reason", .text).notNull().defaults(to: "")
+                t.column("mergedInto", .text)
+                t.column("recordedAt", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

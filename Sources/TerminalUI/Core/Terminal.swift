@@ -1,0 +1,38 @@
+/// What the app needs of a terminal. ncurses implements it in NcursesBackend; tests use ``TestTerminal``.
+@MainActor
+public protocol Terminal: AnyObject {
+    var size: Size { get }
+    /// Whether the terminal shows colours (and the user did not ask for none with `NO_COLOR`).
+    var supportsColour: Bool { get }
+    /// Shows a whole frame; the cursor is shown at `cursor`, or hidden when nil.
+    func draw(_ buffer: ScreenBuffer, cursor: Point?)
+    /// The next key, waiting at most `timeoutMilliseconds` (-1: wait for ever); nil when none came.
+    func nextKey(timeoutMilliseconds: Int) -> Key?
+}
+
+/// An in-memory terminal: a queue of keys in, the last frame out.
+@MainActor
+public final class TestTerminal: Terminal {
+    public var size: Size
+    public var supportsColour: Bool
+    public var pendingKeys: [Key]
+    public private(set) var lastFrame: ScreenBuffer?
+    public private(set) var lastCursor: Point?
+    public private(set) var frameCount = 0
+
+    public init(size: Size = .minimum, keys: [Key] = [], colour: Bool = false) {
+        self.size = size
+        self.supportsColour = colour
+        self.pendingKeys = keys
+    }
+
+    public func draw(_ buffer: ScreenBuffer, cursor: Point?) {
+        lastFrame = buffer
+        lastCursor = cursor
+        frameCount += 1
+    }
+
+    public func nextKey(timeoutMilliseconds: Int) -> Key? {
+        pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Domain
+import Foundation
+import NcursesBackend
+import Screens
+import Storage
+
+@main
+struct TTHTCD: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "tthtcd", abstract: CLI.strings[.cliAbstract], discussion: CLI.strings[.cliDiscussion],
+            version: CLI.version, subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self],
+            defaultSubcommand: OpenCommand.self)
+    }
+}
+
+/// The interface itself; the default when no subcommand is named, so `tthtcd --data PATH` opens PATH.
+struct OpenCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "open", abstract: CLI.strings[.cliOpenAbstract])
+    }
+
+    @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en"))
+    var lang: String?
+
+    @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliDemoHelp]))
+    var demo = false
+
+    func run() throws {
+        try CLI.checkLanguage(lang)
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CLI.fail(CLI.strings[.cliNoTerminal]) }
+        let units = try CLI.units()
+        if demo {
+            try runDemo(units: units)
+        } else {
+            let database = try CLI.open(data, access: .exclusive)
+            defer { database.close() }
+            try InteractiveSession.run(database: database, units: units, isDemo: false)
+        }
+    }
+
+    /// A fresh temporary copy of the demo dataset, removed on exit; the user's data file is never opened.
+    private func runDemo(units: UnitDirectory) throws {
+        let dataset = try CLI.demoDataset()
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tthtcd-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(DataLocation.fileName).path
+        let database: AppDatabase
+        do {
+            database = try AppDatabase.open(path: path)
+            try database.load(dataset)
+        } catch let error as DataFileError {
+            throw CLI.fail(CLI.strings.describe(error))
+        }
+        defer { database.close() }
+        try InteractiveSession.run(database: database, units: units, isDemo: true)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import Screens
+
+@Suite struct CatalogTests {
+    @Test(arguments: Language.allCases)
+    func everyCatalogHasExactlyTheKeysTheCodeUses(_ language: Language) throws {
+        let keys = try Strings.keys(in: language)
+        let expected = Set(StringKey.allCases.map(\.rawValue))
+        #expect(expected.subtracting(keys).isEmpty, "missing in \(language): \(expected.subtracting(keys).sorted())")
+        #expect(keys.subtracting(expected).isEmpty, "unused in \(language): \(keys.subtracting(expected).sorted())")
+    }
+
+    @Test func catalogTextIsNFCAndPlaceholdersAgree() throws {
+        let vi = try Strings(language: .vi)
+        let en = try Strings(language: .en)
+        for key in StringKey.allCases {
+            #expect(vi[key] == vi[key].precomposedStringWithCanonicalMapping, "\(key)")
+            let placeholders = { (text: String) in (0..<5).filter { text.contains("{\($0)}") } }
+            #expect(placeholders(vi[key]) == placeholders(en[key]), "\(key)")
+        }
+    }
+
+    @Test func languageComesFromTheOptionThenTheEnvironment() {
+        #expect(Language.detect(option: "en", environment: [:]) == .en)
+        #expect(Language.detect(option: nil, environment: ["LANG": "en_US.UTF-8"]) == .en)
+        #expect(Language.detect(option: nil, environment: ["LANG": "C.UTF-8"]) == .vi)
+        #expect(Language.detect(option: nil, environment: ["LC_ALL": "vi_VN.UTF-8", "LANG": "en_GB"]) == .vi)
+        #expect(Language.detect(option: "vi", environment: ["LANG": "en_US"]) == .vi)
+    }
+}

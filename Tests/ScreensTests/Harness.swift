@@ -1,0 +1,93 @@
+import AppResources
+import Domain
+import Foundation
+import Storage
+import Testing
+import TerminalUI
+@testable import Screens
+
+/// Drives the real App in memory: keys in, 80x24 frames out, over a real SQLite file in a temporary folder.
+@MainActor
+final class Harness {
+    let folder: URL
+    let database: AppDatabase
+    let app: App
+    let context: AppContext
+    var size = Size(width: 80, height: 24)
+
+    static let units = try! UnitDirectory.decode(AppResources.data("units/units.json"))
+    static let demo = try! DemoDataset.decode(AppResources.data("demo/demo.json"))
+    static let today = LocalDate(year: 2026, month: 11, day: 21)!
+
+    enum Start { case empty, office, demo }
+
+    init(_ start: Start, language: Language = .vi, prepare: (AppDatabase) throws -> Void = { _ in }) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tthtcd-screen-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        database = try AppDatabase.open(path: folder.appendingPathComponent("t.sqlite").path)
+        switch start {
+        case .empty: break
+        case .office: try database.saveOfficeSettings(OfficeSettings(provinceCode: 37))
+        case .demo: try database.load(Self.demo)
+        }
+        try prepare(database)
+        context = try AppContext(database: database, units: Self.units, strings: Strings(language: language),
+                                 clock: FixedClock(Self.today), isDemo: start == .demo)
+        app = App(context: context)
+    }
+
+    deinit {
+        database.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func press(_ keys: Key...) {
+        for key in keys { app.handle(key, size: size) }
+    }
+
+    func type(_ text: String) {
+        for c in text { app.handle(.char(c), size: size) }
+    }
+
+    var screen: String { app.render(size: size).0.text }
+    var lines: [String] { app.render(size: size).0.lines }
+    var messageLine: String { lines[size.height - 2].trimmingCharacters(in: .whitespaces) }
+
+    /// Tabs through the form on top until the field `id` has focus.
+    func focusField(_ id: String) {
+        for _ in 0..<80 {
+            let form = (app.stack.last as? CentreFormScreen)?.form
+            if form?.focusedField?.id == id { return }
+            press(.tab)
+        }
+        Issue.record("field \(id) never got focus")
+    }
+}
+
+/// Compares a frame with Tests/ScreensTests/Golden/NAME.txt. Run with UPDATE_GOLDEN=1 to rewrite the files
+/// after a deliberate change, then review the diff.
+func expectGolden(_ name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation,
+                  filePath: String = #filePath) {
+    let goldenURL = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        .appendingPathComponent("Golden/\(name).txt")
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+        try? (text + "\n").write(to: goldenURL, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let bundled = Bundle.module.url(forResource: "Golden/\(name)", withExtension: "txt"),
+          let expected = try? String(contentsOf: bundled, encoding: .utf8) else {
+        Issue.record("no golden file \(name).txt; run with UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
+        return
+    }
+    let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let actualLines = (text + "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if expectedLines != actualLines {
+        var report = "frame differs from \(name).txt\n"
+        for index in 0..<max(expectedLines.count, actualLines.count) {
+            let want = index < expectedLines.count ? expectedLines[index] : "(none)"
+            let got = index < actualLines.count ? actualLines[index] : "(none)"
+            if want != got { report += "line \(index + 1):\n  expected |\(want)|\n  actual   |\(got)|\n" }
+        }
+        Issue.record(Comment(rawValue: report + text), sourceLocation: sourceLocation)
+    }
+}

@@ -1,0 +1,94 @@
+import Domain
+import Foundation
+import Testing
+import TerminalUI
+@testable import Screens
+
+@MainActor
+@Suite struct RosterUpdateTests {
+    func roster(_ h: Harness) throws -> RosterScreen { try #require(h.app.stack.last as? RosterScreen) }
+
+    @Test func searchNarrowsAsYouTypeWithoutMarks() throws {
+        let h = try Harness(.demo)
+        #expect(try roster(h).shown.count == 14)
+        h.press(.function(3))
+        h.type("nghia")
+        #expect(try roster(h).shown.map(\.centre.code) == ["TT14137", "TT13957", "TT13918"])
+        h.type(" lam")
+        #expect(try roster(h).shown.map(\.centre.code) == ["TT13957"])
+        h.press(.enter)
+        #expect(try !roster(h).isSearching)
+        h.press(.function(3), .escape)
+        #expect(try roster(h).shown.count == 14)
+    }
+
+    @Test func theStatusFilterCyclesThroughEveryState() throws {
+        let h = try Harness(.demo)
+        var counts: [Int] = []
+        for _ in 0..<5 {
+            h.press(.function(5))
+            counts.append(try roster(h).shown.count)
+        }
+        #expect(counts == [11, 1, 1, 1, 14])
+        #expect(h.screen.contains("Trạng thái: Tất cả"))
+    }
+
+    @Test func sortingMovesToTheNextColumnAndReverses() throws {
+        let h = try Harness(.demo)
+        h.press(.function(6))
+        #expect(try roster(h).listing.sortColumn == .commune)
+        h.press(.ctrl("r"))
+        #expect(try !roster(h).listing.ascending)
+        #expect(try roster(h).shown.first?.centre.code == "TT14701", "Yên Mô last in Vietnamese order, first reversed")
+    }
+
+    @Test func aCentreWithRecordsCannotBeDeleted() throws {
+        let h = try Harness(.demo)
+        h.press(.function(3))
+        h.type("gia thuy")
+        h.press(.enter, .function(8))
+        #expect(h.messageLine.contains("Không thể xóa"))
+        #expect(try roster(h).deleteDialog == nil)
+    }
+
+    @Test func anEmptyCentreIsDeletedOnlyAfterConfirmation() throws {
+        let h = try Harness(.demo)
+        h.press(.function(3))
+        h.type("nghia lam")
+        h.press(.enter, .function(8))
+        #expect(h.screen.contains("Xóa hẳn"))
+        h.press(.enter)  // the safe answer, "Không", is chosen
+        #expect(try roster(h).entries.count == 14)
+        h.press(.function(8), .left, .enter)
+        #expect(try roster(h).entries.count == 13)
+        #expect(try h.database.centre(code: "TT13957") == nil)
+        #expect(h.messageLine.contains("Đã xóa"))
+    }
+
+    @Test func centresOfAbolishedCommunesAreFlagged() throws {
+        let h = try Harness(.demo)
+        h.press(.function(3))
+        h.type("khanh cu")
+        h.press(.enter)
+        #expect(h.messageLine.contains("Mã xã 14614 không còn trong danh mục"))
+        #expect(h.lines.contains { $0.hasPrefix("TT14614") && $0.contains("! 14614") })
+    }
+
+    @Test func helpListsEveryKeyOfTheScreen() throws {
+        let h = try Harness(.demo)
+        h.press(.function(1))
+        for text in ["F2 · Alt-2 · Ctrl-N", "Thêm một trung tâm mới", "F10 · Alt-0 · Ctrl-Q"] {
+            #expect(h.screen.contains(text), "\(text)")
+        }
+        h.press(.end)
+        #expect(h.screen.contains("Ctrl-C"), "scrolled to the end of the help")
+        h.press(.escape)
+        #expect(!h.screen.contains("Thêm một trung tâm mới"))
+    }
+
+    @Test func quittingFromTheRosterNeedsNoQuestion() throws {
+        let h = try Harness(.demo)
+        h.press(.function(10))
+        #expect(!h.app.isRunning)
+    }
+}

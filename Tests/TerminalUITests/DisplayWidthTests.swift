@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import TerminalUI
+
+@Suite struct DisplayWidthTests {
+    static let vowels = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
+    static let tones = ["", "\u{0300}", "\u{0309}", "\u{0303}", "\u{0301}", "\u{0323}"]
+
+    @Test func everyVietnameseVowelWithEveryToneIsOneColumnInNFCAndNFD() {
+        for vowel in Self.vowels {
+            for tone in Self.tones {
+                for form in [(vowel + tone), (vowel + tone).uppercased()] {
+                    let nfc = form.precomposedStringWithCanonicalMapping
+                    let nfd = form.decomposedStringWithCanonicalMapping
+                    #expect(DisplayWidth.of(nfc) == 1, "\(nfc)")
+                    #expect(DisplayWidth.of(nfd) == 1, "\(nfd) NFD")
+                    #expect(nfd.count == 1, "one grapheme cluster")
+                }
+            }
+        }
+        #expect(DisplayWidth.of("đ") == 1)
+        #expect(DisplayWidth.of("Đ") == 1)
+    }
+
+    @Test func wholeNamesMeasureByGraphemeNotByBytesOrCodePoints() {
+        let name = "Trung tâm học tập cộng đồng xã Nghĩa Hưng"
+        #expect(DisplayWidth.of(name) == 41)
+        #expect(DisplayWidth.of(name.decomposedStringWithCanonicalMapping) == 41)
+        #expect(name.utf8.count > 41)
+    }
+
+    @Test func wideCharactersTakeTwoColumnsAndMarksNone() {
+        #expect(DisplayWidth.of("漢") == 2)
+        #expect(DisplayWidth.of("한") == 2)
+        #expect(DisplayWidth.of("😀") == 2)
+        #expect(DisplayWidth.of(Character("\u{0301}")) == 0)
+        #expect(DisplayWidth.of("\u{200B}") == 0)
+    }
+
+    @Test func truncationEndsWithAnEllipsisAtTheRightColumn() {
+        let name = "Trung tâm học tập cộng đồng xã Nghĩa Hưng"
+        let cut = DisplayWidth.truncate(name, to: 20)
+        #expect(cut == "Trung tâm học tập c…")
+        #expect(DisplayWidth.of(cut) == 20)
+        #expect(DisplayWidth.truncate("漢字漢字", to: 5) == "漢字…")
+        #expect(DisplayWidth.pad("Hưng", to: 6) == "Hưng  ")
+        #expect(DisplayWidth.pad("Hưng", to: 6, alignRight: true) == "  Hưng")
+    }
+
+    @Test func wrapBreaksAtSpaces() {
+        #expect(DisplayWidth.wrap("một hai ba bốn", width: 7) == ["một hai", "ba bốn"])
+        #expect(DisplayWidth.wrap("", width: 5) == [""])
+    }
+}
+
+@Suite struct ScreenBufferTests {
+    @Test func writesClipsAndReadsBack() {
+        var buffer = ScreenBuffer(size: Size(width: 10, height: 2))
+        let used = buffer.write("Nghĩa Hưng xã", x: 1, y: 0)
+        #expect(used == 9)
+        #expect(buffer.lines == [" Nghĩa Hưn", ""], "clipped at the right edge")
+    }
+
+    @Test func wideCharactersUseTwoCellsAndDoNotSplit() {
+        var buffer = ScreenBuffer(size: Size(width: 5, height: 1))
+        buffer.write("a漢字", x: 0, y: 0)
+        #expect(buffer.line(0) == "a漢字")
+        #expect(buffer[2, 0].isContinuation)
+        var narrow = ScreenBuffer(size: Size(width: 4, height: 1))
+        narrow.write("a漢字", x: 0, y: 0)
+        #expect(narrow.line(0) == "a漢", "the second wide character does not fit and is dropped")
+    }
+
+    @Test func combiningMarksJoinTheCellBefore() {
+        var buffer = ScreenBuffer(size: Size(width: 6, height: 1))
+        buffer.write("Nghi\u{0303}a", x: 0, y: 0)
+        #expect(buffer.line(0) == "Nghi\u{0303}a")
+    }
+
+    @Test func boxesHaveTitles() {
+        var buffer = ScreenBuffer(size: Size(width: 12, height: 3))
+        buffer.box(Rect(x: 0, y: 0, width: 12, height: 3), style: .plain, title: "Xã")
+        #expect(buffer.lines == ["┌─ Xã ─────┐", "│          │", "└──────────┘"])
+    }
+}

@@ -1,0 +1,144 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct ChoiceListTests {
+    let items = ["Xã Nghĩa Hưng", "Xã Nghĩa Lâm", "Xã Nghĩa Sơn", "Phường Hoa Lư", "Xã Đồng Thái"].enumerated().map {
+        ChoiceItem(id: String($0.offset), label: $0.element)
+    }
+
+    @Test func typingFiltersIgnoringMarks() {
+        var list = ChoiceList(items: items)
+        for c in "nghia" { _ = list.handle(.char(c)) }
+        #expect(list.visible.map { items[$0].label } == ["Xã Nghĩa Hưng", "Xã Nghĩa Lâm", "Xã Nghĩa Sơn"])
+        _ = list.handle(.down)
+        do { let outcome = list.handle(.enter); #expect(outcome == .picked(items[1])) }
+        var d = ChoiceList(items: items, filter: "dong")
+        #expect(d.selectedItem?.label == "Xã Đồng Thái")
+        do { let outcome = d.handle(.escape); #expect(outcome == .cancelled) }
+    }
+
+    @Test func noMatchPicksNothing() {
+        var list = ChoiceList(items: items, filter: "zzz")
+        #expect(list.visible.isEmpty)
+        do { let outcome = list.handle(.enter); #expect(outcome == .handled) }
+        _ = list.handle(.backspace)
+        _ = list.handle(.backspace)
+        _ = list.handle(.backspace)
+        #expect(list.visible.count == items.count)
+    }
+}
+
+@Suite struct FormTests {
+    func sample() -> Form {
+        Form(fields: [
+            FormField(id: "s", label: "Phần", control: .section),
+            FormField(id: "name", label: "Tên", control: .text(TextField())),
+            FormField(id: "pilot", label: "Thí điểm", control: .checkbox(false)),
+            FormField(id: "model", label: "Mô hình", control: .choice(selectedID: nil, items: [
+                ChoiceItem(id: "rural", label: "Nông thôn"), ChoiceItem(id: "mountain", label: "Miền núi"),
+            ])),
+            FormField(id: "count", label: "Tủ sách", control: .checkCount(present: false, count: TextField(digitsOnly: true))),
+            FormField(id: "add", label: "Thêm", control: .button("+")),
+        ])
+    }
+
+    @Test func focusSkipsSectionsAndReportsTheFieldLeft() {
+        var form = sample()
+        #expect(form.focusedField?.id == "name")
+        do { let outcome = form.handle(.char("A")); #expect(outcome == .changed("name")) }
+        do { let outcome = form.handle(.tab); #expect(outcome == .left("name")) }
+        #expect(form.focusedField?.id == "pilot")
+        do { let outcome = form.handle(.backTab); #expect(outcome == .left("pilot")) }
+        do { let outcome = form.handle(.up); #expect(outcome == .handled, "nothing focusable above the first field") }
+        #expect(form.focusedField?.id == "name")
+    }
+
+    @Test func checkboxesToggleWithSpace() {
+        var form = sample()
+        form.focus(on: "pilot")
+        do { let outcome = form.handle(.char(" ")); #expect(outcome == .changed("pilot")) }
+        #expect(form.isChecked("pilot"))
+    }
+
+    @Test func choicesOpenOnTypingAndPickWithEnter() {
+        var form = sample()
+        form.focus(on: "model")
+        do { let outcome = form.handle(.char("m")); #expect(outcome == .handled) }
+        #expect(form.popup != nil)
+        #expect(form.popup?.visible.count == 1)
+        do { let outcome = form.handle(.enter); #expect(outcome == .changed("model")) }
+        #expect(form.choice("model") == "mountain")
+        #expect(form.popup == nil)
+        do { let outcome = form.handle(.delete); #expect(outcome == .changed("model")) }
+        #expect(form.choice("model") == nil)
+    }
+
+    @Test func countsTickTheirBoxAndButtonsActivate() {
+        var form = sample()
+        form.focus(on: "count")
+        _ = form.handle(.char("3"))
+        #expect(form.text("count") == "3")
+        #expect(form.isChecked("count"))
+        _ = form.handle(.tab)
+        do { let outcome = form.handle(.enter); #expect(outcome == .activated("add")) }
+    }
+
+    @Test func rendersLabelsValuesAndMarkers() {
+        var form = sample()
+        form.setText("name", to: "Trung tâm học tập cộng đồng xã Nghĩa Hưng")
+        form.setMessage("không được để trống.", for: "pilot")
+        form.focus(on: "count")
+        var buffer = ScreenBuffer(size: Size(width: 60, height: 6))
+        let labels = Form.Labels(filter: "Lọc:", noMatch: "—", none: "(chưa chọn)")
+        let cursor = form.render(into: &buffer, rect: Rect(x: 0, y: 0, width: 60, height: 6), theme: .monochrome,
+                                 labels: labels)
+        #expect(buffer.line(0) == "Phần")
+        #expect(buffer.line(1).hasPrefix(" Tên"))
+        #expect(buffer.line(1).hasSuffix("Trung tâm học tập cộng đồng xã›"), "cut at the right column")
+        #expect(DisplayWidth.of(buffer.line(1)) <= 60)
+        #expect(buffer.line(2).hasPrefix("!Thí điểm"))
+        #expect(buffer.line(3).contains("(chưa chọn)"))
+        #expect(buffer.line(4).contains("[ ]"))
+        #expect(cursor?.y == 4)
+    }
+}
+
+@Suite struct TableTests {
+    @Test func selectionStaysInRangeAndScrollFollows() {
+        var table = TableState(rowCount: 50)
+        _ = table.handle(.pageDown, pageSize: 10)
+        #expect(table.selected == 10)
+        _ = table.handle(.end, pageSize: 10)
+        #expect(table.selected == 49)
+        _ = table.handle(.down, pageSize: 10)
+        #expect(table.selected == 49)
+        var buffer = ScreenBuffer(size: Size(width: 30, height: 6))
+        table.render(into: &buffer, rect: Rect(x: 0, y: 0, width: 30, height: 6),
+                     columns: [TableColumn("Số", width: 4), TableColumn("Tên")], sortColumn: 1, ascending: true,
+                     theme: .monochrome, cells: { ["\($0)", "Dòng \($0)"] })
+        #expect(buffer.line(0) == "Số   Tên▲")
+        #expect(buffer.line(5) == "49   Dòng 49")
+        #expect(buffer.line(1) == "45   Dòng 45")
+        table.setRowCount(3)
+        #expect(table.selected == 2)
+    }
+
+    @Test func columnsShareTheRemainingWidth() {
+        let widths = TableState.layout([TableColumn("A", width: 5), TableColumn("B"), TableColumn("C")], width: 30)
+        #expect(widths == [5, 11, 12])
+        #expect(widths.reduce(0, +) + 2 == 30)
+    }
+}
+
+@Suite struct DialogTests {
+    @Test func theSafeAnswerIsTheDefaultAndLettersPick() {
+        var dialog = ConfirmDialog(title: "Xóa", message: "Xóa hẳn?", yes: "Có", no: "Không")
+        do { let outcome = dialog.handle(.enter); #expect(outcome == .cancelled) }
+        do { let outcome = dialog.handle(.left); #expect(outcome == .pending) }
+        do { let outcome = dialog.handle(.enter); #expect(outcome == .confirmed) }
+        var byLetter = ConfirmDialog(title: "Xóa", message: "Xóa hẳn?", yes: "Có", no: "Không")
+        do { let outcome = byLetter.handle(.char("c")); #expect(outcome == .confirmed) }
+        do { let outcome = byLetter.handle(.char("k")); #expect(outcome == .cancelled) }
+        do { let outcome = byLetter.handle(.escape); #expect(outcome == .cancelled) }
+    }
+}

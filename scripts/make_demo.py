@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Write Resources/demo/demo.json, the demo dataset that `tthtcd --demo` opens a fresh copy of.
+
+The dataset is plain data; this script only spares writing every field of every record by hand. Run it with
+the system python3 (standard library only) and commit its output:
+
+    python3 scripts/make_demo.py > Resources/demo/demo.json
+
+Province: Ninh Bình (37). Centres in every state, one pointing to a commune abolished in 2025 that has not
+been merged yet (flagged in the roster), real commune codes from Resources/units/units.json.
+"""
+import json
+import sys
+
+FACILITIES = ["bookcase", "tablesAndChairs", "computers", "internet", "loudspeaker", "projector", "other"]
+
+
+def facilities(**counts):
+    items = []
+    for kind in FACILITIES:
+        count = counts.get(kind, 0)
+        items.append({"kind": kind, "present": count > 0, "count": count if kind != "internet" else 0})
+    return items
+
+
+def decision(number="", date=None, issuer=""):
+    d = {"number": number, "issuer": issuer}
+    if date:
+        d["date"] = date
+    return d
+
+
+def centre(commune, name, address, est, model="rural", pilot=False, venues=(), fac=None, other="",
+           entered=None, history=()):
+    return {
+        "centre": {
+            "code": "", "name": name, "provinceCode": 37, "communeCode": commune, "address": address,
+            "establishment": est, "model": model, "isPilot": pilot,
+            "venues": [{"name": n, "kind": k, "village": v} for (n, k, v) in venues],
+            "facilities": fac or facilities(), "otherFacilities": other,
+            "status": "active", "statusDecision": decision(), "statusReason": "",
+        },
+        "enteredAt": entered or (est["date"] + "T08:30:00Z"),
+        "history": list(history),
+    }
+
+
+def step(to, number, date, issuer, reason, at, merged=None):
+    s = {"to": to, "decision": decision(number, date, issuer), "reason": reason, "recordedAt": at}
+    if merged:
+        s["mergedInto"] = merged
+    return s
+
+
+P = "Trung tâm học tập cộng đồng "
+CENTRES = [
+    centre(13918, P + "xã Nghĩa Sơn", "Trụ sở UBND xã Nghĩa Sơn",
+           decision("86/QĐ-UBND", "2025-07-15", "UBND xã Nghĩa Sơn"), pilot=True,
+           venues=[("Hội trường UBND xã", "communeHall", ""), ("Nhà văn hóa xóm 3", "villageCulturalHouse", "Xóm 3"),
+                   ("Trường THCS Nghĩa Sơn", "school", "Xóm 5")],
+           fac=facilities(bookcase=3, tablesAndChairs=60, computers=5, internet=1, loudspeaker=2, projector=1)),
+    centre(13957, P + "xã Nghĩa Lâm", "Xóm 7, xã Nghĩa Lâm",
+           decision("112/QĐ-UBND", "2025-08-02", "UBND xã Nghĩa Lâm"),
+           venues=[("Nhà văn hóa xóm 7", "villageCulturalHouse", "Xóm 7")],
+           fac=facilities(bookcase=1, tablesAndChairs=30, loudspeaker=1)),
+    centre(13894, P + "xã Rạng Đông", "Khu 2, xã Rạng Đông",
+           decision("45/QĐ-UBND", "2025-07-20", "UBND xã Rạng Đông"),
+           venues=[("Nhà văn hóa khu 2", "villageCulturalHouse", "Khu 2"), ("Điểm bưu điện văn hóa", "other", "Khu 4")],
+           fac=facilities(bookcase=2, tablesAndChairs=40, computers=2, internet=1, loudspeaker=1)),
+    centre(14215, P + "xã Hải Hậu", "Thị trấn Yên Định cũ, xã Hải Hậu",
+           decision("201/QĐ-UBND", "2025-09-10", "UBND xã Hải Hậu"),
+           venues=[("Thư viện xã Hải Hậu", "library", "")],
+           fac=facilities(bookcase=5, tablesAndChairs=80, computers=10, internet=1, loudspeaker=2, projector=2)),
+    centre(14404, P + "xã Cúc Phương", "Bản Đồi, xã Cúc Phương",
+           decision("17/QĐ-UBND", "2025-07-28", "UBND xã Cúc Phương"), model="mountainous",
+           venues=[("Nhà văn hóa bản Đồi", "villageCulturalHouse", "Bản Đồi"),
+                   ("Nhà văn hóa bản Nga", "villageCulturalHouse", "Bản Nga")],
+           fac=facilities(bookcase=1, tablesAndChairs=20, loudspeaker=1)),
+    centre(14407, P + "xã Phú Sơn", "Thôn Đồng Chưa, xã Phú Sơn",
+           decision("52/QĐ-UBND", "2025-07-16", "UBND xã Phú Sơn"), model="mountainous",
+           fac=facilities(tablesAndChairs=12),
+           history=[step("suspended", "309/QĐ-UBND", "2025-10-01", "UBND xã Phú Sơn",
+                         "Chưa kiện toàn Ban giám đốc; trụ sở đang sửa chữa sau bão", "2025-10-02T03:00:00Z")]),
+    centre(14329, P + "phường Hoa Lư", "Số 12 đường Trần Hưng Đạo, phường Hoa Lư",
+           decision("09/QĐ-UBND", "2025-07-05", "UBND phường Hoa Lư"), model="culturalHouse",
+           venues=[("Nhà văn hóa phường", "villageCulturalHouse", "Tổ dân phố 5")],
+           fac=facilities(bookcase=4, tablesAndChairs=100, computers=8, internet=1, loudspeaker=3, projector=2, other=1),
+           other="Màn hình LED ngoài trời"),
+    centre(14362, P + "phường Tam Điệp", "Tổ dân phố 3, phường Tam Điệp",
+           decision("31/QĐ-UBND", "2025-08-18", "UBND phường Tam Điệp"), model="urbanWard",
+           fac=facilities(bookcase=2, tablesAndChairs=50, computers=4, internet=1, projector=1)),
+    centre(14638, P + "xã Kim Sơn", "Nhà văn hóa trung tâm xã Kim Sơn",
+           decision("77/QĐ-UBND", "2025-08-25", "UBND xã Kim Sơn"), model="culturalHouse",
+           fac=facilities(bookcase=2, tablesAndChairs=70, loudspeaker=2)),
+    centre(14701, P + "xã Yên Mô", "Thôn Tiên Hưng, xã Yên Mô",
+           decision("140/QĐ-UBND", "2025-09-03", "UBND xã Yên Mô"),
+           fac=facilities(bookcase=1, tablesAndChairs=25, computers=1)),
+    centre(14167, P + "xã Giao Thuỷ", "Xóm Lạc Thiện, xã Giao Thuỷ",
+           decision("66/QĐ-UBND", "2025-07-30", "UBND xã Giao Thuỷ"),
+           fac=facilities(bookcase=1, tablesAndChairs=35, computers=2, internet=1, loudspeaker=1)),
+    # Centres of communes abolished on 1 July 2025.
+    centre(14137, P + "xã Nghĩa Hồng", "Xóm 4, xã Nghĩa Hồng (cũ)",
+           decision("25/QĐ-UBND", "2010-05-12", "UBND huyện Nghĩa Hưng"),
+           fac=facilities(bookcase=1, tablesAndChairs=20), entered="2023-02-10T02:00:00Z",
+           history=[step("merged", "95/QĐ-UBND", "2025-07-25", "UBND xã Nghĩa Sơn",
+                         "Sắp xếp đơn vị hành chính cấp xã năm 2025", "2025-07-26T02:00:00Z", merged="TT13918")]),
+    centre(14398, P + "xã Gia Thủy", "Thôn Đoài, xã Gia Thủy (cũ)",
+           decision("14/QĐ-UBND", "2009-11-20", "UBND huyện Nho Quan"), model="mountainous",
+           entered="2023-02-10T02:00:00Z",
+           history=[step("suspended", "60/QĐ-UBND", "2024-06-01", "UBND huyện Nho Quan",
+                         "Không tổ chức hoạt động trong năm 2023", "2024-06-03T02:00:00Z"),
+                    step("dissolved", "18/QĐ-UBND", "2025-08-12", "UBND xã Phú Sơn",
+                         "Không còn đáp ứng điều kiện hoạt động sau sắp xếp", "2025-08-13T02:00:00Z")]),
+    centre(14614, P + "xã Khánh Cư", "Xóm Trung, xã Khánh Cư (cũ)",
+           decision("33/QĐ-UBND", "2011-04-08", "UBND huyện Yên Khánh"),
+           fac=facilities(bookcase=1, tablesAndChairs=15), entered="2023-02-10T02:00:00Z"),
+]
+
+
+def main():
+    doc = {"office": {"provinceCode": 37}, "centres": CENTRES}
+    json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
