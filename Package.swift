@@ -37,6 +37,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: figures for the hot paths (a frame, a keystroke, loading and searching centres).
+        .executableTarget(name: "tthtcd-bench", dependencies: ["Screens", "Storage", "Domain", "TerminalUI", "AppResources"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AppResources"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain", "AppResources"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Domain"]),

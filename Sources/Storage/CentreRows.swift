@@ -52,26 +52,43 @@ enum CentreRows {
         "statusDecisionDate", "statusDecisionIssuer", "statusReason", "mergedInto",
     ]
 
-    static func venuesByCentre(_ db: Database, ids: [Int64]?) throws -> [Int64: [Venue]] {
+    /// Venues by centre: of one centre, of one province's centres, or of all (both nil).
+    static func venuesByCentre(_ db: Database, centreID: Int64? = nil, provinceCode: Int? = nil) throws
+        -> [Int64: [Venue]]
+    {
         var result: [Int64: [Venue]] = [:]
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM venue ORDER BY centreId, position")
+        let (condition, arguments) = scope(centreID: centreID, provinceCode: provinceCode)
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT venue.* FROM venue JOIN centre ON centre.id = venue.centreId \(condition) ORDER BY centreId, position",
+            arguments: arguments)
         for row in rows {
             let centreID: Int64 = row["centreId"]
-            if let ids, !ids.contains(centreID) { continue }
             result[centreID, default: []].append(
                 Venue(name: row["name"], kind: VenueKind(rawValue: row["kind"]) ?? .other, village: row["village"]))
         }
         return result
     }
 
-    static func facilitiesByCentre(_ db: Database) throws -> [Int64: [FacilityItem]] {
+    static func facilitiesByCentre(_ db: Database, centreID: Int64? = nil, provinceCode: Int? = nil) throws
+        -> [Int64: [FacilityItem]]
+    {
         var result: [Int64: [FacilityItem]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM facility") {
+        let (condition, arguments) = scope(centreID: centreID, provinceCode: provinceCode)
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT facility.* FROM facility JOIN centre ON centre.id = facility.centreId \(condition)",
+            arguments: arguments)
+        for row in rows {
             guard let kind = FacilityKind(rawValue: row["kind"]) else { continue }
             result[row["centreId"], default: []].append(
                 FacilityItem(kind: kind, present: row["present"], count: row["count"]))
         }
         return result
+    }
+
+    private static func scope(centreID: Int64?, provinceCode: Int?) -> (String, StatementArguments) {
+        if let centreID { return ("WHERE centre.id = ?", [centreID]) }
+        if let provinceCode { return ("WHERE centre.provinceCode = ?", [provinceCode]) }
+        return ("", [])
     }
 
     static func writeChildren(_ db: Database, centreID: Int64, _ centre: Centre) throws {

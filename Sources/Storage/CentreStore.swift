@@ -11,11 +11,17 @@ public enum CentreStoreError: Error, Equatable {
 
 extension AppDatabase {
     /// Every centre in the file, with venues and facilities.
-    public func allCentres() throws -> [Centre] {
+    public func allCentres() throws -> [Centre] { try centres(provinceCode: nil) }
+
+    /// The centres of one province (or of every province), with venues and facilities.
+    public func centres(provinceCode: Int?) throws -> [Centre] {
         try writer.read { db in
-            let venues = try CentreRows.venuesByCentre(db, ids: nil)
-            let facilities = try CentreRows.facilitiesByCentre(db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM centre ORDER BY code").map { row in
+            let venues = try CentreRows.venuesByCentre(db, provinceCode: provinceCode)
+            let facilities = try CentreRows.facilitiesByCentre(db, provinceCode: provinceCode)
+            let rows = try provinceCode.map {
+                try Row.fetchAll(db, sql: "SELECT * FROM centre WHERE provinceCode = ? ORDER BY code", arguments: [$0])
+            } ?? Row.fetchAll(db, sql: "SELECT * FROM centre ORDER BY code")
+            return rows.map { row in
                 let id: Int64 = row["id"]
                 return CentreRows.centre(from: row, venues: venues[id] ?? [], facilities: facilities[id] ?? [])
             }
@@ -38,12 +44,8 @@ extension AppDatabase {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM centre WHERE id = ?", arguments: [id]) else {
             return nil
         }
-        let venues = try CentreRows.venuesByCentre(db, ids: [id])[id] ?? []
-        let facilities = try Row.fetchAll(db, sql: "SELECT * FROM facility WHERE centreId = ?", arguments: [id])
-            .compactMap { row -> FacilityItem? in
-                guard let kind = FacilityKind(rawValue: row["kind"]) else { return nil }
-                return FacilityItem(kind: kind, present: row["present"], count: row["count"])
-            }
+        let venues = try CentreRows.venuesByCentre(db, centreID: id)[id] ?? []
+        let facilities = try CentreRows.facilitiesByCentre(db, centreID: id)[id] ?? []
         return CentreRows.centre(from: row, venues: venues, facilities: facilities)
     }
 

@@ -43,17 +43,33 @@ public struct CentreListing: Sendable, Equatable {
     }
 
     /// The entries to show, in order.
-    public func apply(to entries: [CentreListEntry]) -> [CentreListEntry] {
-        let parsed = TextQuery(query)
-        let kept = entries.filter { entry in
-            (status == nil || entry.centre.status == status) && (parsed.isEmpty || parsed.matches(entry.searchable))
-        }
-        let sorted = kept.sorted { a, b in
+    public func apply(to entries: [CentreListEntry]) -> [CentreListEntry] { filter(sort(entries)) }
+
+    /// Entries in this listing's order. Sort once; filtering keeps the order, so a keystroke in the search
+    /// costs one pass over the entries and no sort.
+    public func sort(_ entries: [CentreListEntry]) -> [CentreListEntry] {
+        entries.sorted { a, b in
             let order = compare(a, b)
             if order != .orderedSame { return ascending ? order == .orderedAscending : order == .orderedDescending }
             return a.centre.code < b.centre.code
         }
-        return sorted
+    }
+
+    /// The entries that match the query and the status filter, in the order given.
+    public func filter(_ sorted: [CentreListEntry]) -> [CentreListEntry] {
+        let parsed = TextQuery(query)
+        if parsed.isEmpty && status == nil { return sorted }
+        return sorted.filter { entry in
+            (status == nil || entry.centre.status == status) && (parsed.isEmpty || parsed.matches(entry.searchable))
+        }
+    }
+
+    /// Whether every entry this listing shows is also shown by `broader` (the user typed more letters):
+    /// then the new result can be filtered from the old one.
+    public func narrows(_ broader: CentreListing) -> Bool {
+        sortColumn == broader.sortColumn && ascending == broader.ascending
+            && (broader.status == nil || broader.status == status)
+            && query.nfc.lowercased().hasPrefix(broader.query.nfc.lowercased())
     }
 
     private func compare(_ a: CentreListEntry, _ b: CentreListEntry) -> ComparisonResult {

@@ -3,14 +3,15 @@ import Foundation
 /// Sorting in Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
 /// Letters decide first; tones (none, huyền, hỏi, ngã, sắc, nặng) break ties; then upper before lower case.
 public struct CollationKey: Comparable, Hashable, Sendable {
-    let primary: [UInt32]
-    let secondary: [UInt8]
-    let tertiary: [UInt8]
+    /// Letters, then a 0, then tones, then a 0, then case: one array, compared in one pass.
+    let weights: [UInt32]
+
+    init(primary: [UInt32], secondary: [UInt8], tertiary: [UInt8]) {
+        weights = primary + [0] + secondary.map { UInt32($0) + 1 } + [0] + tertiary.map { UInt32($0) + 1 }
+    }
 
     public static func < (lhs: CollationKey, rhs: CollationKey) -> Bool {
-        if lhs.primary != rhs.primary { return lhs.primary.lexicographicallyPrecedes(rhs.primary) }
-        if lhs.secondary != rhs.secondary { return lhs.secondary.lexicographicallyPrecedes(rhs.secondary) }
-        return lhs.tertiary.lexicographicallyPrecedes(rhs.tertiary)
+        lhs.weights.lexicographicallyPrecedes(rhs.weights)
     }
 }
 

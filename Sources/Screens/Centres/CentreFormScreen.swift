@@ -31,7 +31,9 @@ struct CentreFormScreen: KeyedScreen {
         let base = editing ?? Centre(provinceCode: office.provinceCode, communeCode: office.communeCode)
         original = base
         isNew = editing == nil
-        otherCentres = ((try? ctx.database.allCentres()) ?? []).filter { $0.id == nil || $0.id != base.id }
+        // Duplicates and mergers are checked within the office's province.
+        otherCentres = ((try? ctx.database.centres(provinceCode: base.provinceCode)) ?? [])
+            .filter { $0.id == nil || $0.id != base.id }
         form = Form(fields: CentreFormFields.build(base, ctx: ctx, otherCentres: otherCentres))
     }
 

@@ -15,6 +15,8 @@ struct RosterScreen: KeyedScreen {
     }
 
     private(set) var entries: [CentreListEntry] = []
+    /// `entries` in the listing's order: sorted once per load or sort change, never per keystroke.
+    private var sorted: [CentreListEntry] = []
     private(set) var shown: [CentreListEntry] = []
     private(set) var listing = CentreListing()
     var table = TableState()
@@ -36,7 +38,7 @@ struct RosterScreen: KeyedScreen {
     mutating func reload(_ ctx: AppContext, select code: String?) {
         let keep = code ?? selectedEntry?.centre.code
         do {
-            let centres = try ctx.database.allCentres()
+            let centres = try ctx.database.centres(provinceCode: ctx.office?.provinceCode)
             entries = centres.filter { centre in ctx.office?.covers(centre, units: ctx.units) ?? true }
                 .map { CentreListEntry(centre: $0, units: ctx.units) }
             loadError = nil
@@ -48,7 +50,8 @@ struct RosterScreen: KeyedScreen {
     }
 
     private mutating func applyListing(keep code: String?) {
-        shown = listing.apply(to: entries)
+        sorted = listing.sort(entries)
+        shown = listing.filter(sorted)
         table.setRowCount(shown.count)
         if let code, let index = shown.firstIndex(where: { $0.centre.code == code }) { table.select(index) }
     }
@@ -115,16 +118,22 @@ struct RosterScreen: KeyedScreen {
                 applyListing(keep: selectedEntry?.centre.code)
             default:
                 if search.handle(key) {
+                    let before = listing
                     listing.query = search.text
+                    // Typing more letters can only narrow what is shown: filter that, not everything.
+                    shown = listing.filter(listing.narrows(before) ? shown : sorted)
+                    table.setRowCount(shown.count)
                     table.select(0)
-                    applyListing(keep: nil)
                 }
             }
         case .cycleStatusFilter:
             let all: [CentreStatus?] = [nil] + CentreStatus.allCases.map { $0 }
             let index = all.firstIndex(of: listing.status) ?? 0
             listing.status = all[(index + 1) % all.count]
-            applyListing(keep: selectedEntry?.centre.code)
+            let keep = selectedEntry?.centre.code
+            shown = listing.filter(sorted)
+            table.setRowCount(shown.count)
+            if let keep, let row = shown.firstIndex(where: { $0.centre.code == keep }) { table.select(row) }
         case .nextSortColumn:
             let index = Self.columns.firstIndex(of: listing.sortColumn) ?? 0
             listing.sortColumn = Self.columns[(index + 1) % Self.columns.count]
