@@ -19,7 +19,7 @@ let package = Package(
             name: "AppResources",
             path: "Resources",
             exclude: ["README.md"],
-            resources: [.copy("strings"), .copy("units"), .copy("demo")]
+            resources: [.copy("strings"), .copy("units"), .copy("demo"), .copy("rules")]
         ),
         // The only code that touches the data file.
         .target(name: "Storage", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),

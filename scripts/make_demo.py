@@ -30,8 +30,56 @@ def decision(number="", date=None, issuer=""):
     return d
 
 
+def training(date, topic, hours=4, organiser="Sở Giáo dục và Đào tạo Ninh Bình"):
+    return {"date": date, "topic": topic, "hours": hours, "organiser": organiser}
+
+
+TRAINED = [training("2026-03-12", "Quản lý TTHTCĐ theo Thông tư 11/2025"),
+           training("2026-08-20", "Xây dựng kế hoạch hoạt động từ khảo sát nhu cầu", 8, "Hội Khuyến học tỉnh")]
+
+
+def member(name, role, body, position, post, decision_, start, end=None, sex="male", born=1975, duties="",
+           phone="", trainings=(), employment="concurrent"):
+    m = {"centreID": 0, "fullName": name, "sex": sex, "birthYear": born, "role": role, "homeBody": body,
+         "position": position, "post": post, "employment": employment, "decision": decision_, "termStart": start,
+         "duties": duties, "phone": phone, "trainings": list(trainings)}
+    if end:
+        m["termEnd"] = end
+    return m
+
+
+WOMEN = {"Nghĩa Sơn": "Đỗ Thị Lan", "Nghĩa Lâm": "Vương Thị Nhung", "Rạng Đông": "Lưu Thị Duyên",
+         "Hải Hậu": "Kim Thị Oanh", "Phú Sơn": "Hồ Thị Liên", "Hoa Lư": "Tạ Thị Thanh"}
+
+
+def compliant_board(commune, director="Trần Văn Minh", deputy1="Nguyễn Thị Hoa", deputy2="Phạm Văn Thắng",
+                    teacher="Lê Thị Thu", skip=()):
+    """A board that meets every rule; `skip` drops members to make one rule fail."""
+    issuer = "UBND xã " + commune
+    qd = lambda n, d: decision(f"{n}/QĐ-UBND", d, issuer)
+    board = {
+        "director": member(director, "director", "communeCommittee", "viceChairman",
+                           f"Phó Chủ tịch UBND xã {commune}", qd(101, "2025-07-15"), "2025-07-15",
+                           duties="Phụ trách chung; duyệt kế hoạch năm", phone="0912 345 678", trainings=TRAINED),
+        "studyPromotion": member(deputy1, "deputyDirector", "studyPromotionAssociation", "associationPresident",
+                                 f"Chủ tịch Hội Khuyến học xã {commune}", qd(102, "2025-07-15"), "2025-07-15",
+                                 sex="female", born=1962, duties="Vận động người học; khảo sát nhu cầu",
+                                 trainings=TRAINED),
+        "school": member(deputy2, "deputyDirector", "lowerSecondarySchool", "principal",
+                         f"Hiệu trưởng Trường THCS {commune}", qd(103, "2025-07-15"), "2025-07-15", born=1978,
+                         duties="Chuyên môn; lớp học và giáo viên", trainings=TRAINED),
+        "women": member(WOMEN.get(commune, "Đỗ Thị Lan"), "member", "womensUnion", "associationPresident",
+                        f"Chủ tịch Hội LHPN xã {commune}", qd(104, "2025-07-15"), "2025-07-15", sex="female",
+                        born=1980, duties="Lớp kỹ năng sống, chăm sóc trẻ"),
+        "teacher": member(teacher, "assignedTeacher", "primarySchool", "teacher", f"Giáo viên Trường TH {commune}",
+                          qd(105, "2025-08-01"), "2025-08-01", sex="female", born=1990,
+                          duties="Lớp xóa mù chữ, sau xóa mù chữ"),
+    }
+    return [m for k, m in board.items() if k not in skip]
+
+
 def centre(commune, name, address, est, model="rural", pilot=False, venues=(), fac=None, other="",
-           entered=None, history=()):
+           entered=None, history=(), board=()):
     return {
         "centre": {
             "code": "", "name": name, "provinceCode": 37, "communeCode": commune, "address": address,
@@ -42,6 +90,7 @@ def centre(commune, name, address, est, model="rural", pilot=False, venues=(), f
         },
         "enteredAt": entered or (est["date"] + "T08:30:00Z"),
         "history": list(history),
+        "board": list(board),
     }
 
 
@@ -58,34 +107,75 @@ CENTRES = [
            decision("86/QĐ-UBND", "2025-07-15", "UBND xã Nghĩa Sơn"), pilot=True,
            venues=[("Hội trường UBND xã", "communeHall", ""), ("Nhà văn hóa xóm 3", "villageCulturalHouse", "Xóm 3"),
                    ("Trường THCS Nghĩa Sơn", "school", "Xóm 5")],
-           fac=facilities(bookcase=3, tablesAndChairs=60, computers=5, internet=1, loudspeaker=2, projector=1)),
+           fac=facilities(bookcase=3, tablesAndChairs=60, computers=5, internet=1, loudspeaker=2, projector=1),
+           board=compliant_board("Nghĩa Sơn") + [
+               member("Vũ Đức Hạnh", "director", "communeCommittee", "chairman", "Chủ tịch UBND xã Nghĩa Sơn (cũ)",
+                      decision("56/QĐ-UBND", "2020-03-02", "UBND huyện Nghĩa Hưng"), "2020-03-02", end="2025-07-14",
+                      born=1966, duties="Phụ trách chung")]),
     centre(13957, P + "xã Nghĩa Lâm", "Xóm 7, xã Nghĩa Lâm",
            decision("112/QĐ-UBND", "2025-08-02", "UBND xã Nghĩa Lâm"),
            venues=[("Nhà văn hóa xóm 7", "villageCulturalHouse", "Xóm 7")],
-           fac=facilities(bookcase=1, tablesAndChairs=30, loudspeaker=1)),
+           fac=facilities(bookcase=1, tablesAndChairs=30, loudspeaker=1),
+           board=compliant_board("Nghĩa Lâm", director="Hoàng Văn Nam", deputy2="Bùi Quang Huy",
+                                 teacher="Ngô Thị Mai", skip=("studyPromotion",))),
     centre(13894, P + "xã Rạng Đông", "Khu 2, xã Rạng Đông",
            decision("45/QĐ-UBND", "2025-07-20", "UBND xã Rạng Đông"),
            venues=[("Nhà văn hóa khu 2", "villageCulturalHouse", "Khu 2"), ("Điểm bưu điện văn hóa", "other", "Khu 4")],
-           fac=facilities(bookcase=2, tablesAndChairs=40, computers=2, internet=1, loudspeaker=1)),
+           fac=facilities(bookcase=2, tablesAndChairs=40, computers=2, internet=1, loudspeaker=1),
+           board=[
+               member("Đinh Văn Tùng", "director", "primarySchool", "principal", "Hiệu trưởng Trường TH Rạng Đông",
+                      decision("12/QĐ-UBND", "2025-08-05", "UBND xã Rạng Đông"), "2025-08-05",
+                      duties="Phụ trách chung", trainings=TRAINED),
+           ] + compliant_board("Rạng Đông", deputy1="Phan Thị Nga", deputy2="Lương Văn Sơn",
+                               skip=("director", "teacher"))),
     centre(14215, P + "xã Hải Hậu", "Thị trấn Yên Định cũ, xã Hải Hậu",
            decision("201/QĐ-UBND", "2025-09-10", "UBND xã Hải Hậu"),
            venues=[("Thư viện xã Hải Hậu", "library", "")],
-           fac=facilities(bookcase=5, tablesAndChairs=80, computers=10, internet=1, loudspeaker=2, projector=2)),
+           fac=facilities(bookcase=5, tablesAndChairs=80, computers=10, internet=1, loudspeaker=2, projector=2),
+           board=compliant_board("Hải Hậu", director="Mai Văn Khải", deputy1="Trịnh Thị Huệ", deputy2="Tô Văn Lực",
+                                 teacher="Dương Thị Yến", skip=("women",)) + [
+               member("Cao Văn Bảo", "director", "communeCommittee", "chairman", "Chủ tịch UBND xã Hải Hậu",
+                      decision("77/QĐ-UBND", "2025-09-20", "UBND huyện Hải Hậu"), "2025-09-20", born=1970,
+                      trainings=TRAINED),
+           ]),
     centre(14404, P + "xã Cúc Phương", "Bản Đồi, xã Cúc Phương",
            decision("17/QĐ-UBND", "2025-07-28", "UBND xã Cúc Phương"), model="mountainous",
            venues=[("Nhà văn hóa bản Đồi", "villageCulturalHouse", "Bản Đồi"),
                    ("Nhà văn hóa bản Nga", "villageCulturalHouse", "Bản Nga")],
-           fac=facilities(bookcase=1, tablesAndChairs=20, loudspeaker=1)),
+           fac=facilities(bookcase=1, tablesAndChairs=20, loudspeaker=1),
+           board=[
+               member("Hà Văn Páo", "director", "communeCommittee", "viceChairman", "Phó Chủ tịch UBND xã Cúc Phương",
+                      decision("08/QĐ-UBND", "2025-08-01", "UBND xã Cúc Phương"), "2025-08-01", born=1979,
+                      duties="Phụ trách chung", trainings=TRAINED[:1]),
+               member("Đinh Thị Xuân", "deputyDirector", "studyPromotionAssociation", "associationPresident",
+                      "Chủ tịch Hội Khuyến học xã Cúc Phương", decision(), "2025-08-01", sex="female", born=1965,
+                      duties="Vận động người học", trainings=TRAINED),
+               member("Quách Thị Hiền", "assignedTeacher", "primarySchool", "teacher", "Giáo viên Trường TH Cúc Phương",
+                      decision("09/QĐ-UBND", "2025-08-01", "UBND xã Cúc Phương"), "2025-08-01", sex="female",
+                      born=1992),
+           ]),
     centre(14407, P + "xã Phú Sơn", "Thôn Đồng Chưa, xã Phú Sơn",
            decision("52/QĐ-UBND", "2025-07-16", "UBND xã Phú Sơn"), model="mountainous",
            fac=facilities(tablesAndChairs=12),
            history=[step("suspended", "309/QĐ-UBND", "2025-10-01", "UBND xã Phú Sơn",
-                         "Chưa kiện toàn Ban giám đốc; trụ sở đang sửa chữa sau bão", "2025-10-02T03:00:00Z")]),
+                         "Chưa kiện toàn Ban giám đốc; trụ sở đang sửa chữa sau bão", "2025-10-02T03:00:00Z")],
+           # The director left on 1 September 2025 and nobody replaced him.
+           board=[dict(compliant_board("Phú Sơn", director="Bạch Văn Long")[0], termEnd="2025-09-01")]
+           + compliant_board("Phú Sơn", deputy1="Lã Thị Hương", deputy2="Kiều Văn Đạt", teacher="Mạc Thị Hằng",
+                               skip=("director",)) + [
+               member("Kiều Văn Đạt", "member", "lowerSecondarySchool", "principal", "Hiệu trưởng Trường THCS Phú Sơn",
+                      decision("110/QĐ-UBND", "2025-08-01", "UBND xã Phú Sơn"), "2025-08-01", born=1978,
+                      duties="Thư ký"),
+           ]),
     centre(14329, P + "phường Hoa Lư", "Số 12 đường Trần Hưng Đạo, phường Hoa Lư",
            decision("09/QĐ-UBND", "2025-07-05", "UBND phường Hoa Lư"), model="culturalHouse",
            venues=[("Nhà văn hóa phường", "villageCulturalHouse", "Tổ dân phố 5")],
            fac=facilities(bookcase=4, tablesAndChairs=100, computers=8, internet=1, loudspeaker=3, projector=2, other=1),
-           other="Màn hình LED ngoài trời"),
+           other="Màn hình LED ngoài trời",
+           board=[dict(m, post=m["post"].replace("xã Hoa Lư", "phường Hoa Lư"),
+                       decision=dict(m["decision"], issuer="UBND phường Hoa Lư"))
+                  for m in compliant_board("Hoa Lư", director="Nguyễn Văn Hải", deputy1="Trần Thị Bích",
+                                           deputy2="Lê Minh Tuấn", teacher="Vũ Thị Ngọc")]),
     centre(14362, P + "phường Tam Điệp", "Tổ dân phố 3, phường Tam Điệp",
            decision("31/QĐ-UBND", "2025-08-18", "UBND phường Tam Điệp"), model="urbanWard",
            fac=facilities(bookcase=2, tablesAndChairs=50, computers=4, internet=1, projector=1)),

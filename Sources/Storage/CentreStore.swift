@@ -137,8 +137,8 @@ extension AppDatabase {
         return CentreRecords(statusChanges: changes, other: other)
     }
 
-    /// Tables whose rows are a centre's records (filled by later features).
-    static var dependentTables: [String] { [] }
+    /// Tables whose rows are a centre's records.
+    static var dependentTables: [String] { ["boardMember"] }
 
     /// Deletes a centre that holds no records; a centre with records must be dissolved instead.
     public func deleteCentre(id: Int64) throws {

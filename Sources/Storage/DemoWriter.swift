@@ -13,6 +13,10 @@ extension AppDatabase {
             centre.statusReason = ""
             centre.mergedInto = nil
             var saved = try saveCentre(centre, at: entry.enteredAt)
+            for var member in entry.board {
+                member.centreID = saved.id!
+                try saveBoardMember(member, at: entry.enteredAt)
+            }
             for step in entry.history {
                 saved.status = step.to
                 saved.statusDecision = step.decision

@@ -60,6 +60,37 @@ enum Migrations {
                 t.column("recordedAt", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-board") { db in
+            try db.create(table: "boardMember") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("centre", onDelete: .restrict).notNull()
+                t.column("fullName", .text).notNull()
+                t.column("sex", .text).notNull()
+                t.column("birthYear", .integer)
+                t.column("role", .text).notNull()
+                t.column("homeBody", .text).notNull()
+                t.column("position", .text).notNull()
+                t.column("post", .text).notNull().defaults(to: "")
+                t.column("employment", .text).notNull()
+                t.column("decisionNumber", .text).notNull().defaults(to: "")
+                t.column("decisionDate", .text)
+                t.column("decisionIssuer", .text).notNull().defaults(to: "")
+                t.column("termStart", .text)
+                t.column("termEnd", .text)
+                t.column("duties", .text).notNull().defaults(to: "")
+                t.column("phone", .text).notNull().defaults(to: "")
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "training") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("member", inTable: "boardMember", onDelete: .cascade).notNull()
+                t.column("date", .text).notNull()
+                t.column("topic", .text).notNull()
+                t.column("hours", .integer).notNull()
+                t.column("organiser", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }
 }

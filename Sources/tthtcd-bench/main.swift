@@ -60,8 +60,9 @@ measure("sort \(entries.count) centres by name (Vietnamese order)") { _ = Centre
 // The interface: the largest province (Ho Chi Minh City, 168 communes) seen by its provincial office.
 try database.saveOfficeSettings(OfficeSettings(provinceCode: 79))
 let strings = try Strings(language: .vi)
+let rules = try BoardRuleTable.decode(AppResources.data("rules/board-rules.json"))
 let context = try await MainActor.run {
-    try AppContext(database: database, units: units, strings: strings)
+    try AppContext(database: database, units: units, strings: strings, boardRules: rules)
 }
 await MainActor.run {
     let app = App(context: context)

@@ -43,6 +43,14 @@ enum CLI {
         }
     }
 
+    static func boardRules() throws -> BoardRuleTable {
+        do {
+            return try BoardRuleTable.decode(AppResources.data("rules/board-rules.json"))
+        } catch {
+            throw fail(strings(.cliResourceMissing, "rules/board-rules.json"))
+        }
+    }
+
     static func demoDataset() throws -> DemoDataset {
         do {
             return try DemoDataset.decode(AppResources.data("demo/demo.json"))

@@ -9,7 +9,8 @@ import Storage
 enum InteractiveSession {
     static func run(database: AppDatabase, units: UnitDirectory, isDemo: Bool) throws {
         try MainActor.assumeIsolated {
-            let context = try AppContext(database: database, units: units, strings: CLI.strings, isDemo: isDemo)
+            let context = try AppContext(database: database, units: units, strings: CLI.strings,
+                                         boardRules: try CLI.boardRules(), isDemo: isDemo)
             let colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             let terminal: NcursesTerminal
             do {

@@ -23,7 +23,7 @@ import TerminalUI
         }
         expectGolden("roster_long_names", h.screen)
         let row = try #require(h.lines.first { $0.hasPrefix("TT13891") })
-        #expect(row.contains("TTHTCĐ xã Nghĩa Hưng…"), "cut with an ellipsis where the name column ends")
+        #expect(row.contains("TTHTCĐ xã Nghĩa Hưn…"), "cut with an ellipsis where the name column ends")
     }
 
     @Test func newCentreFormWithALongName() throws {
@@ -43,7 +43,7 @@ import TerminalUI
         let h = try Harness(.demo)
         h.press(.function(3))
         h.type("gia thuy")
-        h.press(.enter, .function(7))
+        h.press(.enter, .ctrl("y"))
         expectGolden("history_dissolved", h.screen)
     }
 

@@ -18,6 +18,7 @@ final class Harness {
     static let units = try! UnitDirectory.decode(AppResources.data("units/units.json"))
     static let demo = try! DemoDataset.decode(AppResources.data("demo/demo.json"))
     static let today = LocalDate(year: 2026, month: 11, day: 21)!
+    static let rules = try! BoardRuleTable.decode(AppResources.data("rules/board-rules.json"))
 
     enum Start { case empty, office, demo }
 
@@ -32,7 +33,7 @@ final class Harness {
         }
         try prepare(database)
         context = try AppContext(database: database, units: Self.units, strings: Strings(language: language),
-                                 clock: FixedClock(Self.today), isDemo: start == .demo)
+                                 boardRules: Self.rules, clock: FixedClock(Self.today), isDemo: start == .demo)
         app = App(context: context)
     }
 

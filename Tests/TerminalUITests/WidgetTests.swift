@@ -17,6 +17,16 @@ import Testing
         do { let outcome = d.handle(.escape); #expect(outcome == .cancelled) }
     }
 
+    @Test func typingPutsTheFirstMatchUnderTheCursor() {
+        // "c" matches "Khác", the current choice; typing on must not leave the cursor on an old position.
+        let labels = ["Chủ tịch UBND", "Phó Chủ tịch UBND", "Chủ tịch hội", "Phó Chủ tịch hội", "Khác"]
+        var list = ChoiceList(items: labels.map { ChoiceItem(id: $0, label: $0) }, selectedID: "Khác", filter: "c")
+        for c in "hu tich hoi" { _ = list.handle(.char(c)) }
+        #expect(list.selectedItem?.label == "Chủ tịch hội")
+        #expect(ChoiceList(items: labels.map { ChoiceItem(id: $0, label: $0) }, selectedID: "Khác").selectedItem?.label
+            == "Khác", "with no filter the list opens on the current choice")
+    }
+
     @Test func noMatchPicksNothing() {
         var list = ChoiceList(items: items, filter: "zzz")
         #expect(list.visible.isEmpty)

@@ -16,6 +16,8 @@ public struct DemoDataset: Codable, Sendable {
         public var enteredAt: Date
         /// Status changes after the centre was entered, oldest first.
         public var history: [StatusStep]
+        /// Appointments, current and former (their centre id is given when loaded).
+        public var board: [BoardMember]
     }
 
     public var office: OfficeSettings

@@ -13,16 +13,25 @@ public final class AppContext {
     /// A demo session on a temporary copy: a banner says so.
     public let isDemo: Bool
     public var theme: Theme
+    /// The board rules shipped in Resources/rules, with the office's own parameters.
+    public let boardRules: BoardRuleTable
 
-    public init(database: AppDatabase, units: UnitDirectory, strings: Strings, clock: any Clock = SystemClock(),
-                isDemo: Bool = false, theme: Theme = .monochrome) throws {
+    public init(database: AppDatabase, units: UnitDirectory, strings: Strings, boardRules: BoardRuleTable,
+                clock: any Clock = SystemClock(), isDemo: Bool = false, theme: Theme = .monochrome) throws {
         self.database = database
         self.units = units
         self.strings = strings
+        self.boardRules = boardRules
         self.clock = clock
         self.isDemo = isDemo
         self.theme = theme
         self.office = try database.officeSettings()
+    }
+
+    /// The rule engine with the parameters stored in the data file.
+    public var boardCompliance: BoardCompliance {
+        let parameters = (try? database.boardParameters(defaults: boardRules.parameters)) ?? boardRules.parameters
+        return BoardCompliance(table: boardRules, parameters: parameters)
     }
 
     /// "Tỉnh Ninh Bình" or "Xã Nghĩa Hưng, Tỉnh Ninh Bình".

@@ -54,19 +54,7 @@ struct CentreFormScreen: KeyedScreen {
     }
 
     func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] {
-        let s = ctx.strings
-        var entries: [(keys: String, help: String)] = []
-        if let field = form.focusedField, !field.help.isEmpty {
-            entries.append((field.label.trimmingCharacters(in: .whitespaces), field.help))
-            entries.append(("", ""))
-        }
-        entries += keymap(ctx).helpLines
-        entries.append(("Tab · ↓ · Enter", s[.helpFormNext]))
-        entries.append(("Shift-Tab · ↑", s[.helpFormPrevious]))
-        entries.append(("Space", s[.helpFormToggle]))
-        entries.append(("← → Home End", s[.helpFormEditKeys]))
-        entries.append(("Ctrl-U", s[.helpFormClearField]))
-        return entries
+        formHelp(form, keymap(ctx).helpLines, ctx)
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
@@ -227,21 +215,10 @@ struct CentreFormScreen: KeyedScreen {
         return label + ": " + ctx.strings.describe(issue.problem)
     }
 
-    func statusHint(_ ctx: AppContext) -> StatusMessage? {
-        guard let field = form.focusedField else { return nil }
-        if let message = field.message {
-            return StatusMessage(field.label + ": " + message, kind: field.messageSeverity == .error ? .error : .warning)
-        }
-        if form.popup != nil { return StatusMessage(ctx.strings[.choiceHint]) }
-        return nil
-    }
+    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        let s = ctx.strings
-        let labels = Form.Labels(filter: s[.choiceFilter], noMatch: s[.choiceNoMatch], none: s[.choiceNone])
-        var cursor = form.render(into: &buffer, rect: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2,
-                                                           height: area.height - 1),
-                                 theme: ctx.theme, labels: labels)
+        var cursor = renderForm(&form, into: &buffer, area: area, ctx)
         if let dialog {
             dialog.render(into: &buffer, area: area, theme: ctx.theme)
             cursor = nil

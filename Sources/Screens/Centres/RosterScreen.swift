@@ -7,7 +7,8 @@ import TerminalUI
 struct RosterScreen: KeyedScreen {
     enum Action: Sendable, Equatable {
         case add, edit, history, delete, startSearch, cycleStatusFilter, nextSortColumn, reverseSort
-        case settings, quit
+        case board, compliance, menu, settings, quit
+        case menuKey(Key)
         case move(Key)
         /// A key typed while the search line is open.
         case searchKey(Key)
@@ -23,6 +24,9 @@ struct RosterScreen: KeyedScreen {
     private(set) var search = TextField("", maxLength: 60)
     private(set) var isSearching = false
     private(set) var deleteDialog: ConfirmDialog?
+    /// Board checklists of the working centres, by centre id, for the board column.
+    private(set) var boardReports: [Int64: BoardReport] = [:]
+    var menu: ChoiceList?
     private var pendingDelete: Int64?
     private var loadError: String?
 
@@ -41,6 +45,13 @@ struct RosterScreen: KeyedScreen {
             let centres = try ctx.database.centres(provinceCode: ctx.office?.provinceCode)
             entries = centres.filter { centre in ctx.office?.covers(centre, units: ctx.units) ?? true }
                 .map { CentreListEntry(centre: $0, units: ctx.units) }
+            let boards = try ctx.database.boardMembers(provinceCode: ctx.office?.provinceCode)
+            let engine = ctx.boardCompliance
+            let today = ctx.clock.today
+            boardReports = [:]
+            for entry in entries where entry.centre.status == .active || entry.centre.status == .suspended {
+                boardReports[entry.id] = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], asOf: today)
+            }
             loadError = nil
         } catch {
             entries = []
@@ -70,9 +81,12 @@ struct RosterScreen: KeyedScreen {
             .function(5, ctrl: "l", action: .cycleStatusFilter, label: s[.keyFilter], help: s[.helpRosterFilter]),
             .function(6, ctrl: "o", action: .nextSortColumn, label: s[.keySort], help: s[.helpRosterSort]),
             KeyBinding(keys: [.ctrl("r")], action: .reverseSort, help: s[.helpRosterReverse]),
-            .function(7, ctrl: "h", action: .history, label: s[.keyHistory], help: s[.helpRosterHistory]),
+            .function(7, ctrl: "b", action: .board, label: s[.keyBoard], help: s[.helpRosterBoard]),
             .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpRosterDelete]),
-            .function(9, ctrl: "t", action: .settings, label: s[.keySettings], help: s[.helpRosterSettings]),
+            .function(9, action: .menu, label: s[.keyMenu], help: s[.helpRosterMenu]),
+            KeyBinding(keys: [.ctrl("k")], action: .compliance, help: s[.helpRosterCompliance]),
+            KeyBinding(keys: [.ctrl("y")], action: .history, help: s[.helpRosterHistory]),
+            KeyBinding(keys: [.ctrl("t")], action: .settings, help: s[.helpRosterSettings]),
             .function(10, ctrl: "q", action: .quit, label: s[.keyQuit], help: s[.helpRosterQuit]),
             KeyBinding(keys: [.up, .down, .pageUp, .pageDown, .home, .end], action: .move(.down),
                        help: s[.helpTableMove]),
@@ -81,6 +95,7 @@ struct RosterScreen: KeyedScreen {
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
         if deleteDialog != nil { return .confirmKey(key) }
+        if menu != nil { return .menuKey(key) }
         if isSearching { return .searchKey(key) }
         switch key {
         case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
@@ -144,11 +159,34 @@ struct RosterScreen: KeyedScreen {
             applyListing(keep: selectedEntry?.centre.code)
         case .settings:
             return [.push(OfficeSettingsScreen(ctx: ctx, firstRun: false))]
+        case .board:
+            guard let entry = selectedEntry else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
+            return [.push(BoardScreen(ctx: ctx, centre: entry.centre))]
+        case .compliance:
+            return [.push(ComplianceScreen(ctx: ctx))]
+        case .menu:
+            menu = ChoiceList(items: Self.menuItems.map { action, key in ChoiceItem(id: "\(action)", label: s[key]) })
+        case .menuKey(let key):
+            guard var list = menu else { return [] }
+            switch list.handle(key) {
+            case .picked(let item):
+                menu = nil
+                guard let chosen = Self.menuItems.first(where: { "\($0.0)" == item.id })?.0 else { return [] }
+                return update(chosen, ctx)
+            case .cancelled: menu = nil
+            default: menu = list
+            }
         case .quit:
             return [.quit]
         }
         return []
     }
+
+    /// The F9 menu: every place the roster leads to, with its shortcut in the label.
+    static let menuItems: [(Action, StringKey)] = [
+        (.board, .menuBoard), (.compliance, .menuCompliance), (.history, .menuHistory), (.add, .menuAdd),
+        (.settings, .menuSettings), (.quit, .menuQuit),
+    ]
 
     private mutating func askDelete(_ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings

@@ -28,16 +28,18 @@ extension RosterScreen {
                              height: area.height - 1 - Self.detailHeight - 1)
         let columns = [
             TableColumn(s[.columnCode], width: 9), TableColumn(s[.columnName]),
-            TableColumn(s[.columnCommune], width: 12), TableColumn(s[.columnModel], width: 9),
+            TableColumn(s[.columnCommune], width: 11), TableColumn(s[.columnModel], width: 8),
             TableColumn(s[.columnStatus], width: 10), TableColumn(s[.columnFacilities], width: 4, alignRight: true),
-            TableColumn(s[.columnUpdated], width: 8),
+            TableColumn(s[.columnBoard], width: 3), TableColumn(s[.columnUpdated], width: 8),
         ]
         let rows = shown
-        let sortIndex = Self.columns.firstIndex(of: listing.sortColumn)
+        let reports = boardReports
+        // The board column is not a sort column: map the sort column to its place among the shown ones.
+        let sortIndex = Self.columns.firstIndex(of: listing.sortColumn).map { $0 >= 6 ? $0 + 1 : $0 }
         table.render(
             into: &buffer, rect: tableRect, columns: columns, sortColumn: sortIndex, ascending: listing.ascending,
             theme: theme,
-            cells: { row in Self.cells(rows[row], ctx) },
+            cells: { row in Self.cells(rows[row], board: reports[rows[row].id], ctx) },
             rowStyle: { row in rows[row].communeIsUnknown ? theme.warning : nil })
         if shown.isEmpty {
             let text = entries.isEmpty ? s[.rosterEmptyHint] : s[.rosterNoMatch]
@@ -53,10 +55,26 @@ extension RosterScreen {
             deleteDialog.render(into: &buffer, area: area, theme: theme)
             return nil
         }
+        if var list = menu {
+            let rect = area.centred(width: 44, height: Self.menuItems.count + 4)
+            let point = list.render(into: &buffer, rect: rect, theme: theme, title: s[.keyMenu],
+                                    filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
+            menu = list
+            return point
+        }
         return cursor
     }
 
-    static func cells(_ entry: CentreListEntry, _ ctx: AppContext) -> [String] {
+    /// "✓" when the board meets every rule, "✗n" with n errors, "!n" with only warnings, "" for a centre that
+    /// no longer works.
+    static func boardMark(_ report: BoardReport?) -> String {
+        guard let report else { return "" }
+        if report.errorCount > 0 { return "✗\(report.errorCount)" }
+        if report.warningCount > 0 { return "!\(report.warningCount)" }
+        return "✓"
+    }
+
+    static func cells(_ entry: CentreListEntry, board: BoardReport?, _ ctx: AppContext) -> [String] {
         let s = ctx.strings
         let centre = entry.centre
         let commune: String
@@ -71,7 +89,8 @@ extension RosterScreen {
         } ?? ""
         return [
             centre.code, s.abbreviated(centreName: centre.name), commune, s.shortName(centre.model),
-            s.shortName(centre.status), "\(centre.facilitiesPresent)/\(FacilityKind.allCases.count)", updated,
+            s.shortName(centre.status), "\(centre.facilitiesPresent)/\(FacilityKind.allCases.count)", boardMark(board),
+            updated,
         ]
     }
 

@@ -31,6 +31,13 @@ struct OfficeSettingsScreen: KeyedScreen {
         fields.append(FormField(id: "commune", label: s[.fieldOfficeCommune],
                                 control: .choice(selectedID: office?.communeCode.map(String.init), items: []),
                                 help: s[.helpFieldOfficeCommune]))
+        if !firstRun {
+            let days = ctx.boardCompliance.parameters.vacancyDays
+            fields.append(FormField(id: "sec.rules", label: s[.sectionRuleSettings], control: .section))
+            fields.append(FormField(id: "vacancyDays", label: s[.fieldVacancyDays],
+                                    control: .text(TextField(String(days), maxLength: 3, digitsOnly: true)),
+                                    help: s(.helpFieldVacancyDays, ctx.boardRules.parameters.vacancyDays)))
+        }
         form = Form(fields: fields, labelWidth: 24)
         refreshCommunes(ctx)
     }
@@ -59,11 +66,7 @@ struct OfficeSettingsScreen: KeyedScreen {
     }
 
     func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] {
-        var entries: [(keys: String, help: String)] = []
-        if let field = form.focusedField, !field.help.isEmpty { entries += [(field.label, field.help), ("", "")] }
-        entries += keymap(ctx).helpLines
-        entries.append(("Tab · ↓ · Enter", ctx.strings[.helpFormNext]))
-        return entries
+        formHelp(form, keymap(ctx).helpLines, ctx)
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
@@ -100,9 +103,19 @@ struct OfficeSettingsScreen: KeyedScreen {
             }
             commune = code
         }
+        var vacancyDays: Int?
+        if form.index(of: "vacancyDays") != nil {
+            guard let days = Int(form.text("vacancyDays")), (1...365).contains(days) else {
+                form.setMessage(s[.problemVacancyDays], for: "vacancyDays")
+                form.focus(on: "vacancyDays")
+                return [.message(StatusMessage(s[.fieldVacancyDays] + ": " + s[.problemVacancyDays], kind: .error))]
+            }
+            vacancyDays = days
+        }
         let settings = OfficeSettings(provinceCode: province, communeCode: commune)
         do {
             try ctx.database.saveOfficeSettings(settings)
+            if let vacancyDays { try ctx.database.saveBoardVacancyDays(vacancyDays) }
         } catch {
             return [.message(StatusMessage(s(.errorSaving, "\(error)"), kind: .error))]
         }
@@ -112,17 +125,9 @@ struct OfficeSettingsScreen: KeyedScreen {
         return [.pop, .centresChanged(select: nil), done]
     }
 
-    func statusHint(_ ctx: AppContext) -> StatusMessage? {
-        if let field = form.focusedField, let message = field.message {
-            return StatusMessage(field.label + ": " + message, kind: .error)
-        }
-        return form.popup != nil ? StatusMessage(ctx.strings[.choiceHint]) : nil
-    }
+    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        let s = ctx.strings
-        let labels = Form.Labels(filter: s[.choiceFilter], noMatch: s[.choiceNoMatch], none: s[.choiceNone])
-        return form.render(into: &buffer, rect: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2,
-                                                     height: area.height - 1), theme: ctx.theme, labels: labels)
+        renderForm(&form, into: &buffer, area: area, ctx)
     }
 }

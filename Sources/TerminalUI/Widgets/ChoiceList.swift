@@ -28,15 +28,18 @@ public struct ChoiceList: Hashable, Sendable {
         self.visible = Array(items.indices)
         self.selected = 0
         applyFilter()
-        if let selectedID, let index = visible.firstIndex(where: { items[$0].id == selectedID }) { selected = index }
+        if filter.isEmpty, let selectedID, let index = visible.firstIndex(where: { items[$0].id == selectedID }) {
+            selected = index
+        }
     }
 
     public var selectedItem: ChoiceItem? { visible.indices.contains(selected) ? items[visible[selected]] : nil }
 
+    /// Narrows the list to what matches; the first match is then the one Enter takes.
     private mutating func applyFilter() {
         let query = TextQuery(filter.text)
         visible = query.isEmpty ? Array(items.indices) : items.indices.filter { query.matches(items[$0].searchable) }
-        selected = min(selected, max(0, visible.count - 1))
+        selected = 0
         scroll = 0
     }
 

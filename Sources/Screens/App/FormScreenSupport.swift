@@ -1,0 +1,39 @@
+import Domain
+import TerminalUI
+
+/// What every form screen shares: the help (the field first, then the keys), the message line for the
+/// focused field, and drawing the form in the screen's area.
+@MainActor
+func formHelp(_ form: Form, _ keys: [(keys: String, help: String)], _ ctx: AppContext) -> [(keys: String, help: String)] {
+    let s = ctx.strings
+    var entries: [(keys: String, help: String)] = []
+    if let field = form.focusedField, !field.help.isEmpty {
+        entries.append((field.label.trimmingCharacters(in: .whitespaces), field.help))
+        entries.append(("", ""))
+    }
+    entries += keys
+    entries.append(("Tab · ↓ · Enter", s[.helpFormNext]))
+    entries.append(("Shift-Tab · ↑", s[.helpFormPrevious]))
+    entries.append(("Space", s[.helpFormToggle]))
+    entries.append(("← → Home End", s[.helpFormEditKeys]))
+    entries.append(("Ctrl-U", s[.helpFormClearField]))
+    return entries
+}
+
+@MainActor
+func formStatusHint(_ form: Form, _ ctx: AppContext) -> StatusMessage? {
+    guard let field = form.focusedField else { return nil }
+    if let message = field.message {
+        return StatusMessage(field.label.trimmingCharacters(in: .whitespaces) + ": " + message,
+                             kind: field.messageSeverity == .error ? .error : .warning)
+    }
+    return form.popup != nil ? StatusMessage(ctx.strings[.choiceHint]) : nil
+}
+
+@MainActor
+func renderForm(_ form: inout Form, into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
+    let s = ctx.strings
+    let labels = Form.Labels(filter: s[.choiceFilter], noMatch: s[.choiceNoMatch], none: s[.choiceNone])
+    return form.render(into: &buffer, rect: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2,
+                                                 height: area.height - 1), theme: ctx.theme, labels: labels)
+}

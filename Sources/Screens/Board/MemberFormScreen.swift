@@ -1,0 +1,141 @@
+import Domain
+import Storage
+import TerminalUI
+
+/// Adding, editing or ending the term of one appointment (a board member or an assigned teacher).
+/// Ending a term only sets its end date: the person stays on the board's record as a former member.
+struct MemberFormScreen: KeyedScreen {
+    enum Action: Sendable, Equatable {
+        case formKey(Key), save, cancel, confirmKey(Key)
+    }
+
+    enum Purpose: Equatable { case add, edit, endTerm }
+
+    private(set) var form: Form
+    let original: BoardMember
+    let centre: Centre
+    let purpose: Purpose
+    private(set) var dirty = false
+    private(set) var discardDialog: ConfirmDialog?
+
+    init(ctx: AppContext, centre: Centre, member: BoardMember?, purpose: Purpose) {
+        var base = member ?? BoardMember(centreID: centre.id ?? 0, termStart: ctx.clock.today)
+        if member == nil, let commune = centre.communeCode.flatMap({ ctx.units.unit(code: $0) }) {
+            // "UBND xã Nghĩa Lâm": the unit's name with its type word in lower case.
+            base.decision.issuer = ctx.strings(.defaultCommuneIssuer, commune.name.prefix(1).lowercased() + commune.name.dropFirst())
+        }
+        if purpose == .endTerm && base.termEnd == nil { base.termEnd = ctx.clock.today }
+        original = base
+        self.centre = centre
+        self.purpose = purpose
+        form = Form(fields: MemberFormFields.build(base, ctx: ctx))
+        if purpose == .endTerm {
+            form.focus(on: "termEnd")
+            dirty = true
+        }
+    }
+
+    var hasUnsavedChanges: Bool { dirty }
+
+    func title(_ ctx: AppContext) -> String {
+        switch purpose {
+        case .add: return ctx.strings(.memberAddTitle, centre.code)
+        case .edit: return ctx.strings(.memberEditTitle, original.fullName)
+        case .endTerm: return ctx.strings(.memberEndTitle, original.fullName)
+        }
+    }
+
+    func keymap(_ ctx: AppContext) -> Keymap<Action> {
+        let s = ctx.strings
+        return Keymap([
+            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpMemberSave]),
+            .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
+        ])
+    }
+
+    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] {
+        formHelp(form, keymap(ctx).helpLines, ctx)
+    }
+
+    func action(for key: Key, _ ctx: AppContext) -> Action? {
+        if discardDialog != nil { return .confirmKey(key) }
+        if form.popup != nil { return .formKey(key) }
+        return keymap(ctx).action(for: key) ?? .formKey(key)
+    }
+
+    mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
+        switch action {
+        case .formKey(let key):
+            switch form.handle(key) {
+            case .left(let id):
+                showIssues(in: id, ctx)
+                if let field = form[id], let message = field.message {
+                    return [.message(StatusMessage(field.label + ": " + message, kind: .error))]
+                }
+            case .changed:
+                dirty = true
+            default: break
+            }
+        case .save:
+            return save(ctx)
+        case .cancel:
+            guard dirty else { return [.pop] }
+            discardDialog = ConfirmDialog(title: ctx.strings[.discardTitle], message: ctx.strings[.discardQuestion],
+                                          yes: ctx.strings[.yes], no: ctx.strings[.no])
+        case .confirmKey(let key):
+            guard var dialog = discardDialog else { return [] }
+            let outcome = dialog.handle(key)
+            discardDialog = outcome == .pending ? dialog : nil
+            if outcome == .confirmed { return [.pop] }
+        }
+        return []
+    }
+
+    func issues(_ ctx: AppContext) -> (BoardMember, [MemberIssue]) {
+        let (draft, parsed) = MemberFormFields.read(form, base: original)
+        let parsedFields = Set(parsed.map(\.field))
+        return (draft, parsed + MemberValidator.validate(draft, today: ctx.clock.today).filter {
+            !parsedFields.contains($0.field)
+        })
+    }
+
+    private mutating func showIssues(in id: String, _ ctx: AppContext) {
+        let issue = issues(ctx).1.first { MemberFormFields.id(for: $0.field) == id }
+        form.setMessage(issue.map { ctx.strings.describe($0.problem) }, for: id)
+    }
+
+    private mutating func save(_ ctx: AppContext) -> [AppCommand] {
+        let s = ctx.strings
+        let (draft, all) = issues(ctx)
+        form.clearMessages()
+        for issue in all {
+            form.setMessage(s.describe(issue.problem), for: MemberFormFields.id(for: issue.field))
+        }
+        if let first = all.first {
+            let id = MemberFormFields.id(for: first.field)
+            form.focus(on: id)
+            var text = (form[id]?.label ?? "") + ": " + s.describe(first.problem)
+            if all.count > 1 { text += " " + s(.moreProblems, all.count - 1) }
+            return [.message(StatusMessage(text, kind: .error))]
+        }
+        do {
+            let saved = try ctx.database.saveBoardMember(draft, at: ctx.clock.now)
+            dirty = false
+            let message = purpose == .endTerm ? s(.memberTermEnded, saved.fullName) : s(.memberSaved, saved.fullName)
+            return [.pop, .centresChanged(select: centre.code), .message(StatusMessage(message))]
+        } catch {
+            return [.message(StatusMessage(s(.errorSaving, "\(error)"), kind: .error))]
+        }
+    }
+
+    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
+
+    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
+        var cursor = renderForm(&form, into: &buffer, area: area, ctx)
+        if let discardDialog {
+            discardDialog.render(into: &buffer, area: area, theme: ctx.theme)
+            cursor = nil
+        }
+        return cursor
+    }
+}
