@@ -31,7 +31,7 @@ demo: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	TZ=UTC $(SWIFT) test
 
 bench: deps
 	$(SWIFT) build -c release

@@ -10,10 +10,18 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
-        // Pure rules and values: no file I/O, no SQLite, no terminal.
-        .target(name: "Domain"),
+        // Pure rules and values: no file I/O, no SQLite, no terminal. swift-crypto for password hashing and the
+        // audit chain's SHA-256, which are computations and belong with the rules that use them.
+        .target(
+            name: "Domain",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // Shipped data: string catalogs, the administrative units list, the demo dataset.
         .target(
             name: "AppResources",

@@ -9,6 +9,8 @@ the system python3 (standard library only) and commit its output:
 Province: Ninh Bình (37). Centres in every state, one pointing to a commune abolished in 2025 that has not
 been merged yet (flagged in the roster), real commune codes from Resources/units/units.json.
 """
+import base64
+import hashlib
 import json
 import sys
 
@@ -207,8 +209,30 @@ CENTRES = [
 ]
 
 
+DEMO_PASSWORD = "demo2026"
+ACCOUNTS = [
+    ("quantri", "Nguyễn Quản Trị", ["administrator"]),
+    ("canbo", "Trần Thị Nhập Liệu", ["dataClerk"]),
+    ("giamdoc", "Hoàng Văn Nam", ["centreDirector"]),
+    ("chutich", "Vũ Đức Thành", ["communeLeader"]),
+    ("chuyenvien", "Lê Thu Hà", ["provincialOfficer"]),
+    ("xem", "Khách xem", ["viewer"]),
+]
+
+
+def password_hash(username, password):
+    """The same format as PasswordHasher: PBKDF2-HMAC-SHA256, 210,000 rounds, a salt per account. The salt is
+    derived from the username so the committed file does not change on every run."""
+    salt = hashlib.sha256(("tthtcd-demo-" + username).encode()).digest()[:16]
+    derived = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, 210000, 32)
+    return "$".join(["pbkdf2-sha256", "210000", base64.b64encode(salt).decode(), base64.b64encode(derived).decode()])
+
+
 def main():
-    doc = {"office": {"provinceCode": 37}, "centres": CENTRES}
+    accounts = [{"username": u, "fullName": n, "roles": r, "password": DEMO_PASSWORD,
+                 "passwordHash": password_hash(u, DEMO_PASSWORD)} for (u, n, r) in ACCOUNTS]
+    doc = {"createdAt": "2023-02-10T01:00:00Z", "office": {"provinceCode": 37}, "accounts": accounts,
+           "centres": CENTRES}
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 

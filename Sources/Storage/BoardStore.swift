@@ -60,10 +60,12 @@ extension AppDatabase {
 
     /// Inserts or updates an appointment and its trainings, in one transaction.
     @discardableResult
-    public func saveBoardMember(_ input: BoardMember, at moment: Date) throws -> BoardMember {
+    public func saveBoardMember(_ input: BoardMember, by actor: Actor, at moment: Date) throws -> BoardMember {
+        try actor.require(.editBoards)
         var member = input.normalised()
         let stamp = Timestamp.string(moment)
         return try writer.write { db in
+            let before = try member.id.flatMap { try Self.fetchMembers(db, condition: "id = ?", arguments: [$0]).first }
             let arguments: StatementArguments = [
                 "centreId": member.centreID, "fullName": member.fullName, "sex": member.sex.rawValue,
                 "birthYear": member.birthYear, "role": member.role.rawValue, "homeBody": member.homeBody.rawValue,
@@ -97,7 +99,11 @@ extension AppDatabase {
                     arguments: [id, training.date.iso, training.topic, training.hours, training.organiser])
             }
             try db.execute(sql: "UPDATE centre SET updatedAt = ? WHERE id = ?", arguments: [stamp, member.centreID])
-            return try Self.fetchMembers(db, condition: "id = ?", arguments: [id])[0]
+            let saved = try Self.fetchMembers(db, condition: "id = ?", arguments: [id])[0]
+            try Self.audit(db, actor: actor, action: before == nil ? "create" : "update",
+                           recordType: BoardMember.auditRecordType, recordID: String(id),
+                           changes: AuditDiff.changes(before: before?.auditFields, after: saved.auditFields), at: moment)
+            return saved
         }
     }
 
@@ -113,10 +119,7 @@ extension AppDatabase {
         }
     }
 
-    public func saveBoardVacancyDays(_ days: Int) throws {
-        try writer.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO setting(key, value) VALUES ('board.vacancyDays', ?)",
-                           arguments: [String(days)])
-        }
+    public func saveBoardVacancyDays(_ days: Int, by actor: Actor, at moment: Date) throws {
+        try saveSetting("board.vacancyDays", String(days), by: actor, at: moment)
     }
 }

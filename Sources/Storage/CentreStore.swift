@@ -52,7 +52,8 @@ extension AppDatabase {
     /// Inserts or updates a centre in one transaction. A new centre gets its code; a change of status is
     /// appended to the status history. Validation is the caller's (``CentreValidator``); this only stores.
     @discardableResult
-    public func saveCentre(_ input: Centre, at moment: Date) throws -> Centre {
+    public func saveCentre(_ input: Centre, by actor: Actor, at moment: Date) throws -> Centre {
+        try actor.require(.editCentres)
         var centre = input.normalised()
         let stamp = Timestamp.string(moment)
         return try writer.write { db in
@@ -89,7 +90,12 @@ extension AppDatabase {
                     from: previous.status, to: centre.status, decision: centre.statusDecision,
                     reason: centre.statusReason, mergedInto: centre.mergedInto, recordedAt: moment))
             }
-            return try Self.fetchCentre(db, id: id)!
+            let saved = try Self.fetchCentre(db, id: id)!
+            try Self.audit(db, actor: actor, action: previous == nil ? "create" : "update",
+                           recordType: Centre.auditRecordType, recordID: saved.code,
+                           changes: AuditDiff.changes(before: previous?.auditFields, after: saved.auditFields),
+                           at: moment)
+            return saved
         }
     }
 
@@ -141,12 +147,15 @@ extension AppDatabase {
     static var dependentTables: [String] { ["boardMember"] }
 
     /// Deletes a centre that holds no records; a centre with records must be dissolved instead.
-    public func deleteCentre(id: Int64) throws {
+    public func deleteCentre(id: Int64, by actor: Actor, at moment: Date) throws {
+        try actor.require(.editCentres)
         try writer.write { db in
-            guard try Self.fetchCentre(db, id: id) != nil else { throw CentreStoreError.notFound }
+            guard let centre = try Self.fetchCentre(db, id: id) else { throw CentreStoreError.notFound }
             let records = try Self.records(db, centreID: id)
             guard records.allowsDeletion else { throw CentreStoreError.hasRecords(records) }
             try db.execute(sql: "DELETE FROM centre WHERE id = ?", arguments: [id])
+            try Self.audit(db, actor: actor, action: "delete", recordType: Centre.auditRecordType, recordID: centre.code,
+                           changes: AuditDiff.changes(before: centre.auditFields, after: nil), at: moment)
         }
     }
 }

@@ -5,24 +5,30 @@ extension AppDatabase {
     /// Fills an empty data file with the demo dataset: the office, then each centre as first entered, then
     /// its status changes in order, so the history reads as it would have been kept.
     public func load(_ dataset: DemoDataset) throws {
-        try saveOfficeSettings(dataset.office)
+        let system = Actor.system
+        try writer.write { db in
+            for account in dataset.accounts {
+                try insertAccount(db, account.account, passwordHash: account.passwordHash, at: dataset.createdAt)
+            }
+        }
+        try saveOfficeSettings(dataset.office, by: system, at: dataset.createdAt)
         for entry in dataset.centres {
             var centre = entry.centre
             centre.status = .active
             centre.statusDecision = Decision()
             centre.statusReason = ""
             centre.mergedInto = nil
-            var saved = try saveCentre(centre, at: entry.enteredAt)
+            var saved = try saveCentre(centre, by: system, at: entry.enteredAt)
             for var member in entry.board {
                 member.centreID = saved.id!
-                try saveBoardMember(member, at: entry.enteredAt)
+                try saveBoardMember(member, by: system, at: entry.enteredAt)
             }
             for step in entry.history {
                 saved.status = step.to
                 saved.statusDecision = step.decision
                 saved.statusReason = step.reason
                 saved.mergedInto = step.mergedInto
-                saved = try saveCentre(saved, at: step.recordedAt)
+                saved = try saveCentre(saved, by: system, at: step.recordedAt)
             }
         }
     }

@@ -91,6 +91,39 @@ enum Migrations {
                 t.column("organiser", .text).notNull().defaults(to: "")
             }
         }
+        migrator.registerMigration("v3-accounts-audit") { db in
+            try db.create(table: "account") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("username", .text).notNull().unique()
+                t.column("fullName", .text).notNull()
+                t.column("roles", .text).notNull()
+                t.column("active", .boolean).notNull()
+                t.column("passwordHash", .text).notNull()
+                t.column("failedAttempts", .integer).notNull().defaults(to: 0)
+                t.column("lockedUntil", .text)
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "auditEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .text).notNull()
+                t.column("username", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("recordType", .text).notNull()
+                t.column("recordID", .text).notNull()
+                t.column("changes", .text).notNull()
+                t.column("previousHash", .text).notNull()
+                t.column("hash", .text).notNull()
+            }
+            try db.create(index: "auditEntry_record", on: "auditEntry", columns: ["recordType", "recordID"])
+            // Append-only: the program never changes or removes an entry; the hash chain shows it if anyone does.
+            try db.execute(sql: """
+                CREATE TRIGGER auditEntry_noUpdate BEFORE UPDATE ON auditEntry
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                CREATE TRIGGER auditEntry_noDelete BEFORE DELETE ON auditEntry
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import GRDB
 
@@ -14,16 +15,29 @@ extension AppDatabase {
         }
     }
 
-    public func saveOfficeSettings(_ settings: OfficeSettings) throws {
+    public func saveOfficeSettings(_ settings: OfficeSettings, by actor: Actor, at moment: Date) throws {
+        try actor.require(.changeSettings)
         try writer.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO setting(key, value) VALUES ('office.province', ?)",
-                           arguments: [String(settings.provinceCode)])
-            if let commune = settings.communeCode {
-                try db.execute(sql: "INSERT OR REPLACE INTO setting(key, value) VALUES ('office.commune', ?)",
-                               arguments: [String(commune)])
-            } else {
-                try db.execute(sql: "DELETE FROM setting WHERE key = 'office.commune'")
-            }
+            try Self.storeSetting(db, "office.province", String(settings.provinceCode), by: actor, at: moment)
+            try Self.storeSetting(db, "office.commune", settings.communeCode.map(String.init), by: actor, at: moment)
         }
+    }
+
+    /// Stores one setting (nil removes it) with its audit entry, in its own transaction.
+    func saveSetting(_ key: String, _ value: String?, by actor: Actor, at moment: Date) throws {
+        try actor.require(.changeSettings)
+        try writer.write { db in try Self.storeSetting(db, key, value, by: actor, at: moment) }
+    }
+
+    static func storeSetting(_ db: Database, _ key: String, _ value: String?, by actor: Actor, at moment: Date) throws {
+        let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+        if let value {
+            try db.execute(sql: "INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
+        } else {
+            try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
+        }
+        try audit(db, actor: actor, action: "update", recordType: "setting", recordID: key,
+                  changes: AuditDiff.changes(before: old.map { ["value": $0] }, after: value.map { ["value": $0] }),
+                  at: moment)
     }
 }

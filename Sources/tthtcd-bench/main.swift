@@ -36,7 +36,7 @@ for unit in units.units {
     var centre = Centre(name: "Trung tâm học tập cộng đồng " + unit.name.lowercased(), provinceCode: unit.province,
                         communeCode: unit.code, address: "Trụ sở UBND " + unit.name)
     centre.venues = [Venue(name: "Nhà văn hóa thôn 1", kind: .villageCulturalHouse, village: "Thôn 1")]
-    try database.saveCentre(centre, at: moment)
+    try database.saveCentre(centre, by: .system, at: moment)
 }
 let insertTime = ContinuousClock.now - insertStart
 print("saving \(units.units.count) centres".padding(toLength: 56, withPad: " ", startingAt: 0)
@@ -58,14 +58,14 @@ for query in ["n", "nghia", "nghia hung", "Hưng"] {
 measure("sort \(entries.count) centres by name (Vietnamese order)") { _ = CentreListing().sort(entries) }
 
 // The interface: the largest province (Ho Chi Minh City, 168 communes) seen by its provincial office.
-try database.saveOfficeSettings(OfficeSettings(provinceCode: 79))
+try database.saveOfficeSettings(OfficeSettings(provinceCode: 79), by: .system, at: moment)
 let strings = try Strings(language: .vi)
 let rules = try BoardRuleTable.decode(AppResources.data("rules/board-rules.json"))
 let context = try await MainActor.run {
     try AppContext(database: database, units: units, strings: strings, boardRules: rules)
 }
 await MainActor.run {
-    let app = App(context: context)
+    let app = App(context: context, signedIn: Account(username: "bench", fullName: "Bench", roles: [.dataClerk]))
     let size = Size(width: 80, height: 24)
     measure("a roster frame at 80x24 (168 centres)") { _ = app.render(size: size) }
     measure("a roster frame at 200x60") { _ = app.render(size: Size(width: 200, height: 60)) }

@@ -7,10 +7,12 @@ import Storage
 
 /// Runs the terminal interface on an open data file and gives the terminal back on every way out.
 enum InteractiveSession {
-    static func run(database: AppDatabase, units: UnitDirectory, isDemo: Bool) throws {
+    /// `demoAccounts` is non-empty for a demo session: the banner shows, and the sign-in screen lists them.
+    static func run(database: AppDatabase, units: UnitDirectory, demoAccounts: [DemoDataset.DemoAccount]) throws {
         try MainActor.assumeIsolated {
             let context = try AppContext(database: database, units: units, strings: CLI.strings,
-                                         boardRules: try CLI.boardRules(), isDemo: isDemo)
+                                         boardRules: try CLI.boardRules(), isDemo: !demoAccounts.isEmpty)
+            context.demoAccounts = demoAccounts
             let colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             let terminal: NcursesTerminal
             do {

@@ -10,7 +10,7 @@ struct TTHTCD: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "tthtcd", abstract: CLI.strings[.cliAbstract], discussion: CLI.strings[.cliDiscussion],
-            version: CLI.version, subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self],
+            version: CLI.version, subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, AuditCommand.self],
             defaultSubcommand: OpenCommand.self)
     }
 }
@@ -39,7 +39,7 @@ struct OpenCommand: ParsableCommand {
         } else {
             let database = try CLI.open(data, access: .exclusive)
             defer { database.close() }
-            try InteractiveSession.run(database: database, units: units, isDemo: false)
+            try InteractiveSession.run(database: database, units: units, demoAccounts: [])
         }
     }
 
@@ -60,6 +60,6 @@ struct OpenCommand: ParsableCommand {
             throw CLI.fail(CLI.strings.describe(error))
         }
         defer { database.close() }
-        try InteractiveSession.run(database: database, units: units, isDemo: true)
+        try InteractiveSession.run(database: database, units: units, demoAccounts: dataset.accounts)
     }
 }

@@ -22,7 +22,7 @@ struct BoardEndToEndTests {
         #expect(before.1 == 1, "a centre with an error: exit code 1")
 
         let session = try TmuxSession(["--data", data], sandbox: sandbox)
-        try session.waitFor("Hồ sơ trung tâm")
+        try session.signIn("canbo")
         try session.press("F3")
         try session.type("nghia lam")
         try session.waitFor("1/14 trung tâm")

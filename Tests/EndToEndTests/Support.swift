@@ -142,6 +142,17 @@ final class TmuxSession {
 
     struct TimedOut: Error {}
 
+    /// Signs in on the sign-in screen.
+    func signIn(_ username: String, _ password: String = "demo2026", expect: String = "Hồ sơ trung tâm",
+                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try waitFor("Tên đăng nhập", sourceLocation: sourceLocation)
+        try type(username)
+        try press("Tab")
+        try type(password)
+        try press("Enter")
+        try waitFor(expect, sourceLocation: sourceLocation)
+    }
+
     /// Waits for the program to end and returns its exit status.
     func exitStatus(timeout: Double = 20) throws -> Int {
         let screen = try waitFor("EXIT:", timeout: timeout)

@@ -169,7 +169,7 @@ import TerminalUI
         h.press(.ctrl("t"))
         let form = try #require(h.app.stack.last as? OfficeSettingsScreen).form
         #expect(form.text("vacancyDays") == "30")
-        for _ in 0..<5 { h.press(.tab) }
+        for _ in 0..<3 { h.press(.tab) }
         h.press(.ctrl("u"))
         h.type("0")
         h.press(.function(2))

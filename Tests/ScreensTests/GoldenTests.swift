@@ -17,9 +17,10 @@ import TerminalUI
                                 provinceCode: 37, communeCode: 13891, address: "Xóm Đông Thượng, thôn Đoài Hạ",
                                 model: .culturalHouse, isPilot: true)
             centre.facilities[0] = FacilityItem(kind: .bookcase, present: true, count: 2)
-            try database.saveCentre(centre, at: FixedClock(Harness.today).now)
+            try database.saveCentre(centre, by: .system, at: FixedClock(Harness.today).now)
             try database.saveCentre(Centre(name: "Trung tâm học tập cộng đồng phường Đông Hoa Lư", provinceCode: 37,
-                                           communeCode: 14566, model: .urbanWard), at: FixedClock(Harness.today).now)
+                                           communeCode: 14566, model: .urbanWard), by: .system,
+                                   at: FixedClock(Harness.today).now)
         }
         expectGolden("roster_long_names", h.screen)
         let row = try #require(h.lines.first { $0.hasPrefix("TT13891") })
@@ -35,8 +36,17 @@ import TerminalUI
     }
 
     @Test func firstRunAsksForTheOffice() throws {
-        let h = try Harness(.empty)
+        let h = try Harness(.empty, account: nil)
+        expectGolden("first_run_admin", h.screen)
+        h.press(.tab)
+        h.type("Nguyễn Văn Quản")
+        h.press(.tab)
+        h.type("matkhau123")
+        h.press(.tab)
+        h.type("matkhau123")
+        h.press(.function(2))
         expectGolden("first_run", h.screen)
+        #expect(h.context.account?.roles == [.administrator, .dataClerk])
     }
 
     @Test func statusHistoryOfADissolvedCentre() throws {

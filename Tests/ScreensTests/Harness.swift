@@ -22,19 +22,25 @@ final class Harness {
 
     enum Start { case empty, office, demo }
 
-    init(_ start: Start, language: Language = .vi, prepare: (AppDatabase) throws -> Void = { _ in }) throws {
+    /// The person signed in: by default a clerk who is also the administrator, as in a one-person office.
+    static let defaultAccount = Account(username: "canbo", fullName: "Trần Thị Nhập Liệu",
+                                        roles: [.dataClerk, .administrator])
+
+    init(_ start: Start, language: Language = .vi, account: Account? = Harness.defaultAccount,
+         clock: any Clock = FixedClock(Harness.today), prepare: (AppDatabase) throws -> Void = { _ in }) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tthtcd-screen-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         database = try AppDatabase.open(path: folder.appendingPathComponent("t.sqlite").path)
         switch start {
         case .empty: break
-        case .office: try database.saveOfficeSettings(OfficeSettings(provinceCode: 37))
+        case .office: try database.saveOfficeSettings(OfficeSettings(provinceCode: 37), by: .system, at: Date())
         case .demo: try database.load(Self.demo)
         }
         try prepare(database)
-        context = try AppContext(database: database, units: Self.units, strings: Strings(language: language),
-                                 boardRules: Self.rules, clock: FixedClock(Self.today), isDemo: start == .demo)
-        app = App(context: context)
+        let context = try AppContext(database: database, units: Self.units, strings: Strings(language: language),
+                                     boardRules: Self.rules, clock: clock, isDemo: start == .demo)
+        self.context = context
+        app = account.map { App(context: context, signedIn: $0) } ?? App(context: context)
     }
 
     deinit {
@@ -63,6 +69,18 @@ final class Harness {
         }
         Issue.record("field \(id) never got focus")
     }
+}
+
+/// A clock the test moves by hand (idle lock, lock-outs).
+final class ManualClock: Clock, @unchecked Sendable {
+    private let mutex = NSLock()
+    private var current: Date
+
+    init(_ date: LocalDate) { current = FixedClock(date).now }
+
+    var now: Date { mutex.withLock { current } }
+
+    func advance(minutes: Double) { mutex.withLock { current = current.addingTimeInterval(minutes * 60) } }
 }
 
 /// Compares a frame with Tests/ScreensTests/Golden/NAME.txt. Run with UPDATE_GOLDEN=1 to rewrite the files

@@ -24,7 +24,7 @@ enum DemoFixture {
         defer { database.close() }
         var centre = sample()
         centre.facilities[2] = FacilityItem(kind: .computers, present: true, count: 4)
-        let saved = try database.saveCentre(centre, at: moment)
+        let saved = try database.saveCentre(centre, by: clerk, at: moment)
         #expect(saved.code == "TT13891")
         #expect(saved.id != nil)
         let loaded = try #require(try database.centre(code: "TT13891"))
@@ -33,7 +33,7 @@ enum DemoFixture {
         #expect(loaded.facility(.computers) == FacilityItem(kind: .computers, present: true, count: 4))
         #expect(loaded.establishment == centre.establishment)
         #expect(loaded.updatedAt == moment)
-        let second = try database.saveCentre(sample(), at: moment)
+        let second = try database.saveCentre(sample(), by: clerk, at: moment)
         #expect(second.code == "TT13891-2")
     }
 
@@ -43,20 +43,20 @@ enum DemoFixture {
         defer { database.close() }
         var centre = sample()
         centre.name = centre.name.decomposedStringWithCanonicalMapping
-        try database.saveCentre(centre, at: moment)
+        try database.saveCentre(centre, by: clerk, at: moment)
         let stored = try sqlite3(temp.path("t.sqlite"), "SELECT count(*) FROM centre WHERE name = 'Trung tâm học tập cộng đồng xã Nghĩa Hưng'")
         #expect(stored.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
 
     @Test func statusChangesAreKeptInTheHistory() throws {
         let database = try AppDatabase.inMemory()
-        var centre = try database.saveCentre(sample(), at: moment)
+        var centre = try database.saveCentre(sample(), by: clerk, at: moment)
         centre.address = "Xóm 6"
-        centre = try database.saveCentre(centre, at: moment.addingTimeInterval(60))
+        centre = try database.saveCentre(centre, by: clerk, at: moment.addingTimeInterval(60))
         centre.status = .suspended
         centre.statusDecision = Decision(number: "30/QĐ-UBND", date: LocalDate(iso: "2026-01-05"), issuer: "UBND xã")
         centre.statusReason = "Trụ sở sửa chữa"
-        centre = try database.saveCentre(centre, at: moment.addingTimeInterval(120))
+        centre = try database.saveCentre(centre, by: clerk, at: moment.addingTimeInterval(120))
         let history = try database.statusHistory(centreID: try #require(centre.id))
         #expect(history.map(\.to) == [.active, .suspended])
         #expect(history[0].from == nil)
@@ -68,18 +68,18 @@ enum DemoFixture {
 
     @Test func anEmptyCentreCanBeDeletedOneWithRecordsCannot() throws {
         let database = try AppDatabase.inMemory()
-        let empty = try database.saveCentre(sample(), at: moment)
-        try database.deleteCentre(id: empty.id!)
+        let empty = try database.saveCentre(sample(), by: clerk, at: moment)
+        try database.deleteCentre(id: empty.id!, by: clerk, at: moment)
         #expect(try database.centre(id: empty.id!) == nil)
         #expect(try database.allCentres().isEmpty)
 
-        var kept = try database.saveCentre(sample(), at: moment)
+        var kept = try database.saveCentre(sample(), by: clerk, at: moment)
         kept.status = .dissolved
         kept.statusDecision = Decision(number: "1/QĐ", date: LocalDate(iso: "2026-01-01"), issuer: "UBND")
         kept.statusReason = "Giải thể"
-        kept = try database.saveCentre(kept, at: moment)
+        kept = try database.saveCentre(kept, by: clerk, at: moment)
         #expect(throws: CentreStoreError.hasRecords(CentreRecords(statusChanges: 1))) {
-            try database.deleteCentre(id: kept.id!)
+            try database.deleteCentre(id: kept.id!, by: clerk, at: moment)
         }
         #expect(try database.centre(id: kept.id!) != nil)
     }
@@ -105,9 +105,9 @@ enum DemoFixture {
 
     @Test func aFailedWriteLeavesNothingHalfDone() throws {
         let database = try AppDatabase.inMemory()
-        var centre = try database.saveCentre(sample(), at: moment)
+        var centre = try database.saveCentre(sample(), by: clerk, at: moment)
         centre.id = 999
-        #expect(throws: CentreStoreError.notFound) { try database.saveCentre(centre, at: moment) }
+        #expect(throws: CentreStoreError.notFound) { try database.saveCentre(centre, by: clerk, at: moment) }
         #expect(try database.allCentres().count == 1)
         #expect(try database.allCentres()[0].venues.count == 1)
     }

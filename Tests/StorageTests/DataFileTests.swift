@@ -29,7 +29,7 @@ import Testing
         let temp = TempFolder()
         let path = temp.path("tthtcd.sqlite")
         var database = try AppDatabase.open(path: path)
-        try database.saveOfficeSettings(OfficeSettings(provinceCode: 37))
+        try database.saveOfficeSettings(OfficeSettings(provinceCode: 37), by: .system, at: Date())
         database.close()
         database = try AppDatabase.open(path: path)
         #expect(try database.officeSettings() == OfficeSettings(provinceCode: 37))

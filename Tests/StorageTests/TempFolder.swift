@@ -1,4 +1,9 @@
+import Domain
 import Foundation
+
+/// People acting in the tests, with the roles their work needs.
+let clerk = Actor(accountID: nil, username: "canbo", fullName: "Cán bộ nhập liệu", roles: [.dataClerk])
+let admin = Actor(accountID: nil, username: "quantri", fullName: "Quản trị", roles: [.administrator])
 
 /// A folder of its own for one test, removed afterwards. Tests never touch the user's data.
 final class TempFolder {

@@ -20,7 +20,22 @@ public struct DemoDataset: Codable, Sendable {
         public var board: [BoardMember]
     }
 
+    /// One account per role, so a trainer can show what each role sees. Their passwords are shown on the
+    /// demo's sign-in screen; the data file keeps only the hashes.
+    public struct DemoAccount: Codable, Sendable {
+        public var username: String
+        public var fullName: String
+        public var roles: [Role]
+        public var password: String
+        public var passwordHash: String
+
+        public var account: Account { Account(username: username, fullName: fullName, roles: Set(roles)) }
+    }
+
+    /// When the demo office was set up; entries of the audit trail for the set-up carry this date.
+    public var createdAt: Date
     public var office: OfficeSettings
+    public var accounts: [DemoAccount]
     public var centres: [DemoCentre]
 
     public static func decode(_ data: Data) throws -> DemoDataset {

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import TerminalUI
 
 /// The root of the interface: a stack of screens, the title bar, the message line, the F-key bar, the help
@@ -9,16 +10,29 @@ public final class App {
     var stack: [any ScreenHost]
     var help: TextOverlay?
     var quitDialog: ConfirmDialog?
+    /// What the open quit question is about.
+    var exitKind = ExitKind.quit
     var message: StatusMessage?
+    /// The idle lock: the screen hidden, the stack kept, until the same person gives the password again.
+    var lock: PromptDialog?
+    var lastActivity: Date
     public private(set) var isRunning = true
+
+    enum ExitKind { case quit, signOut }
 
     public init(context: AppContext) {
         ctx = context
-        if context.office == nil {
-            stack = [OfficeSettingsScreen(ctx: context, firstRun: true)]
-        } else {
-            stack = [RosterScreen(ctx: context)]
-        }
+        lastActivity = context.clock.now
+        let hasAccounts = (try? context.database.hasAccounts()) ?? true
+        stack = [hasAccounts ? SignInScreen(ctx: context) : CreateAdminScreen(ctx: context)]
+    }
+
+    /// Starts already signed in (tests, and the demo's trainer switching roles).
+    public init(context: AppContext, signedIn account: Account) {
+        ctx = context
+        lastActivity = context.clock.now
+        context.account = account
+        stack = [SignInScreen.home(context)]
     }
 
     var strings: Strings { ctx.strings }
@@ -29,7 +43,10 @@ public final class App {
         ctx.theme = terminal.supportsColour ? .colour : .monochrome
         draw(on: terminal)
         while isRunning {
-            guard let key = terminal.nextKey(timeoutMilliseconds: -1) else { continue }
+            guard let key = terminal.nextKey(timeoutMilliseconds: 1000) else {
+                if lockIfIdle() { draw(on: terminal) }
+                continue
+            }
             handle(key, size: terminal.size)
             while isRunning, let more = terminal.nextKey(timeoutMilliseconds: 0) { handle(more, size: terminal.size) }
             if isRunning { draw(on: terminal) }
@@ -45,16 +62,23 @@ public final class App {
 
     public func handle(_ key: Key, size: Size = .minimum) {
         if key == .resize { return }
+        lastActivity = ctx.clock.now
         if !size.isAtLeast(.minimum) {
             if key == .ctrl("c") || key == .function(10) { requestQuit() }
             return
         }
         if var dialog = quitDialog {
             switch dialog.handle(key) {
-            case .confirmed: isRunning = false
+            case .confirmed:
+                quitDialog = nil
+                if exitKind == .quit { isRunning = false } else { signOut() }
             case .cancelled: quitDialog = nil
             case .pending: quitDialog = dialog
             }
+            return
+        }
+        if lock != nil {
+            handleLocked(key)
             return
         }
         if var overlay = help {
@@ -67,6 +91,9 @@ public final class App {
             return
         case .ctrl("c"):
             requestQuit()
+            return
+        case .ctrl("x") where ctx.account != nil:
+            requestSignOut()
             return
         default: break
         }
@@ -87,6 +114,7 @@ public final class App {
                 stack.removeLast()
                 stack.append(screen)
             case .quit: requestQuit()
+            case .signOut: requestSignOut()
             case .message(let text): message = text
             case .centresChanged(let code):
                 for index in stack.indices { stack[index].centresChanged(select: code, ctx) }
@@ -97,10 +125,73 @@ public final class App {
     /// Quits at once when nothing is unsaved; otherwise asks first.
     func requestQuit() {
         if stack.contains(where: \.hasUnsavedChanges) {
+            exitKind = .quit
             quitDialog = ConfirmDialog(title: strings[.quitTitle], message: strings[.quitUnsavedQuestion],
                                        yes: strings[.yes], no: strings[.no])
         } else {
             isRunning = false
+        }
+    }
+
+    /// Signs out (to switch user) at once when nothing is unsaved; otherwise asks first.
+    func requestSignOut() {
+        if stack.contains(where: \.hasUnsavedChanges) {
+            exitKind = .signOut
+            quitDialog = ConfirmDialog(title: strings[.signOutTitle], message: strings[.signOutUnsavedQuestion],
+                                       yes: strings[.yes], no: strings[.no])
+        } else {
+            signOut()
+        }
+    }
+
+    func signOut() {
+        let previous = ctx.account?.username ?? ""
+        ctx.account = nil
+        lock = nil
+        help = nil
+        stack = [SignInScreen(ctx: ctx)]
+        message = StatusMessage(strings(.signedOut, previous))
+    }
+
+    // MARK: Idle lock
+
+    /// Locks the screen when the signed-in person has not touched a key for the configured minutes.
+    /// Returns whether it just locked.
+    func lockIfIdle() -> Bool {
+        guard ctx.account != nil, lock == nil else { return false }
+        let minutes = (try? ctx.database.idleLockMinutes()) ?? 10
+        guard ctx.clock.now.timeIntervalSince(lastActivity) >= Double(minutes * 60) else { return false }
+        lock = PromptDialog(title: strings[.lockTitle], label: strings(.lockLabel, ctx.account?.fullName ?? ""),
+                            maxLength: 128, secure: true)
+        help = nil
+        return true
+    }
+
+    private func handleLocked(_ key: Key) {
+        guard var prompt = lock, let account = ctx.account else { return }
+        if key == .ctrl("x") || key == .ctrl("c") {
+            key == .ctrl("c") ? requestQuit() : requestSignOut()
+            return
+        }
+        switch prompt.handle(key) {
+        case .editing, .cancelled:
+            lock = prompt
+        case .submitted(let password):
+            do {
+                switch try ctx.database.signIn(username: account.username, password: password, at: ctx.clock.now) {
+                case .signedIn(let fresh):
+                    ctx.account = fresh
+                    lock = nil
+                    message = StatusMessage(strings[.unlocked])
+                case .refused(let refusal):
+                    prompt.field.setText("")
+                    prompt.message = strings.describe(refusal)
+                    lock = prompt
+                }
+            } catch {
+                prompt.message = strings.saveFailure(error)
+                lock = prompt
+            }
         }
     }
 
@@ -110,6 +201,7 @@ public final class App {
         var entries = top.helpEntries(ctx)
         entries.append((Key.function(1).label + " · Alt-1 · Ctrl-G", strings[.helpKeyHelp]))
         entries.append(("Ctrl-C", strings[.helpKeyCtrlC]))
+        entries.append(("Ctrl-X", strings[.helpKeyCtrlX]))
         help = TextOverlay(title: strings(.helpTitle, top.title(ctx)),
                            lines: TextOverlay.helpLines(entries, width: width - 4))
     }
@@ -123,6 +215,15 @@ public final class App {
         guard size.isAtLeast(.minimum) else {
             renderTooSmall(into: &buffer)
             return (buffer, nil)
+        }
+        if var prompt = lock {
+            renderTitle(into: &buffer, title: strings[.lockTitle])
+            let cursor = prompt.render(into: &buffer, area: Rect(x: 0, y: 1, width: size.width, height: size.height - 3),
+                                       theme: theme, footer: strings[.lockFooter])
+            lock = prompt
+            KeyBar.render(into: &buffer, row: size.height - 1, width: size.width, labels: [:], theme: theme)
+            if let quitDialog { quitDialog.render(into: &buffer, area: Rect(size: size), theme: theme) }
+            return (buffer, quitDialog == nil ? cursor : nil)
         }
         guard var top = stack.popLast() else { return (buffer, nil) }
         renderTitle(into: &buffer, title: top.title(ctx))
@@ -149,7 +250,7 @@ public final class App {
     private func renderTitle(into buffer: inout ScreenBuffer, title: String) {
         let width = buffer.size.width
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: ctx.theme.titleBar)
-        var right = ctx.officeName
+        var right = [ctx.account?.username ?? "", ctx.officeName].filter { !$0.isEmpty }.joined(separator: " · ")
         var used = 0
         if ctx.isDemo {
             let banner = " " + strings[.demoBanner] + " "

@@ -15,6 +15,10 @@ public final class AppContext {
     public var theme: Theme
     /// The board rules shipped in Resources/rules, with the office's own parameters.
     public let boardRules: BoardRuleTable
+    /// The person signed in; nil on the sign-in screen.
+    public var account: Account?
+    /// Demo accounts and their passwords, shown on the demo's sign-in screen.
+    public var demoAccounts: [DemoDataset.DemoAccount] = []
 
     public init(database: AppDatabase, units: UnitDirectory, strings: Strings, boardRules: BoardRuleTable,
                 clock: any Clock = SystemClock(), isDemo: Bool = false, theme: Theme = .monochrome) throws {
@@ -27,6 +31,13 @@ public final class AppContext {
         self.theme = theme
         self.office = try database.officeSettings()
     }
+
+    /// Who is acting, for every write: the signed-in person (or nobody, who may do nothing).
+    public var actor: Actor {
+        account?.actor ?? Actor(accountID: nil, username: "", fullName: "", roles: [])
+    }
+
+    public func can(_ permission: Permission) -> Bool { actor.can(permission) }
 
     /// The rule engine with the parameters stored in the data file.
     public var boardCompliance: BoardCompliance {

@@ -9,6 +9,8 @@ enum AppCommand {
     /// Close the top screen and open another in its place.
     case replace(any ScreenHost)
     case quit
+    /// Sign out, so that someone else can sign in.
+    case signOut
     case message(StatusMessage)
     /// Centres changed: screens below reload, selecting `select` (a centre code) when given.
     case centresChanged(select: String?)

@@ -69,16 +69,17 @@ struct BoardScreen: KeyedScreen {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
+        let edits = ctx.can(.editBoards)
         return Keymap([
-            .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAddPerson], help: s[.helpBoardAdd]),
-            .function(4, also: [.enter], action: .edit, label: s[.keyEdit], help: s[.helpBoardEdit]),
-            .function(5, ctrl: "e", action: .endTerm, label: s[.keyEndTerm], help: s[.helpBoardEndTerm]),
+            edits ? .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAddPerson], help: s[.helpBoardAdd]) : nil,
+            .function(4, also: [.enter], action: .edit, label: s[edits ? .keyEdit : .keyView], help: s[.helpBoardEdit]),
+            edits ? .function(5, ctrl: "e", action: .endTerm, label: s[.keyEndTerm], help: s[.helpBoardEndTerm]) : nil,
             .function(6, ctrl: "t", action: .trainings, label: s[.keyTrainings], help: s[.helpBoardTrainings]),
             .function(7, ctrl: "d", action: .changeDate, label: s[.keyCheckDate], help: s[.helpBoardDate]),
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
             KeyBinding(keys: [.tab, .backTab, .left, .right], action: .switchPane, help: s[.helpBoardSwitch]),
             KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]),
-        ])
+        ].compactMap { $0 })
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
@@ -97,13 +98,14 @@ struct BoardScreen: KeyedScreen {
         case .switchPane:
             pane = pane == .members ? .rules : .members
         case .add:
+            guard ctx.can(.editBoards) else { return [] }
             return [.push(MemberFormScreen(ctx: ctx, centre: centre, member: nil, purpose: .add))]
         case .edit:
             if pane == .rules { pane = .members; return [] }
             guard let member = selectedMember else { return [.message(StatusMessage(s[.boardEmptyHint]))] }
             return [.push(MemberFormScreen(ctx: ctx, centre: centre, member: member, purpose: .edit))]
         case .endTerm:
-            guard pane == .members, let member = selectedMember else { return [] }
+            guard ctx.can(.editBoards), pane == .members, let member = selectedMember else { return [] }
             guard member.termEnd == nil else {
                 return [.message(StatusMessage(s(.memberAlreadyLeft, member.fullName), kind: .warning))]
             }

@@ -47,10 +47,10 @@ struct MemberFormScreen: KeyedScreen {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        return Keymap([
-            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpMemberSave]),
-            .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
-        ])
+        let close = KeyBinding<Action>.function(10, also: [.escape], action: .cancel, label: s[.keyClose],
+                                                help: s[.helpFormCancel])
+        guard ctx.can(.editBoards) else { return Keymap([close]) }
+        return Keymap([.function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpMemberSave]), close])
     }
 
     func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] {
@@ -119,12 +119,12 @@ struct MemberFormScreen: KeyedScreen {
             return [.message(StatusMessage(text, kind: .error))]
         }
         do {
-            let saved = try ctx.database.saveBoardMember(draft, at: ctx.clock.now)
+            let saved = try ctx.database.saveBoardMember(draft, by: ctx.actor, at: ctx.clock.now)
             dirty = false
             let message = purpose == .endTerm ? s(.memberTermEnded, saved.fullName) : s(.memberSaved, saved.fullName)
             return [.pop, .centresChanged(select: centre.code), .message(StatusMessage(message))]
         } catch {
-            return [.message(StatusMessage(s(.errorSaving, "\(error)"), kind: .error))]
+            return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
         }
     }
 

@@ -30,12 +30,13 @@ struct TrainingScreen: KeyedScreen {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
+        let edits = ctx.can(.editBoards)
         return Keymap([
-            .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAdd], help: s[.helpTrainingAdd]),
-            .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpTrainingDelete]),
+            edits ? .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAdd], help: s[.helpTrainingAdd]) : nil,
+            edits ? .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpTrainingDelete]) : nil,
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
             KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]),
-        ])
+        ].compactMap { $0 })
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
@@ -67,9 +68,9 @@ struct TrainingScreen: KeyedScreen {
             var updated = member
             updated.trainings.removeAll { $0 == removed }
             do {
-                member = try ctx.database.saveBoardMember(updated, at: ctx.clock.now)
+                member = try ctx.database.saveBoardMember(updated, by: ctx.actor, at: ctx.clock.now)
             } catch {
-                return [.message(StatusMessage(s(.errorSaving, "\(error)"), kind: .error))]
+                return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
             }
             table.setRowCount(member.trainings.count)
             return [.centresChanged(select: centre.code), .message(StatusMessage(s[.trainingDeleted]))]
@@ -160,9 +161,9 @@ struct TrainingFormScreen: KeyedScreen {
             var updated = member
             updated.trainings.append(training)
             do {
-                try ctx.database.saveBoardMember(updated, at: ctx.clock.now)
+                try ctx.database.saveBoardMember(updated, by: ctx.actor, at: ctx.clock.now)
             } catch {
-                return [.message(StatusMessage(s(.errorSaving, "\(error)"), kind: .error))]
+                return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
             }
             return [.pop, .centresChanged(select: centre.code), .message(StatusMessage(s(.trainingSaved, training.topic)))]
         }

@@ -45,11 +45,14 @@ struct CentreFormScreen: KeyedScreen {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
+        let close = KeyBinding<Action>.function(10, also: [.escape], action: .cancel, label: s[.keyClose],
+                                                help: s[.helpFormCancel])
+        guard ctx.can(.editCentres) else { return Keymap([close]) }
         return Keymap([
             .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpFormSave]),
             .function(5, ctrl: "n", action: .addVenue, label: s[.keyAddVenue], help: s[.helpFormAddVenue]),
             .function(8, ctrl: "d", action: .removeVenue, label: s[.keyRemoveVenue], help: s[.helpFormRemoveVenue]),
-            .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
+            close,
         ])
     }
 
@@ -200,12 +203,12 @@ struct CentreFormScreen: KeyedScreen {
             return []
         }
         do {
-            let saved = try ctx.database.saveCentre(draft, at: ctx.clock.now)
+            let saved = try ctx.database.saveCentre(draft, by: ctx.actor, at: ctx.clock.now)
             dirty = false
             return [.pop, .centresChanged(select: saved.code),
                     .message(StatusMessage(s(.centreSaved, saved.code, saved.name)))]
         } catch {
-            return [.message(StatusMessage(s(.errorSaving, "\(error)"), kind: .error))]
+            return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
         }
     }
 

@@ -7,7 +7,7 @@ import TerminalUI
 struct RosterScreen: KeyedScreen {
     enum Action: Sendable, Equatable {
         case add, edit, history, delete, startSearch, cycleStatusFilter, nextSortColumn, reverseSort
-        case board, compliance, menu, settings, quit
+        case board, compliance, menu, settings, quit, accounts, audit, changePassword, signOut
         case menuKey(Key)
         case move(Key)
         /// A key typed while the search line is open.
@@ -73,8 +73,9 @@ struct RosterScreen: KeyedScreen {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
+        let edits = ctx.can(.editCentres)
         return Keymap([
-            .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAdd], help: s[.helpRosterAdd]),
+            edits ? .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAdd], help: s[.helpRosterAdd]) : nil,
             .function(3, ctrl: "f", also: [.char("/")], action: .startSearch, label: s[.keySearch],
                       help: s[.helpRosterSearch]),
             .function(4, also: [.enter], action: .edit, label: s[.keyEdit], help: s[.helpRosterEdit]),
@@ -82,7 +83,7 @@ struct RosterScreen: KeyedScreen {
             .function(6, ctrl: "o", action: .nextSortColumn, label: s[.keySort], help: s[.helpRosterSort]),
             KeyBinding(keys: [.ctrl("r")], action: .reverseSort, help: s[.helpRosterReverse]),
             .function(7, ctrl: "b", action: .board, label: s[.keyBoard], help: s[.helpRosterBoard]),
-            .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpRosterDelete]),
+            edits ? .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpRosterDelete]) : nil,
             .function(9, action: .menu, label: s[.keyMenu], help: s[.helpRosterMenu]),
             KeyBinding(keys: [.ctrl("k")], action: .compliance, help: s[.helpRosterCompliance]),
             KeyBinding(keys: [.ctrl("y")], action: .history, help: s[.helpRosterHistory]),
@@ -90,7 +91,7 @@ struct RosterScreen: KeyedScreen {
             .function(10, ctrl: "q", action: .quit, label: s[.keyQuit], help: s[.helpRosterQuit]),
             KeyBinding(keys: [.up, .down, .pageUp, .pageDown, .home, .end], action: .move(.down),
                        help: s[.helpTableMove]),
-        ])
+        ].compactMap { $0 })
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
@@ -109,6 +110,7 @@ struct RosterScreen: KeyedScreen {
         case .move(let key):
             _ = table.handle(key, pageSize: 10)
         case .add:
+            guard ctx.can(.editCentres) else { return [] }
             return [.push(CentreFormScreen(ctx: ctx, editing: nil))]
         case .edit:
             guard let entry = selectedEntry else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
@@ -165,31 +167,45 @@ struct RosterScreen: KeyedScreen {
         case .compliance:
             return [.push(ComplianceScreen(ctx: ctx))]
         case .menu:
-            menu = ChoiceList(items: Self.menuItems.map { action, key in ChoiceItem(id: "\(action)", label: s[key]) })
+            menu = ChoiceList(items: Self.menuItems(ctx).map { action, key in ChoiceItem(id: "\(action)", label: s[key]) })
         case .menuKey(let key):
             guard var list = menu else { return [] }
             switch list.handle(key) {
             case .picked(let item):
                 menu = nil
-                guard let chosen = Self.menuItems.first(where: { "\($0.0)" == item.id })?.0 else { return [] }
+                guard let chosen = Self.menuItems(ctx).first(where: { "\($0.0)" == item.id })?.0 else { return [] }
                 return update(chosen, ctx)
             case .cancelled: menu = nil
             default: menu = list
             }
+        case .accounts:
+            return [.push(AccountsScreen(ctx: ctx))]
+        case .audit:
+            return [.push(AuditScreen(ctx: ctx))]
+        case .changePassword:
+            return [.push(ChangePasswordScreen(ctx: ctx))]
+        case .signOut:
+            return [.signOut]
         case .quit:
             return [.quit]
         }
         return []
     }
 
-    /// The F9 menu: every place the roster leads to, with its shortcut in the label.
-    static let menuItems: [(Action, StringKey)] = [
-        (.board, .menuBoard), (.compliance, .menuCompliance), (.history, .menuHistory), (.add, .menuAdd),
-        (.settings, .menuSettings), (.quit, .menuQuit),
-    ]
+    /// The F9 menu: every place the roster leads to that this person may use, with its shortcut in the label.
+    static func menuItems(_ ctx: AppContext) -> [(Action, StringKey)] {
+        var items: [(Action, StringKey)] = [(.board, .menuBoard), (.compliance, .menuCompliance), (.history, .menuHistory)]
+        if ctx.can(.editCentres) { items.append((.add, .menuAdd)) }
+        items.append((.settings, .menuSettings))
+        if ctx.can(.manageAccounts) { items.append((.accounts, .menuAccounts)) }
+        if ctx.can(.viewAudit) { items.append((.audit, .menuAudit)) }
+        items += [(.changePassword, .menuChangePassword), (.signOut, .menuSignOut), (.quit, .menuQuit)]
+        return items
+    }
 
     private mutating func askDelete(_ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
+        guard ctx.can(.editCentres) else { return [] }
         guard let centre = selectedEntry?.centre, let id = centre.id else { return [] }
         do {
             let records = try ctx.database.records(centreID: id)
@@ -217,11 +233,11 @@ struct RosterScreen: KeyedScreen {
         }
         let name = selectedEntry?.centre.name ?? ""
         do {
-            try ctx.database.deleteCentre(id: id)
+            try ctx.database.deleteCentre(id: id, by: ctx.actor, at: ctx.clock.now)
         } catch CentreStoreError.hasRecords {
             return [.message(StatusMessage(ctx.strings(.rosterCannotDelete, name), kind: .error))]
         } catch {
-            return [.message(StatusMessage(ctx.strings(.errorSaving, "\(error)"), kind: .error))]
+            return [.message(StatusMessage(ctx.strings.saveFailure(error), kind: .error))]
         }
         reload(ctx, select: nil)
         return [.message(StatusMessage(ctx.strings(.centreDeleted, name)))]

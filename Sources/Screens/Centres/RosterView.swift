@@ -56,7 +56,7 @@ extension RosterScreen {
             return nil
         }
         if var list = menu {
-            let rect = area.centred(width: 44, height: Self.menuItems.count + 4)
+            let rect = area.centred(width: 50, height: Self.menuItems(ctx).count + 4)
             let point = list.render(into: &buffer, rect: rect, theme: theme, title: s[.keyMenu],
                                     filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
             menu = list

@@ -37,6 +37,10 @@ struct OfficeSettingsScreen: KeyedScreen {
             fields.append(FormField(id: "vacancyDays", label: s[.fieldVacancyDays],
                                     control: .text(TextField(String(days), maxLength: 3, digitsOnly: true)),
                                     help: s(.helpFieldVacancyDays, ctx.boardRules.parameters.vacancyDays)))
+            let idle = (try? ctx.database.idleLockMinutes()) ?? 10
+            fields.append(FormField(id: "idleMinutes", label: s[.fieldIdleMinutes],
+                                    control: .text(TextField(String(idle), maxLength: 3, digitsOnly: true)),
+                                    help: s[.helpFieldIdleMinutes]))
         }
         form = Form(fields: fields, labelWidth: 24)
         refreshCommunes(ctx)
@@ -59,10 +63,10 @@ struct OfficeSettingsScreen: KeyedScreen {
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpSettingsSave]),
+            ctx.can(.changeSettings) ? .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpSettingsSave]) : nil,
             .function(10, also: [.escape], action: .cancel, label: firstRun ? s[.keyQuit] : s[.keyClose],
                       help: firstRun ? s[.helpSettingsQuit] : s[.helpFormCancel]),
-        ])
+        ].compactMap { $0 })
     }
 
     func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] {
@@ -112,12 +116,22 @@ struct OfficeSettingsScreen: KeyedScreen {
             }
             vacancyDays = days
         }
+        var idleMinutes: Int?
+        if form.index(of: "idleMinutes") != nil {
+            guard let minutes = Int(form.text("idleMinutes")), (1...240).contains(minutes) else {
+                form.setMessage(s[.problemIdleMinutes], for: "idleMinutes")
+                form.focus(on: "idleMinutes")
+                return [.message(StatusMessage(s[.fieldIdleMinutes] + ": " + s[.problemIdleMinutes], kind: .error))]
+            }
+            idleMinutes = minutes
+        }
         let settings = OfficeSettings(provinceCode: province, communeCode: commune)
         do {
-            try ctx.database.saveOfficeSettings(settings)
-            if let vacancyDays { try ctx.database.saveBoardVacancyDays(vacancyDays) }
+            try ctx.database.saveOfficeSettings(settings, by: ctx.actor, at: ctx.clock.now)
+            if let vacancyDays { try ctx.database.saveBoardVacancyDays(vacancyDays, by: ctx.actor, at: ctx.clock.now) }
+            if let idleMinutes { try ctx.database.saveIdleLockMinutes(idleMinutes, by: ctx.actor, at: ctx.clock.now) }
         } catch {
-            return [.message(StatusMessage(s(.errorSaving, "\(error)"), kind: .error))]
+            return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
         }
         ctx.office = settings
         let done = AppCommand.message(StatusMessage(s(.settingsSaved, ctx.officeName)))

@@ -6,10 +6,10 @@ public struct PromptDialog: Hashable, Sendable {
     /// A problem with what was typed, shown under the field; the text stays for correcting.
     public var message: String?
 
-    public init(title: String, label: String, text: String = "", maxLength: Int = 200) {
+    public init(title: String, label: String, text: String = "", maxLength: Int = 200, secure: Bool = false) {
         self.title = title
         self.label = label
-        self.field = TextField(text, maxLength: maxLength)
+        self.field = TextField(text, maxLength: maxLength, secure: secure)
     }
 
     public enum Outcome: Equatable, Sendable { case editing, submitted(String), cancelled }

@@ -12,13 +12,19 @@ public struct TextField: Hashable, Sendable {
     public var maxLength: Int
     /// Accepts only digits (counts, years).
     public var digitsOnly: Bool
+    /// Shows a bullet for each character (passwords).
+    public var isSecure: Bool
 
-    public init(_ text: String = "", maxLength: Int = 500, digitsOnly: Bool = false) {
+    public init(_ text: String = "", maxLength: Int = 500, digitsOnly: Bool = false, secure: Bool = false) {
         self.text = text.nfc
         self.cursor = self.text.count
         self.maxLength = maxLength
         self.digitsOnly = digitsOnly
+        self.isSecure = secure
     }
+
+    /// What is drawn: the text, or one bullet per character for a password.
+    private var shownText: String { isSecure ? String(repeating: "•", count: text.count) : text }
 
     public mutating func setText(_ newText: String) {
         text = newText.nfc
@@ -81,9 +87,10 @@ public struct TextField: Hashable, Sendable {
     {
         let width = max(1, rect.width)
         buffer.fill(Rect(x: rect.x, y: rect.y, width: width, height: 1), style: style)
-        let chars = Array(text)
+        let chars = Array(shownText)
         if !focused {
-            let shown = DisplayWidth.of(text) <= width ? text : String(DisplayWidth.truncate(text, to: width).dropLast()) + "›"
+            let full = shownText
+            let shown = DisplayWidth.of(full) <= width ? full : String(DisplayWidth.truncate(full, to: width).dropLast()) + "›"
             buffer.write(shown, x: rect.x, y: rect.y, style: style, maxWidth: width)
             return Point(x: rect.x, y: rect.y)
         }

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A person who signs in. The password hash is kept by Storage in the accounts table only; it never travels
+/// with this value.
+public struct Account: Hashable, Sendable, Identifiable {
+    public var id: Int64?
+    public var username: String
+    public var fullName: String
+    public var roles: Set<Role>
+    public var active: Bool
+    public var failedAttempts: Int
+    public var lockedUntil: Date?
+
+    public init(id: Int64? = nil, username: String, fullName: String, roles: Set<Role>, active: Bool = true,
+                failedAttempts: Int = 0, lockedUntil: Date? = nil) {
+        self.id = id
+        self.username = username
+        self.fullName = fullName
+        self.roles = roles
+        self.active = active
+        self.failedAttempts = failedAttempts
+        self.lockedUntil = lockedUntil
+    }
+
+    public var actor: Actor { Actor(accountID: id, username: username, fullName: fullName, roles: roles) }
+
+    /// Usernames are lower-case letters, digits, dot, dash and underscore, 3 to 32 of them.
+    public static func isValidUsername(_ name: String) -> Bool {
+        (3...32).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0)) }
+    }
+}
+
+/// The sign-in rules: five wrong passwords in a row lock the account for five minutes.
+public enum SignInPolicy {
+    public static let maxFailures = 5
+    public static let lockout: TimeInterval = 5 * 60
+    public static let minimumPasswordLength = 8
+
+    public enum Refusal: Equatable, Sendable {
+        case unknownUser
+        case inactive
+        case locked(until: Date)
+        case wrongPassword(remaining: Int)
+    }
+
+    /// Whether the account may try now (it is not locked).
+    public static func lock(of account: Account, at now: Date) -> Refusal? {
+        if !account.active { return .inactive }
+        if let until = account.lockedUntil, until > now { return .locked(until: until) }
+        return nil
+    }
+
+    /// The account after a wrong password: counted, and locked at the fifth.
+    public static func failed(_ account: Account, at now: Date) -> (Account, Refusal) {
+        var next = account
+        if let until = account.lockedUntil, until <= now { next.failedAttempts = 0; next.lockedUntil = nil }
+        next.failedAttempts += 1
+        if next.failedAttempts >= maxFailures {
+            next.lockedUntil = now.addingTimeInterval(lockout)
+            next.failedAttempts = 0
+            return (next, .locked(until: next.lockedUntil!))
+        }
+        return (next, .wrongPassword(remaining: maxFailures - next.failedAttempts))
+    }
+
+    /// The account after a right password: the count starts again.
+    public static func succeeded(_ account: Account) -> Account {
+        var next = account
+        next.failedAttempts = 0
+        next.lockedUntil = nil
+        return next
+    }
+
+    public enum PasswordProblem: Equatable, Sendable { case tooShort(minimum: Int), mismatch, sameAsUsername }
+
+    public static func check(newPassword: String, confirmation: String, username: String) -> PasswordProblem? {
+        if newPassword.count < minimumPasswordLength { return .tooShort(minimum: minimumPasswordLength) }
+        if newPassword != confirmation { return .mismatch }
+        if newPassword.lowercased() == username.lowercased() { return .sameAsUsername }
+        return nil
+    }
+}

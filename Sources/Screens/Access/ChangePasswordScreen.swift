@@ -1,0 +1,62 @@
+import Domain
+import Storage
+import TerminalUI
+
+/// A person changes their own password, giving the old one first.
+struct ChangePasswordScreen: KeyedScreen {
+    enum Action: Sendable, Equatable { case formKey(Key), save, cancel }
+
+    private(set) var form: Form
+
+    init(ctx: AppContext) {
+        let s = ctx.strings
+        form = Form(fields: [
+            FormField(id: "intro", label: s(.changePasswordIntro, ctx.actor.username), control: .section),
+            FormField(id: "old", label: s[.fieldOldPassword], control: .text(TextField(maxLength: 128, secure: true)),
+                      help: s[.helpFieldPassword]),
+            FormField(id: "new", label: s[.fieldNewPassword], control: .text(TextField(maxLength: 128, secure: true)),
+                      help: s(.helpFieldNewPassword, SignInPolicy.minimumPasswordLength)),
+            FormField(id: "confirm", label: s[.fieldPasswordAgain], control: .text(TextField(maxLength: 128, secure: true)),
+                      help: s[.helpFieldPasswordAgain]),
+        ], labelWidth: 24)
+    }
+
+    var hasUnsavedChanges: Bool { !form.text("new").isEmpty }
+
+    func title(_ ctx: AppContext) -> String { ctx.strings[.changePasswordTitle] }
+
+    func keymap(_ ctx: AppContext) -> Keymap<Action> {
+        let s = ctx.strings
+        return Keymap([
+            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpChangePassword]),
+            .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
+        ])
+    }
+
+    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
+
+    func action(for key: Key, _ ctx: AppContext) -> Action? { keymap(ctx).action(for: key) ?? .formKey(key) }
+
+    mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
+        let s = ctx.strings
+        switch action {
+        case .formKey(let key): _ = form.handle(key)
+        case .cancel: return [.pop]
+        case .save:
+            do {
+                try ctx.database.changeOwnPassword(ctx.actor, old: form.text("old"), new: form.text("new"),
+                                                   confirmation: form.text("confirm"), at: ctx.clock.now)
+                return [.pop, .message(StatusMessage(s[.passwordChanged]))]
+            } catch {
+                let field = (error as? AccountError) == .wrongPassword ? "old" : "new"
+                form.focus(on: field)
+                return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
+            }
+        }
+        return []
+    }
+
+    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
+        renderForm(&form, into: &buffer, area: area, ctx)
+    }
+}

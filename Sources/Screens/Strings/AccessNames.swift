@@ -1,0 +1,79 @@
+import Domain
+import Storage
+
+/// Words for accounts, roles, permissions and the audit trail, from the catalog.
+extension Strings {
+    public func name(_ role: Role) -> String {
+        switch role {
+        case .administrator: return self[.roleAdministrator]
+        case .dataClerk: return self[.roleDataClerk]
+        case .centreDirector: return self[.roleCentreDirector]
+        case .communeLeader: return self[.roleCommuneLeader]
+        case .provincialOfficer: return self[.roleProvincialOfficer]
+        case .viewer: return self[.roleViewer]
+        }
+    }
+
+    public func name(_ permission: Permission) -> String {
+        switch permission {
+        case .manageAccounts: return self[.permissionManageAccounts]
+        case .changeSettings: return self[.permissionChangeSettings]
+        case .viewAudit: return self[.permissionViewAudit]
+        case .editCentres: return self[.permissionEditCentres]
+        case .editBoards: return self[.permissionEditBoards]
+        case .editSurveys: return self[.permissionEditSurveys]
+        case .draftPlans: return self[.permissionDraftPlans]
+        case .submitPlans: return self[.permissionSubmitPlans]
+        case .recordPlanOutcomes: return self[.permissionRecordOutcomes]
+        case .approvePlans: return self[.permissionApprovePlans]
+        case .evaluate: return self[.permissionEvaluate]
+        }
+    }
+
+    public func describe(_ refusal: SignInPolicy.Refusal) -> String {
+        switch refusal {
+        case .unknownUser: return self[.signInUnknown]
+        case .inactive: return self[.signInInactive]
+        case .locked(let until): return self(.signInLocked, Timestamp.display(until))
+        case .wrongPassword(let remaining): return self(.signInWrongPassword, remaining)
+        }
+    }
+
+    public func describe(_ problem: SignInPolicy.PasswordProblem) -> String {
+        switch problem {
+        case .tooShort(let minimum): return self(.passwordTooShort, minimum)
+        case .mismatch: return self[.passwordMismatch]
+        case .sameAsUsername: return self[.passwordSameAsUsername]
+        }
+    }
+
+    /// Why a write failed, in words a user can act on.
+    public func saveFailure(_ error: Error) -> String {
+        switch error {
+        case let denied as PermissionDenied: return self(.permissionDenied, denied.username, name(denied.permission))
+        case let account as AccountError:
+            switch account {
+            case .usernameTaken: return self[.accountUsernameTaken]
+            case .invalidUsername: return self[.accountInvalidUsername]
+            case .notFound: return self[.accountNotFound]
+            case .wrongPassword: return self[.accountWrongPassword]
+            case .password(let problem): return describe(problem)
+            case .lastAdministrator: return self[.accountLastAdministrator]
+            }
+        default: return self(.errorSaving, "\(error)")
+        }
+    }
+
+    /// "tạo", "sửa"...: the kind of change an audit entry records.
+    public func auditAction(_ action: String) -> String {
+        switch action {
+        case "create": return self[.auditCreate]
+        case "update": return self[.auditUpdate]
+        case "delete": return self[.auditDelete]
+        case "signIn": return self[.auditSignIn]
+        case "lock": return self[.auditLock]
+        case "passwordChanged": return self[.auditPasswordChanged]
+        default: return action
+        }
+    }
+}

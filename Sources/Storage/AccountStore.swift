@@ -1,0 +1,211 @@
+import Domain
+import Foundation
+import GRDB
+
+public enum AccountError: Error, Equatable {
+    case usernameTaken
+    case invalidUsername
+    case notFound
+    case wrongPassword
+    case password(SignInPolicy.PasswordProblem)
+    /// The last active administrator cannot lose the role or be switched off.
+    case lastAdministrator
+}
+
+public enum SignInResult: Equatable, Sendable {
+    case signedIn(Account)
+    case refused(SignInPolicy.Refusal)
+}
+
+extension AppDatabase {
+    public func hasAccounts() throws -> Bool {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0 > 0 }
+    }
+
+    public func accounts() throws -> [Account] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY username").map(Self.account(from:))
+        }
+    }
+
+    static func account(from row: Row) -> Account {
+        let roles = (row["roles"] as String).split(separator: ",").compactMap { Role(rawValue: String($0)) }
+        return Account(id: row["id"], username: row["username"], fullName: row["fullName"], roles: Set(roles),
+                       active: row["active"], failedAttempts: row["failedAttempts"],
+                       lockedUntil: (row["lockedUntil"] as String?).flatMap(Timestamp.date))
+    }
+
+    static func fetchAccount(_ db: Database, username: String) throws -> (Account, String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE username = ?",
+                                         arguments: [username.cleanedInput.lowercased()]) else { return nil }
+        return (account(from: row), row["passwordHash"])
+    }
+
+    /// Creates an account. The first account of a data file is created by the program itself (first run);
+    /// every later one needs the administrator's permission.
+    @discardableResult
+    public func createAccount(_ input: Account, password: String, by actor: Actor, at moment: Date) throws -> Account {
+        var account = input
+        account.username = input.username.cleanedInput.lowercased()
+        account.fullName = input.fullName.cleanedInput
+        guard Account.isValidUsername(account.username) else { throw AccountError.invalidUsername }
+        if let problem = SignInPolicy.check(newPassword: password, confirmation: password, username: account.username) {
+            throw AccountError.password(problem)
+        }
+        let hash = try PasswordHasher.hash(password)
+        return try writer.write { db in
+            let isFirst = try Int.fetchOne(db, sql: "SELECT count(*) FROM account") == 0
+            if actor == .system {
+                guard isFirst else { throw PermissionDenied(permission: .manageAccounts, username: actor.username) }
+            } else {
+                try actor.require(.manageAccounts)
+            }
+            guard try Self.fetchAccount(db, username: account.username) == nil else { throw AccountError.usernameTaken }
+            let stamp = Timestamp.string(moment)
+            try db.execute(
+                sql: """
+                    INSERT INTO account(username, fullName, roles, active, passwordHash, createdAt, updatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [account.username, account.fullName, Self.rolesText(account.roles), account.active, hash,
+                            stamp, stamp])
+            account.id = db.lastInsertedRowID
+            try Self.audit(db, actor: actor, action: "create", recordType: Account.auditRecordType,
+                           recordID: account.username, changes: AuditDiff.changes(before: nil, after: account.auditFields),
+                           at: moment)
+            return account
+        }
+    }
+
+    /// Stores an account whose hash was computed elsewhere (the demo dataset ships its hashes).
+    func insertAccount(_ db: Database, _ account: Account, passwordHash: String, at moment: Date) throws {
+        let stamp = Timestamp.string(moment)
+        try db.execute(
+            sql: """
+                INSERT INTO account(username, fullName, roles, active, passwordHash, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [account.username, account.fullName, Self.rolesText(account.roles), account.active, passwordHash,
+                        stamp, stamp])
+        try Self.audit(db, actor: .system, action: "create", recordType: Account.auditRecordType,
+                       recordID: account.username, changes: AuditDiff.changes(before: nil, after: account.auditFields),
+                       at: moment)
+    }
+
+    static func rolesText(_ roles: Set<Role>) -> String { roles.sorted().map(\.rawValue).joined(separator: ",") }
+
+    /// Checks a password and keeps count of failures: five in a row lock the account for five minutes.
+    public func signIn(username: String, password: String, at moment: Date) throws -> SignInResult {
+        guard let (account, hash) = try writer.read({ db in try Self.fetchAccount(db, username: username) }) else {
+            return .refused(.unknownUser)
+        }
+        if let refusal = SignInPolicy.lock(of: account, at: moment) { return .refused(refusal) }
+        let matches = PasswordHasher.verify(password, against: hash)
+        return try writer.write { db in
+            if matches {
+                let next = SignInPolicy.succeeded(account)
+                try Self.storeAttempts(db, next)
+                try Self.audit(db, actor: next.actor, action: "signIn", recordType: Account.auditRecordType,
+                               recordID: next.username, changes: [], at: moment, always: true)
+                return .signedIn(next)
+            }
+            let (next, refusal) = SignInPolicy.failed(account, at: moment)
+            try Self.storeAttempts(db, next)
+            if case .locked = refusal {
+                try Self.audit(db, actor: .system, action: "lock", recordType: Account.auditRecordType,
+                               recordID: next.username, changes: [], at: moment, always: true)
+            }
+            return .refused(refusal)
+        }
+    }
+
+    static func storeAttempts(_ db: Database, _ account: Account) throws {
+        try db.execute(sql: "UPDATE account SET failedAttempts = ?, lockedUntil = ? WHERE id = ?",
+                       arguments: [account.failedAttempts, account.lockedUntil.map(Timestamp.string), account.id])
+    }
+
+    /// A person changes their own password, giving the old one.
+    public func changeOwnPassword(_ actor: Actor, old: String, new: String, confirmation: String, at moment: Date) throws {
+        guard let (account, hash) = try writer.read({ db in try Self.fetchAccount(db, username: actor.username) })
+        else { throw AccountError.notFound }
+        guard PasswordHasher.verify(old, against: hash) else { throw AccountError.wrongPassword }
+        if let problem = SignInPolicy.check(newPassword: new, confirmation: confirmation, username: account.username) {
+            throw AccountError.password(problem)
+        }
+        try storePassword(for: account, new, by: actor, at: moment)
+    }
+
+    /// The administrator sets a new password for someone who forgot theirs.
+    public func resetPassword(username: String, to new: String, by actor: Actor, at moment: Date) throws {
+        try actor.require(.manageAccounts)
+        guard let (account, _) = try writer.read({ db in try Self.fetchAccount(db, username: username) })
+        else { throw AccountError.notFound }
+        if let problem = SignInPolicy.check(newPassword: new, confirmation: new, username: account.username) {
+            throw AccountError.password(problem)
+        }
+        try storePassword(for: account, new, by: actor, at: moment)
+    }
+
+    private func storePassword(for account: Account, _ password: String, by actor: Actor, at moment: Date) throws {
+        let hash = try PasswordHasher.hash(password)
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE account SET passwordHash = ?, failedAttempts = 0, lockedUntil = NULL, updatedAt = ? WHERE id = ?",
+                arguments: [hash, Timestamp.string(moment), account.id])
+            // The entry says that the password changed, never what it is.
+            try Self.audit(db, actor: actor, action: "passwordChanged", recordType: Account.auditRecordType,
+                           recordID: account.username, changes: [], at: moment, always: true)
+        }
+    }
+
+    /// The administrator changes a person's name, roles or active flag.
+    @discardableResult
+    public func updateAccount(_ input: Account, by actor: Actor, at moment: Date) throws -> Account {
+        try actor.require(.manageAccounts)
+        return try writer.write { db in
+            guard let (stored, _) = try Self.fetchAccount(db, username: input.username) else { throw AccountError.notFound }
+            var account = stored
+            account.fullName = input.fullName.cleanedInput
+            account.roles = input.roles
+            account.active = input.active
+            let losesAdmin = stored.roles.contains(.administrator) && stored.active
+                && (!account.roles.contains(.administrator) || !account.active)
+            if losesAdmin {
+                let admins = try Self.accountsInDB(db).filter { $0.active && $0.roles.contains(.administrator) }
+                if admins.count <= 1 { throw AccountError.lastAdministrator }
+            }
+            try db.execute(
+                sql: "UPDATE account SET fullName = ?, roles = ?, active = ?, updatedAt = ? WHERE id = ?",
+                arguments: [account.fullName, Self.rolesText(account.roles), account.active, Timestamp.string(moment),
+                            account.id])
+            try Self.audit(db, actor: actor, action: "update", recordType: Account.auditRecordType,
+                           recordID: account.username,
+                           changes: AuditDiff.changes(before: stored.auditFields, after: account.auditFields), at: moment)
+            return account
+        }
+    }
+
+    static func accountsInDB(_ db: Database) throws -> [Account] {
+        try Row.fetchAll(db, sql: "SELECT * FROM account").map(account(from:))
+    }
+
+    /// Checks the password of the signed-in person again, before a legal act such as approving a plan.
+    public func confirmPassword(_ actor: Actor, _ password: String) throws -> Bool {
+        guard let (_, hash) = try writer.read({ db in try Self.fetchAccount(db, username: actor.username) }) else {
+            return false
+        }
+        return PasswordHasher.verify(password, against: hash)
+    }
+
+    /// Minutes of inactivity before the screen locks (default 10).
+    public func idleLockMinutes() throws -> Int {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'session.idleMinutes'")
+                .flatMap { Int($0) } ?? 10
+        }
+    }
+
+    public func saveIdleLockMinutes(_ minutes: Int, by actor: Actor, at moment: Date) throws {
+        try saveSetting("session.idleMinutes", String(minutes), by: actor, at: moment)
+    }
+}

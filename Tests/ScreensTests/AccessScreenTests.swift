@@ -1,0 +1,162 @@
+import Domain
+import Foundation
+import Storage
+import Testing
+import TerminalUI
+@testable import Screens
+
+@MainActor
+@Suite struct AccessScreenTests {
+    func signIn(_ h: Harness, _ username: String, _ password: String) {
+        h.type(username)
+        h.press(.tab)
+        h.type(password)
+        h.press(.enter)
+    }
+
+    @Test func theDemoSignInListsAnAccountPerRole() throws {
+        let h = try Harness(.demo, account: nil)
+        h.context.demoAccounts = Harness.demo.accounts
+        expectGolden("sign_in_demo", h.screen)
+        signIn(h, "canbo", "sai-mat-khau")
+        #expect(h.messageLine == "Sai mật khẩu. Còn 4 lần thử trước khi tài khoản bị khóa 5 phút.")
+        #expect(h.app.stack.last is SignInScreen)
+        h.press(.ctrl("u"))
+        h.type("demo2026")
+        h.press(.enter)
+        #expect(h.app.stack.last is RosterScreen)
+        #expect(h.messageLine == "Xin chào Trần Thị Nhập Liệu.")
+        #expect(h.lines[0].contains("canbo · Tỉnh Ninh Bình"))
+    }
+
+    @Test func fiveWrongPasswordsLockTheAccount() throws {
+        let h = try Harness(.demo, account: nil)
+        h.type("chutich")
+        h.press(.tab)
+        for _ in 0..<5 {
+            h.type("sai")
+            h.press(.enter)
+        }
+        #expect(h.messageLine.hasPrefix("Tài khoản tạm khóa đến"))
+        h.type("demo2026")
+        h.press(.enter)
+        #expect(h.app.stack.last is SignInScreen, "locked even with the right password")
+    }
+
+    @Test func aViewerSeesNoEditingKeysAndTheDomainRefusesAnyway() throws {
+        let viewer = Account(username: "xem", fullName: "Khách xem", roles: [.viewer])
+        let h = try Harness(.demo, account: viewer)
+        let bar = h.lines[23]
+        #expect(!bar.contains("Thêm") && !bar.contains("Xóa"))
+        h.press(.function(2))
+        #expect(h.app.stack.last is RosterScreen, "F2 does nothing for a viewer")
+        h.press(.function(4))
+        #expect(h.app.stack.last is CentreFormScreen, "a viewer may look at a centre")
+        #expect(!h.lines[23].contains("Lưu"))
+        h.press(.ctrl("s"))
+        #expect(h.app.stack.last is CentreFormScreen)
+        // Even a screen that offered the action would be refused below it.
+        #expect(throws: PermissionDenied.self) {
+            try h.database.saveCentre(Centre(name: "X", provinceCode: 37, communeCode: 13891), by: h.context.actor,
+                                      at: Date())
+        }
+    }
+
+    @Test func idleLockKeepsEverythingTypedAndNeedsThePassword() throws {
+        let clock = ManualClock(Harness.today)
+        let h = try Harness(.demo, account: nil, clock: clock)
+        signIn(h, "canbo", "demo2026")
+        h.press(.function(2))
+        h.type("Trung tâm đang gõ dở")
+        clock.advance(minutes: 9)
+        #expect(!h.app.lockIfIdle())
+        clock.advance(minutes: 1.5)
+        #expect(h.app.lockIfIdle())
+        let locked = h.screen
+        #expect(locked.contains("Màn hình đã khóa"))
+        #expect(!locked.contains("đang gõ dở"), "the work is hidden while locked")
+        h.type("sai-mat-khau")
+        h.press(.enter)
+        #expect(h.screen.contains("Sai mật khẩu"))
+        h.type("demo2026")
+        h.press(.enter)
+        #expect(!h.screen.contains("Màn hình đã khóa"))
+        #expect(h.screen.contains("Trung tâm đang gõ dở"), "back where the person was, nothing lost")
+        #expect(h.app.stack.last is CentreFormScreen)
+    }
+
+    @Test func switchingUserAsksWhenSomethingIsUnsaved() throws {
+        let h = try Harness(.demo)
+        h.press(.function(2))
+        h.type("Dở dang")
+        h.press(.ctrl("x"))
+        #expect(h.screen.contains("Đăng xuất mà không lưu?"))
+        h.press(.char("c"))
+        #expect(h.app.stack.count == 1 && h.app.stack.last is SignInScreen)
+        #expect(h.context.account == nil)
+    }
+
+    @Test func theAdministratorAddsAnAccountAndResetsAPassword() throws {
+        let h = try Harness(.demo)
+        h.press(.function(9))
+        h.type("tai khoan")
+        h.press(.enter)
+        #expect(h.app.stack.last is AccountsScreen)
+        expectGolden("accounts", h.screen)
+        h.press(.function(2))
+        h.type("thuquy")
+        h.press(.tab)
+        h.type("Phạm Thị Thủ")
+        for _ in 0..<3 { h.press(.tab) }  // active, then the roles: administrator, data clerk
+        h.press(.char(" "))
+        for _ in 0..<5 { h.press(.tab) }  // the other roles, then the password
+        h.type("ngan1234")
+        h.press(.tab)
+        h.type("ngan1234")
+        h.press(.function(2))
+        #expect(h.messageLine == "Đã lưu tài khoản.")
+        let created = try #require(try h.database.accounts().first { $0.username == "thuquy" })
+        #expect(created.roles == [.dataClerk])
+        #expect(try h.database.signIn(username: "thuquy", password: "ngan1234", at: Date()) == .signedIn(created))
+    }
+
+    @Test func theAuditScreenFiltersByRecordPersonAndDate() throws {
+        let h = try Harness(.demo)
+        h.press(.function(9))
+        h.type("nhat ky")
+        h.press(.enter)
+        let screen = try #require(h.app.stack.last as? AuditScreen)
+        #expect(screen.entries.count == 58)
+        h.press(.function(3))
+        h.type("TT14398")
+        h.press(.enter)
+        let filtered = try #require(h.app.stack.last as? AuditScreen)
+        #expect(filtered.entries.map(\.action) == ["update", "update", "create"])
+        expectGolden("audit_filtered", h.screen)
+        h.press(.function(6))
+        h.type("01/01/2025")
+        h.press(.enter)
+        #expect(try #require(h.app.stack.last as? AuditScreen).entries.count == 1)
+        h.press(.function(8), .function(5))
+        h.type("canbo")
+        h.press(.enter)
+        #expect(try #require(h.app.stack.last as? AuditScreen).entries.isEmpty, "the demo was loaded by the program")
+    }
+
+    @Test func aPersonChangesTheirOwnPassword() throws {
+        let h = try Harness(.demo, account: nil)
+        signIn(h, "giamdoc", "demo2026")
+        h.press(.function(9))
+        h.type("doi mat")
+        h.press(.enter)
+        #expect(h.app.stack.last is ChangePasswordScreen)
+        h.type("demo2026")
+        h.press(.tab)
+        h.type("moi12345")
+        h.press(.tab)
+        h.type("moi12345")
+        h.press(.function(2))
+        #expect(h.messageLine == "Đã đổi mật khẩu.")
+        #expect(try h.database.confirmPassword(h.context.actor, "moi12345"))
+    }
+}
