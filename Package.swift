@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // Pure rules and values: no file I/O, no SQLite, no terminal. swift-crypto for password hashing and the
@@ -27,10 +28,13 @@ let package = Package(
             name: "AppResources",
             path: "Resources",
             exclude: ["README.md"],
-            resources: [.copy("strings"), .copy("units"), .copy("demo"), .copy("rules")]
+            resources: [.copy("strings"), .copy("units"), .copy("demo"), .copy("rules"), .copy("survey")]
         ),
         // The only code that touches the data file.
-        .target(name: "Storage", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Storage",
+            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift")]
+        ),
         // Cell buffer, keys, keymaps and widgets; no C imports (Domain only for Vietnamese search).
         .target(name: "TerminalUI", dependencies: ["Domain"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),

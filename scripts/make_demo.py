@@ -12,6 +12,7 @@ been merged yet (flagged in the roster), real commune codes from Resources/units
 import base64
 import hashlib
 import json
+import random
 import sys
 
 FACILITIES = ["bookcase", "tablesAndChairs", "computers", "internet", "loudspeaker", "projector", "other"]
@@ -81,18 +82,20 @@ def compliant_board(commune, director="Trần Văn Minh", deputy1="Nguyễn Th�
 
 
 def centre(commune, name, address, est, model="rural", pilot=False, venues=(), fac=None, other="",
-           entered=None, history=(), board=()):
+           entered=None, history=(), board=(), villages=(), surveys=()):
     return {
         "centre": {
             "code": "", "name": name, "provinceCode": 37, "communeCode": commune, "address": address,
             "establishment": est, "model": model, "isPilot": pilot,
             "venues": [{"name": n, "kind": k, "village": v} for (n, k, v) in venues],
+            "villages": list(villages),
             "facilities": fac or facilities(), "otherFacilities": other,
             "status": "active", "statusDecision": decision(), "statusReason": "",
         },
         "enteredAt": entered or (est["date"] + "T08:30:00Z"),
         "history": list(history),
         "board": list(board),
+        "surveys": list(surveys),
     }
 
 
@@ -103,6 +106,76 @@ def step(to, number, date, issuer, reason, at, merged=None):
     return s
 
 
+# Learning-needs survey of Nghĩa Sơn: needs differ by village. Coastal hamlets want aquaculture and household
+# economy, farming hamlets crops, livestock and extension, the hamlets by the town IT, languages and trades.
+NGHIA_SON_VILLAGES = ["Xóm 1", "Xóm 2", "Xóm 3", "Xóm 4", "Xóm 5", "Xóm 6", "Xóm 7", "Xóm 8"]
+VILLAGE_NEEDS = {
+    "coastal": ([3, 11, 6, 5, 14], [2, 1]),
+    "farming": ([1, 2, 4, 5, 6], [3, 1]),
+    "town": ([8, 9, 10, 15, 13], [1, 4]),
+}
+VILLAGE_KIND = {"Xóm 1": "coastal", "Xóm 2": "coastal", "Xóm 3": "coastal", "Xóm 4": "farming",
+                "Xóm 5": "farming", "Xóm 6": "farming", "Xóm 7": "town", "Xóm 8": "town"}
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Đặng", "Ngô"]
+MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu"]
+MIDDLE_F = ["Thị", "Thị", "Thu", "Ngọc", "Thanh"]
+GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phúc", "Sơn", "Tùng"]
+GIVEN_F = ["Anh", "Châu", "Dung", "Hà", "Hạnh", "Hoa", "Lan", "Linh", "Mai", "Nga", "Thảo", "Yến"]
+
+
+def survey_responses(count, year, seed):
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        village = rng.choice(NGHIA_SON_VILLAGES)
+        kind = VILLAGE_KIND[village]
+        wanted, formats = VILLAGE_NEEDS[kind]
+        sex = rng.choice([1, 2])
+        born = rng.randint(1950, 2004) if kind != "town" else rng.randint(1975, 2006)
+        name = " ".join([rng.choice(FAMILY), rng.choice(MIDDLE_M if sex == 1 else MIDDLE_F),
+                         rng.choice(GIVEN_M if sex == 1 else GIVEN_F)])
+        k = rng.choice([1, 2, 2, 3])
+        topics = sorted(set(rng.sample(wanted[:4], k - 1) + [wanted[0] if rng.random() < 0.7 else rng.choice(wanted)]))
+        if rng.random() < 0.15:
+            topics = sorted(set(topics + [rng.choice([12, 16, 7])]))[:5]
+        occupation = {"coastal": [2, 2, 4, 7], "farming": [1, 1, 1, 7, 8], "town": [3, 4, 6, 5, 9]}[kind]
+        answers = {
+            "serial": {"text": f"NS-{year}-{i + 1:03d}"},
+            "name": {"text": name},
+            "village": {"text": village},
+            "sex": {"codes": [sex]},
+            "birthYear": {"number": born},
+            "ethnicity": {"codes": [1 if rng.random() < 0.93 else 2]},
+            "education": {"codes": [rng.choice([2, 3, 3, 4, 4, 5])]},
+            "occupation": {"codes": [rng.choice(occupation)]},
+            "household": {"codes": [rng.choice([1, 1, 1, 1, 2, 3])]},
+            "disability": {"codes": [2 if rng.random() < 0.05 else 1]},
+            "topics": {"codes": topics},
+            "format": {"codes": [rng.choice(formats) if rng.random() < 0.8 else rng.choice([1, 2, 3, 4])]},
+            "timeOfDay": {"codes": [3 if kind != "town" or rng.random() < 0.5 else 4]},
+            "season": {"codes": [1 if kind != "town" else 4]},
+            "venue": {"codes": [1 if kind != "town" else 2]},
+            "length": {"codes": [rng.choice([1, 2, 2, 3])]},
+            "barriers": {"codes": [rng.choice([1, 2, 3, 6])]},
+            "internet": {"codes": [1 if kind == "town" or rng.random() < 0.6 else 2]},
+        }
+        if answers["disability"]["codes"] == [2]:
+            answers["disabilityKind"] = {"codes": [rng.choice([1, 2, 3])]}
+        out.append(answers)
+    return out
+
+
+NGHIA_SON_SURVEYS = [
+    {"campaign": {"centreID": 0, "year": 2026, "title": "Khảo sát nhu cầu học tập năm 2026",
+                  "methods": ["villageMeeting", "householdForm"], "start": "2026-01-05", "end": "2026-02-28",
+                  "responsible": "Nguyễn Thị Hoa", "target": 320, "questionnaireVersion": 1},
+     "responses": survey_responses(300, 2026, 2026)},
+    {"campaign": {"centreID": 0, "year": 2025, "title": "Khảo sát nhu cầu học tập năm 2025",
+                  "methods": ["villageMeeting"], "start": "2025-02-10", "end": "2025-03-15",
+                  "responsible": "Nguyễn Thị Hoa", "target": 150, "questionnaireVersion": 1},
+     "responses": survey_responses(120, 2025, 2025)},
+]
+
 P = "Trung tâm học tập cộng đồng "
 CENTRES = [
     centre(13918, P + "xã Nghĩa Sơn", "Trụ sở UBND xã Nghĩa Sơn",
@@ -110,6 +183,7 @@ CENTRES = [
            venues=[("Hội trường UBND xã", "communeHall", ""), ("Nhà văn hóa xóm 3", "villageCulturalHouse", "Xóm 3"),
                    ("Trường THCS Nghĩa Sơn", "school", "Xóm 5")],
            fac=facilities(bookcase=3, tablesAndChairs=60, computers=5, internet=1, loudspeaker=2, projector=1),
+           villages=NGHIA_SON_VILLAGES, surveys=NGHIA_SON_SURVEYS,
            board=compliant_board("Nghĩa Sơn") + [
                member("Vũ Đức Hạnh", "director", "communeCommittee", "chairman", "Chủ tịch UBND xã Nghĩa Sơn (cũ)",
                       decision("56/QĐ-UBND", "2020-03-02", "UBND huyện Nghĩa Hưng"), "2020-03-02", end="2025-07-14",
@@ -118,6 +192,7 @@ CENTRES = [
            decision("112/QĐ-UBND", "2025-08-02", "UBND xã Nghĩa Lâm"),
            venues=[("Nhà văn hóa xóm 7", "villageCulturalHouse", "Xóm 7")],
            fac=facilities(bookcase=1, tablesAndChairs=30, loudspeaker=1),
+           villages=["Xóm 1", "Xóm 2", "Xóm 3", "Xóm 4", "Xóm 5", "Xóm 6", "Xóm 7"],
            board=compliant_board("Nghĩa Lâm", director="Hoàng Văn Nam", deputy2="Bùi Quang Huy",
                                  teacher="Ngô Thị Mai", skip=("studyPromotion",))),
     centre(13894, P + "xã Rạng Đông", "Khu 2, xã Rạng Đông",

@@ -94,6 +94,16 @@ extension AppDatabase {
 
     static func rolesText(_ roles: Set<Role>) -> String { roles.sorted().map(\.rawValue).joined(separator: ",") }
 
+    /// Checks a password without writing anything (a read-only connection can do it): for a command-line
+    /// write that may still be refused. Nil when the account may not sign in now or the password is wrong;
+    /// the caller then records the failure with ``signIn(username:password:at:)``.
+    public func verifyPassword(username: String, password: String, at moment: Date) throws -> Account? {
+        guard let (account, hash) = try writer.read({ db in try Self.fetchAccount(db, username: username) }),
+              SignInPolicy.lock(of: account, at: moment) == nil, PasswordHasher.verify(password, against: hash)
+        else { return nil }
+        return account
+    }
+
     /// Checks a password and keeps count of failures: five in a row lock the account for five minutes.
     public func signIn(username: String, password: String, at moment: Date) throws -> SignInResult {
         guard let (account, hash) = try writer.read({ db in try Self.fetchAccount(db, username: username) }) else {

@@ -51,8 +51,11 @@ public final class AppDatabase: Sendable {
                 let pool = try DatabasePool(path: path, configuration: configuration())
                 if created { restrictPermissions(path) }
                 try migrator.migrate(pool)
-                try pool.write { db in
-                    try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+                // Marked once: opening an existing file to read it must not change a byte of it.
+                if try pool.read({ db in try Int.fetchOne(db, sql: "PRAGMA application_id") }) != applicationID {
+                    try pool.writeWithoutTransaction { db in
+                        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+                    }
                 }
                 writer = pool
             }

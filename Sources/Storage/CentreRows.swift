@@ -18,6 +18,7 @@ enum CentreRows {
             model: CentreModel(rawValue: row["model"]) ?? .rural,
             isPilot: row["isPilot"],
             venues: venues,
+            villages: (try? JSONDecoder().decode([String].self, from: Data((row["villages"] as String? ?? "[]").utf8))) ?? [],
             facilities: FacilityKind.allCases.map { kind in
                 facilities.first { $0.kind == kind } ?? FacilityItem(kind: kind)
             },
@@ -43,13 +44,14 @@ enum CentreRows {
             "status": c.status.rawValue, "statusDecisionNumber": c.statusDecision.number,
             "statusDecisionDate": c.statusDecision.date?.iso, "statusDecisionIssuer": c.statusDecision.issuer,
             "statusReason": c.statusReason, "mergedInto": c.status == .merged ? c.mergedInto : nil,
+            "villages": String(decoding: (try? JSONEncoder().encode(c.villages)) ?? Data("[]".utf8), as: UTF8.self),
         ]
     }
 
     static let columns = [
         "code", "name", "provinceCode", "communeCode", "address", "establishmentNumber", "establishmentDate",
         "establishmentIssuer", "model", "isPilot", "otherFacilities", "status", "statusDecisionNumber",
-        "statusDecisionDate", "statusDecisionIssuer", "statusReason", "mergedInto",
+        "statusDecisionDate", "statusDecisionIssuer", "statusReason", "mergedInto", "villages",
     ]
 
     /// Venues by centre: of one centre, of one province's centres, or of all (both nil).

@@ -23,6 +23,14 @@ extension AppDatabase {
                 member.centreID = saved.id!
                 try saveBoardMember(member, by: system, at: entry.enteredAt)
             }
+            for survey in entry.surveys {
+                var campaign = survey.campaign
+                campaign.centreID = saved.id!
+                let moment = campaign.end.map { FixedClock($0).now } ?? entry.enteredAt
+                campaign = try saveCampaign(campaign, by: system, at: moment)
+                try importResponses(survey.responses.map { SurveyResponse(campaignID: campaign.id!, answers: $0) },
+                                    by: system, at: moment)
+            }
             for step in entry.history {
                 saved.status = step.to
                 saved.statusDecision = step.decision

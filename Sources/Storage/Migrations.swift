@@ -124,6 +124,36 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v4-surveys") { db in
+            try db.alter(table: "centre") { t in t.add(column: "villages", .text).notNull().defaults(to: "[]") }
+            try db.create(table: "surveyCampaign") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("centre", onDelete: .restrict).notNull()
+                t.column("year", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("methods", .text).notNull()
+                t.column("startDate", .text)
+                t.column("endDate", .text)
+                t.column("responsible", .text).notNull().defaults(to: "")
+                t.column("target", .integer).notNull()
+                t.column("questionnaireVersion", .integer).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "surveyResponse") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("campaign", inTable: "surveyCampaign", onDelete: .restrict).notNull()
+                t.column("serial", .text).notNull()
+                t.column("respondentName", .text).notNull().defaults(to: "")
+                t.column("village", .text).notNull().defaults(to: "")
+                t.column("birthYear", .integer)
+                t.column("answers", .text).notNull()
+                t.column("overrides", .text).notNull().defaults(to: "[]")
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+                t.uniqueKey(["campaignId", "serial"])
+            }
+        }
         return migrator
     }
 }

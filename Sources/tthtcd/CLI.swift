@@ -51,6 +51,22 @@ enum CLI {
         }
     }
 
+    static func questionnaire() throws -> Questionnaire {
+        do {
+            return try Questionnaire.decode(AppResources.data("survey/questionnaire-v1.json"))
+        } catch {
+            throw fail(strings(.cliResourceMissing, "survey/questionnaire-v1.json"))
+        }
+    }
+
+    /// The centre with this code, or exit 2.
+    static func centre(_ code: String, in database: AppDatabase) throws -> Centre {
+        guard let centre = try database.allCentres().first(where: {
+            $0.code.caseInsensitiveCompare(code.cleanedInput) == .orderedSame
+        }) else { throw fail(strings(.cliUnknownCentre, code)) }
+        return centre
+    }
+
     static func demoDataset() throws -> DemoDataset {
         do {
             return try DemoDataset.decode(AppResources.data("demo/demo.json"))

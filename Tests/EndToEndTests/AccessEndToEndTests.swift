@@ -13,18 +13,22 @@ struct AccessEndToEndTests {
         #expect(intact.stdout.contains("Nhật ký nguyên vẹn"))
 
         // The program refuses to change its own trail; someone with the sqlite3 tool can drop the guard...
-        let refused = try spawn("/usr/bin/sqlite3", [data, "UPDATE auditEntry SET username = 'ke-gian' WHERE id = 20"])
+        let target = "recordType = 'centre' AND recordID = 'TT13894' AND action = 'create'"
+        let id = try spawn("/usr/bin/sqlite3", [data, "SELECT id FROM auditEntry WHERE \(target)"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(id) != nil)
+        let refused = try spawn("/usr/bin/sqlite3", [data, "UPDATE auditEntry SET username = 'ke-gian' WHERE id = \(id)"])
         #expect(refused.stderr.contains("append-only"))
         _ = try spawn("/usr/bin/sqlite3", [data, """
             DROP TRIGGER auditEntry_noUpdate;
-            UPDATE auditEntry SET changes = replace(changes, 'Rạng Đông', 'Nơi Khác') WHERE id = 20;
+            UPDATE auditEntry SET changes = replace(changes, 'Rạng Đông', 'Nơi Khác') WHERE id = \(id);
             """])
-        #expect(try spawn("/usr/bin/sqlite3", [data, "SELECT changes FROM auditEntry WHERE id = 20"]).stdout
+        #expect(try spawn("/usr/bin/sqlite3", [data, "SELECT changes FROM auditEntry WHERE id = \(id)"]).stdout
             .contains("Nơi Khác"), "the row was really changed")
         // ...and the chain names the entry they touched.
         let broken = try runProgram(["audit", "verify", "--data", data], in: sandbox)
         #expect(broken.status == 1)
-        #expect(broken.stdout.contains("mục #20"), "\(broken.stdout)")
+        #expect(broken.stdout.contains("mục #\(id) "), "\(broken.stdout)")
     }
 
     @Test func passwordsAndTheirHashesStayInTheAccountsTable() throws {

@@ -48,10 +48,20 @@ func runProgram(_ arguments: [String], in sandbox: Sandbox) throws -> RunResult 
     try spawn(Program.path, arguments, environment: sandbox.environment)
 }
 
+/// Runs the program with `input` on its standard input (a password for a command that writes).
+func spawnWithInput(_ arguments: [String], input: String, sandbox: Sandbox) throws -> RunResult {
+    let inputPath = sandbox.path("stdin-\(UUID().uuidString).txt")
+    try Data(input.utf8).write(to: URL(fileURLWithPath: inputPath))
+    defer { try? FileManager.default.removeItem(atPath: inputPath) }
+    return try spawn(Program.path, arguments, environment: sandbox.environment, stdin: inputPath)
+}
+
 /// Starts a process with posix_spawn, output to temporary files, and waits with waitpid. Foundation's Process
 /// can miss a child's exit when many tests start processes at once, and a tmux server keeps inherited pipes
 /// open for ever; files and waitpid have neither problem.
-func spawn(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> RunResult {
+func spawn(_ path: String, _ arguments: [String], environment: [String: String]? = nil, stdin: String = "/dev/null")
+    throws -> RunResult
+{
     let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tthtcd-out-\(UUID().uuidString)").path
     let errPath = outPath + ".err"
     defer {
@@ -61,7 +71,7 @@ func spawn(_ path: String, _ arguments: [String], environment: [String: String]?
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }

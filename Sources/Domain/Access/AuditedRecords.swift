@@ -11,6 +11,7 @@ extension Centre: Audited {
             "status": status.rawValue, "statusDecision": statusDecision.auditText, "statusReason": statusReason,
             "mergedInto": mergedInto ?? "", "otherFacilities": otherFacilities,
             "venues": venues.map { "\($0.name) (\($0.kind.rawValue), \($0.village))" }.joined(separator: "; "),
+            "villages": villages.joined(separator: "; "),
         ]
         for item in facilities { fields["facility." + item.kind.rawValue] = item.present ? "\(item.count)" : "-" }
         return fields

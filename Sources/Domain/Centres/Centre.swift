@@ -54,6 +54,8 @@ public struct Centre: Hashable, Codable, Sendable, Identifiable {
     public var model: CentreModel
     public var isPilot: Bool
     public var venues: [Venue]
+    /// The villages and residential groups (thôn, tổ dân phố) the centre serves, in the order surveys number them.
+    public var villages: [String]
     /// One item per ``FacilityKind``, in the catalogue order.
     public var facilities: [FacilityItem]
     /// What "other" equipment is.
@@ -69,7 +71,8 @@ public struct Centre: Hashable, Codable, Sendable, Identifiable {
     public init(
         id: Int64? = nil, code: String = "", name: String = "", provinceCode: Int, communeCode: Int? = nil,
         address: String = "", establishment: Decision = Decision(), model: CentreModel = .rural,
-        isPilot: Bool = false, venues: [Venue] = [], facilities: [FacilityItem] = Centre.emptyFacilities,
+        isPilot: Bool = false, venues: [Venue] = [], villages: [String] = [],
+        facilities: [FacilityItem] = Centre.emptyFacilities,
         otherFacilities: String = "", status: CentreStatus = .active, statusDecision: Decision = Decision(),
         statusReason: String = "", mergedInto: String? = nil, updatedAt: Date? = nil
     ) {
@@ -83,6 +86,7 @@ public struct Centre: Hashable, Codable, Sendable, Identifiable {
         self.model = model
         self.isPilot = isPilot
         self.venues = venues
+        self.villages = villages
         self.facilities = facilities
         self.otherFacilities = otherFacilities
         self.status = status
@@ -116,6 +120,7 @@ public struct Centre: Hashable, Codable, Sendable, Identifiable {
         copy.statusReason = statusReason.cleanedInput
         copy.otherFacilities = otherFacilities.cleanedInput
         copy.venues = venues.map { Venue(name: $0.name.cleanedInput, kind: $0.kind, village: $0.village.cleanedInput) }
+        copy.villages = villages.map(\.cleanedInput).filter { !$0.isEmpty }
         copy.facilities = FacilityKind.allCases.map { facility($0) }
         return copy
     }

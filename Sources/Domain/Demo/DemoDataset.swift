@@ -18,6 +18,13 @@ public struct DemoDataset: Codable, Sendable {
         public var history: [StatusStep]
         /// Appointments, current and former (their centre id is given when loaded).
         public var board: [BoardMember]
+        /// Survey campaigns with their forms.
+        public var surveys: [DemoSurvey]
+    }
+
+    public struct DemoSurvey: Codable, Sendable {
+        public var campaign: SurveyCampaign
+        public var responses: [SurveyAnswers]
     }
 
     /// One account per role, so a trainer can show what each role sees. Their passwords are shown on the

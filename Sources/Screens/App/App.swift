@@ -43,8 +43,14 @@ public final class App {
         ctx.theme = terminal.supportsColour ? .colour : .monochrome
         draw(on: terminal)
         while isRunning {
-            guard let key = terminal.nextKey(timeoutMilliseconds: 1000) else {
-                if lockIfIdle() { draw(on: terminal) }
+            let busy = stack.last?.hasPendingWork == true
+            guard let key = terminal.nextKey(timeoutMilliseconds: busy ? 0 : 1000) else {
+                if busy {
+                    runPendingWork()
+                    draw(on: terminal)
+                } else if lockIfIdle() {
+                    draw(on: terminal)
+                }
                 continue
             }
             handle(key, size: terminal.size)
@@ -151,6 +157,14 @@ public final class App {
         help = nil
         stack = [SignInScreen(ctx: ctx)]
         message = StatusMessage(strings(.signedOut, previous))
+    }
+
+    /// Lets the top screen do one slice of its background work (keys still come first).
+    public func runPendingWork() {
+        guard var top = stack.popLast() else { return }
+        let commands = top.tick(ctx)
+        stack.append(top)
+        apply(commands)
     }
 
     // MARK: Idle lock

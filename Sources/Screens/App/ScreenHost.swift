@@ -33,12 +33,18 @@ protocol ScreenHost {
     /// True while something typed would be lost by closing the screen.
     var hasUnsavedChanges: Bool { get }
     mutating func centresChanged(select: String?, _ ctx: AppContext)
+    /// True while the screen has work to do between keys (an import under way).
+    var hasPendingWork: Bool { get }
+    /// Does a slice of that work; the app draws a frame after each slice, so progress shows.
+    mutating func tick(_ ctx: AppContext) -> [AppCommand]
 }
 
 extension ScreenHost {
     func statusHint(_ ctx: AppContext) -> StatusMessage? { nil }
     var hasUnsavedChanges: Bool { false }
     mutating func centresChanged(select: String?, _ ctx: AppContext) {}
+    var hasPendingWork: Bool { false }
+    mutating func tick(_ ctx: AppContext) -> [AppCommand] { [] }
 }
 
 /// The Elm-style half of a screen: a keymap over its actions, and `update`.

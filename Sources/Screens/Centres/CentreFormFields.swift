@@ -90,6 +90,10 @@ enum CentreFormFields {
         }
         fields.append(text("fac.otherText", .fieldOtherFacilities, c.otherFacilities, max: 200,
                            help: .helpFieldOtherFacilities))
+        fields.append(section("sec.villages", .sectionVillages))
+        fields.append(FormField(id: "villages", label: s[.fieldVillages],
+                                control: .text(TextField(c.villages.joined(separator: "; "), maxLength: 2000)),
+                                help: s[.helpFieldVillages]))
         fields.append(section("sec.venues", .sectionVenues))
         let kinds = VenueKind.allCases.map { ChoiceItem(id: $0.rawValue, label: s.name($0)) }
         for (i, venue) in c.venues.enumerated() {
@@ -136,6 +140,7 @@ enum CentreFormFields {
             return FacilityItem(kind: kind, present: form.isChecked(id), count: Int(form.text(id)) ?? 0)
         }
         c.otherFacilities = form.text("fac.otherText")
+        c.villages = form.text("villages").split(separator: ";").map { String($0).cleanedInput }.filter { !$0.isEmpty }
         var venues: [Venue] = []
         var i = 0
         while form.index(of: "venue.\(i).name") != nil {

@@ -7,7 +7,7 @@ import TerminalUI
 struct RosterScreen: KeyedScreen {
     enum Action: Sendable, Equatable {
         case add, edit, history, delete, startSearch, cycleStatusFilter, nextSortColumn, reverseSort
-        case board, compliance, menu, settings, quit, accounts, audit, changePassword, signOut
+        case board, compliance, menu, settings, quit, accounts, audit, changePassword, signOut, surveys
         case menuKey(Key)
         case move(Key)
         /// A key typed while the search line is open.
@@ -86,6 +86,7 @@ struct RosterScreen: KeyedScreen {
             edits ? .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpRosterDelete]) : nil,
             .function(9, action: .menu, label: s[.keyMenu], help: s[.helpRosterMenu]),
             KeyBinding(keys: [.ctrl("k")], action: .compliance, help: s[.helpRosterCompliance]),
+            KeyBinding(keys: [.ctrl("e")], action: .surveys, help: s[.helpRosterSurveys]),
             KeyBinding(keys: [.ctrl("y")], action: .history, help: s[.helpRosterHistory]),
             KeyBinding(keys: [.ctrl("t")], action: .settings, help: s[.helpRosterSettings]),
             .function(10, ctrl: "q", action: .quit, label: s[.keyQuit], help: s[.helpRosterQuit]),
@@ -166,6 +167,9 @@ struct RosterScreen: KeyedScreen {
             return [.push(BoardScreen(ctx: ctx, centre: entry.centre))]
         case .compliance:
             return [.push(ComplianceScreen(ctx: ctx))]
+        case .surveys:
+            guard let entry = selectedEntry else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
+            return [.push(CampaignsScreen(ctx: ctx, centre: entry.centre))]
         case .menu:
             menu = ChoiceList(items: Self.menuItems(ctx).map { action, key in ChoiceItem(id: "\(action)", label: s[key]) })
         case .menuKey(let key):
@@ -194,7 +198,8 @@ struct RosterScreen: KeyedScreen {
 
     /// The F9 menu: every place the roster leads to that this person may use, with its shortcut in the label.
     static func menuItems(_ ctx: AppContext) -> [(Action, StringKey)] {
-        var items: [(Action, StringKey)] = [(.board, .menuBoard), (.compliance, .menuCompliance), (.history, .menuHistory)]
+        var items: [(Action, StringKey)] = [(.board, .menuBoard), (.surveys, .menuSurveys), (.compliance, .menuCompliance),
+                                            (.history, .menuHistory)]
         if ctx.can(.editCentres) { items.append((.add, .menuAdd)) }
         items.append((.settings, .menuSettings))
         if ctx.can(.manageAccounts) { items.append((.accounts, .menuAccounts)) }

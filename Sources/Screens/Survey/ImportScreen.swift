@@ -1,0 +1,237 @@
+import Domain
+import Foundation
+import Storage
+import TerminalUI
+
+/// Importing forms from a CSV file (Excel, KoboToolbox, ODK): choose the file, check how its columns map to
+/// the questions (the mapping is saved for the next file with the same columns), then check every row with a
+/// progress bar. Any problem imports nothing and writes a report beside the file.
+struct ImportScreen: KeyedScreen {
+    enum Stage: Equatable {
+        case choosingFile
+        case mapping
+        case checking
+        case failed(reportPath: String)
+        case done(count: Int)
+    }
+
+    enum Action: Sendable, Equatable { case move(Key), changeMapping, run, close, promptKey(Key), pickerKey(Key) }
+
+    let campaign: SurveyCampaign
+    let centre: Centre
+    let importer: SurveyImport
+    private(set) var stage = Stage.choosingFile
+    private(set) var path = ""
+    private(set) var table: CSVTable?
+    private(set) var mapping: [String: String] = [:]
+    private(set) var run: ImportRun?
+    var filePrompt: PromptDialog?
+    var picker: ChoiceList?
+    var columns = TableState()
+
+    init(ctx: AppContext, campaign: SurveyCampaign, centre: Centre, questionnaire: Questionnaire, path: String = "") {
+        self.campaign = campaign
+        self.centre = centre
+        importer = SurveyImport(engine: SurveyEngine(questionnaire: questionnaire, villages: centre.villages))
+        let start = path.isEmpty ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + "/" : path
+        filePrompt = PromptDialog(title: ctx.strings[.importTitle], label: ctx.strings[.importFileLabel], text: start,
+                                  maxLength: 400)
+    }
+
+    var hasPendingWork: Bool { stage == .checking }
+
+    func title(_ ctx: AppContext) -> String { ctx.strings(.importScreenTitle, campaign.title) }
+
+    func keymap(_ ctx: AppContext) -> Keymap<Action> {
+        let s = ctx.strings
+        var bindings: [KeyBinding<Action>] = []
+        if stage == .mapping {
+            bindings.append(.function(2, ctrl: "s", action: .run, label: s[.keyCheckImport], help: s[.helpImportRun]))
+            bindings.append(.function(4, also: [.enter], action: .changeMapping, label: s[.keyMapColumn],
+                                      help: s[.helpImportMap]))
+        }
+        bindings.append(.function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]))
+        bindings.append(KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]))
+        return Keymap(bindings)
+    }
+
+    func action(for key: Key, _ ctx: AppContext) -> Action? {
+        if filePrompt != nil { return .promptKey(key) }
+        if picker != nil { return .pickerKey(key) }
+        switch key {
+        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
+        default: return keymap(ctx).action(for: key)
+        }
+    }
+
+    mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
+        let s = ctx.strings
+        switch action {
+        case .move(let key): _ = columns.handle(key, pageSize: 10)
+        case .close: return [.pop]
+        case .promptKey(let key):
+            guard var prompt = filePrompt else { return [] }
+            switch prompt.handle(key) {
+            case .editing: filePrompt = prompt
+            case .cancelled: return [.pop]
+            case .submitted(let text):
+                let chosen = text.cleanedInput
+                do {
+                    let read = try CSVFiles.read(path: chosen)
+                    path = chosen
+                    table = read
+                    let saved = try? ctx.database.importMapping(for: SurveyImport.signature(of: read.headers))
+                    mapping = saved ?? importer.suggestedMapping(for: read.headers)
+                    columns.setRowCount(read.headers.count)
+                    filePrompt = nil
+                    stage = .mapping
+                    return [.message(StatusMessage(s(.importRead, read.rows.count, read.headers.count)))]
+                } catch let error as CSVFileError {
+                    prompt.message = s.describe(error)
+                    filePrompt = prompt
+                } catch {
+                    prompt.message = s(.errorReadingData, "\(error)")
+                    filePrompt = prompt
+                }
+            }
+        case .changeMapping:
+            guard let headers = table?.headers, headers.indices.contains(columns.selected) else { return [] }
+            let header = headers[columns.selected]
+            let items = [ChoiceItem(id: SurveyImport.ignore, label: s[.importIgnoreColumn])]
+                + importer.engine.questionnaire.questions.map { ChoiceItem(id: $0.id, label: s.text($0.label)) }
+            picker = ChoiceList(items: items, selectedID: mapping[header])
+        case .pickerKey(let key):
+            guard var list = picker, let headers = table?.headers else { return [] }
+            switch list.handle(key) {
+            case .picked(let item):
+                picker = nil
+                mapping[headers[columns.selected]] = item.id
+            case .cancelled: picker = nil
+            default: picker = list
+            }
+        case .run:
+            guard let table else { return [] }
+            let existing = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
+            run = ImportRun(importer: importer, headers: table.headers, rows: table.rows, mapping: mapping,
+                            campaignID: campaign.id ?? 0, existing: existing)
+            stage = .checking
+        }
+        return []
+    }
+
+    /// Checks the next slice of rows; at the end, imports everything or writes the report.
+    mutating func tick(_ ctx: AppContext) -> [AppCommand] {
+        guard stage == .checking, var current = run else { return [] }
+        let finished = current.step(rows: 200)
+        run = current
+        guard finished else { return [] }
+        return finish(ctx)
+    }
+
+    private mutating func finish(_ ctx: AppContext) -> [AppCommand] {
+        let s = ctx.strings
+        guard let run, let table else { return [] }
+        if run.problems.isEmpty {
+            do {
+                try ctx.database.importResponses(run.responses, by: ctx.actor, at: ctx.clock.now)
+                try? ctx.database.saveImportMapping(mapping, for: SurveyImport.signature(of: table.headers), by: ctx.actor,
+                                                    at: ctx.clock.now)
+                stage = .done(count: run.responses.count)
+                return [.centresChanged(select: nil), .message(StatusMessage(s(.importDone, run.responses.count)))]
+            } catch {
+                stage = .mapping
+                return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
+            }
+        }
+        let report = ImportReport.path(for: path)
+        do {
+            try ImportReport.write(run.problems, to: report, strings: s)
+        } catch {
+            stage = .mapping
+            return [.message(StatusMessage(s.describe(error as? CSVFileError ?? .unwritable(path: report, detail: "")),
+                                           kind: .error))]
+        }
+        stage = .failed(reportPath: report)
+        return [.message(StatusMessage(s(.importFailed, run.problems.count, report), kind: .error))]
+    }
+
+    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
+        let s = ctx.strings
+        let theme = ctx.theme
+        buffer.write(path.isEmpty ? s[.importChooseFile] : path, x: area.x + 1, y: area.y, style: theme.labelFocused,
+                     maxWidth: area.width - 2)
+        switch stage {
+        case .choosingFile:
+            break
+        case .mapping:
+            renderMapping(into: &buffer, area: area, ctx)
+        case .checking:
+            if let run {
+                ProgressBar.render(into: &buffer, rect: Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: 1),
+                                   done: run.processed, total: run.rows.count, caption: s[.importChecking], theme: theme)
+            }
+        case .failed(let report):
+            let problems = run?.problems ?? []
+            buffer.write(s(.importFailed, problems.count, report), x: area.x + 1, y: area.y + 2, style: theme.error,
+                         maxWidth: area.width - 2)
+            for (i, problem) in problems.prefix(area.height - 5).enumerated() {
+                let line = s(.importProblemLine, problem.row + 1, problem.column, problem.value, s.describe(problem.reason))
+                buffer.write(line, x: area.x + 2, y: area.y + 4 + i, style: theme.normal, maxWidth: area.width - 4)
+            }
+        case .done(let count):
+            buffer.write(s(.importDone, count), x: area.x + 1, y: area.y + 2, style: theme.ok, maxWidth: area.width - 2)
+        }
+        if var prompt = filePrompt {
+            let cursor = prompt.render(into: &buffer, area: area, theme: theme, footer: s[.promptFooter])
+            filePrompt = prompt
+            return cursor
+        }
+        if var list = picker {
+            let rect = area.centred(width: 50, height: min(area.height - 2, 16))
+            let cursor = list.render(into: &buffer, rect: rect, theme: theme, title: s[.keyMapColumn],
+                                     filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
+            picker = list
+            return cursor
+        }
+        return nil
+    }
+
+    private mutating func renderMapping(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) {
+        let s = ctx.strings
+        guard let table else { return }
+        let sample = table.rows.first ?? []
+        let mapping = self.mapping
+        let questionnaire = importer.engine.questionnaire
+        buffer.write(s(.importRead, table.rows.count, table.headers.count), x: area.x + 1, y: area.y + 1,
+                     style: ctx.theme.dim, maxWidth: area.width - 2)
+        columns.render(
+            into: &buffer, rect: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
+            columns: [TableColumn(s[.importColumnHeader], width: 24), TableColumn(s[.importColumnSample], width: 20),
+                      TableColumn(s[.importColumnQuestion])],
+            sortColumn: nil, ascending: true, theme: ctx.theme,
+            cells: { row in
+                let header = table.headers[row]
+                let target: String
+                switch mapping[header] {
+                case nil: target = s[.importUnmapped]
+                case SurveyImport.ignore?: target = s[.importIgnoreColumn]
+                case let id?: target = questionnaire.question(id).map { s.text($0.label) } ?? id
+                }
+                return [header, row < sample.count ? sample[row] : "", target]
+            },
+            rowStyle: { row in mapping[table.headers[row]] == nil ? ctx.theme.warning : nil })
+    }
+}
+
+/// The per-row report of a refused import, written beside the file: spreadsheet row, column, value, reason.
+public enum ImportReport {
+    public static func path(for csv: String) -> String {
+        let url = URL(fileURLWithPath: csv)
+        return url.deletingPathExtension().path + "-loi-nhap.csv"
+    }
+
+    public static func write(_ problems: [ImportProblem], to path: String, strings s: Strings) throws {
+        try CSVFiles.write(path: path, headers: [s[.reportRow], s[.reportColumn], s[.reportValue], s[.reportReason]],
+                           rows: problems.map { [String($0.row + 1), $0.column, $0.value, s.describe($0.reason)] })
+    }
+}

@@ -1,0 +1,215 @@
+import Domain
+import Foundation
+import Storage
+import TerminalUI
+
+/// The needs a campaign shows: topics ranked as a bar chart, the preferred formats, times and seasons, the
+/// number of respondents against the target, filtered by village, sex, age band and occupation. F4 exports
+/// the analysis and the forms as CSV files for Excel.
+struct NeedsScreen: KeyedScreen {
+    enum Action: Sendable, Equatable {
+        case village, sex, age, occupation, clear, export, close, pickerKey(Key), promptKey(Key)
+    }
+
+    enum Picker: Equatable { case village, occupation }
+
+    let campaign: SurveyCampaign
+    let centre: Centre
+    let questionnaire: Questionnaire
+    private(set) var responses: [SurveyResponse] = []
+    private(set) var filter = NeedsFilter()
+    private(set) var analysis: NeedsAnalysis
+    private(set) var picker: ChoiceList?
+    private var pickerKind: Picker?
+    var exportPrompt: PromptDialog?
+
+    init(ctx: AppContext, campaign: SurveyCampaign, centre: Centre, questionnaire: Questionnaire) {
+        self.campaign = campaign
+        self.centre = centre
+        self.questionnaire = questionnaire
+        responses = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
+        analysis = NeedsAnalysis.compute(responses, campaign: campaign)
+    }
+
+    private mutating func recompute() { analysis = NeedsAnalysis.compute(responses, campaign: campaign, filter: filter) }
+
+    func title(_ ctx: AppContext) -> String { ctx.strings(.needsTitle, centre.code, campaign.year) }
+
+    func keymap(_ ctx: AppContext) -> Keymap<Action> {
+        let s = ctx.strings
+        return Keymap([
+            .function(4, ctrl: "e", action: .export, label: s[.keyExport], help: s[.helpNeedsExport]),
+            .function(5, action: .village, label: s[.keyVillage], help: s[.helpNeedsVillage]),
+            .function(6, action: .sex, label: s[.fieldSex], help: s[.helpNeedsSex]),
+            .function(7, action: .age, label: s[.keyAge], help: s[.helpNeedsAge]),
+            .function(8, action: .occupation, label: s[.keyOccupation], help: s[.helpNeedsOccupation]),
+            .function(9, action: .clear, label: s[.keyClearFilters], help: s[.helpAuditClear]),
+            .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
+        ])
+    }
+
+    func action(for key: Key, _ ctx: AppContext) -> Action? {
+        if picker != nil { return .pickerKey(key) }
+        if exportPrompt != nil { return .promptKey(key) }
+        return keymap(ctx).action(for: key)
+    }
+
+    mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
+        let s = ctx.strings
+        switch action {
+        case .close: return [.pop]
+        case .clear:
+            filter = NeedsFilter()
+            recompute()
+        case .sex:
+            filter.sex = filter.sex == nil ? 1 : (filter.sex == 1 ? 2 : nil)
+            recompute()
+        case .age:
+            let bands: [AgeBand?] = [nil] + AgeBand.allCases.map { $0 }
+            let index = bands.firstIndex(of: filter.ageBand) ?? 0
+            filter.ageBand = bands[(index + 1) % bands.count]
+            recompute()
+        case .village:
+            pickerKind = .village
+            picker = ChoiceList(items: [ChoiceItem(id: "", label: s[.filterAll])]
+                                + centre.villages.map { ChoiceItem(id: $0, label: $0) }, selectedID: filter.village ?? "")
+        case .occupation:
+            pickerKind = .occupation
+            let items = questionnaire.question("occupation").map { questionnaire.choices(for: $0) } ?? []
+            picker = ChoiceList(items: [ChoiceItem(id: "", label: s[.filterAll])]
+                                + items.map { ChoiceItem(id: String($0.code), label: s.text($0.label)) },
+                                selectedID: filter.occupation.map(String.init) ?? "")
+        case .pickerKey(let key):
+            guard var list = picker else { return [] }
+            switch list.handle(key) {
+            case .picked(let item):
+                picker = nil
+                if pickerKind == .village { filter.village = item.id.isEmpty ? nil : item.id }
+                if pickerKind == .occupation { filter.occupation = Int(item.id) }
+                recompute()
+            case .cancelled: picker = nil
+            default: picker = list
+            }
+        case .export:
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"
+            exportPrompt = PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: home, maxLength: 300)
+        case .promptKey(let key):
+            guard var prompt = exportPrompt else { return [] }
+            switch prompt.handle(key) {
+            case .editing: exportPrompt = prompt
+            case .cancelled: exportPrompt = nil
+            case .submitted(let folder):
+                do {
+                    let paths = try SurveyExport.write(to: folder.cleanedInput, campaign: campaign, centre: centre,
+                                                       responses: responses, analysis: analysis,
+                                                       questionnaire: questionnaire, strings: s)
+                    exportPrompt = nil
+                    return [.message(StatusMessage(s(.exportDone, paths.joined(separator: ", "))))]
+                } catch {
+                    prompt.message = s.describe(error as? CSVFileError ?? .unwritable(path: folder, detail: "\(error)"))
+                    exportPrompt = prompt
+                }
+            }
+        }
+        return []
+    }
+
+    func statusHint(_ ctx: AppContext) -> StatusMessage? {
+        StatusMessage(ctx.strings(.needsCoverage, analysis.respondents, campaign.target,
+                                  Int((analysis.coverage * 100).rounded())))
+    }
+
+    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
+        let s = ctx.strings
+        let theme = ctx.theme
+        let none = s[.filterAll]
+        let occupation = filter.occupation.flatMap { code in
+            questionnaire.question("occupation").map { s.label(of: code, in: $0, questionnaire) }
+        } ?? none
+        let filters = [s[.keyVillage] + ": " + (filter.village ?? none),
+                       s[.fieldSex] + ": " + (filter.sex.map { $0 == 1 ? s[.sexMale] : s[.sexFemale] } ?? none),
+                       s[.keyAge] + ": " + (filter.ageBand.map { s.name($0) } ?? none),
+                       s[.keyOccupation] + ": " + occupation]
+        buffer.write(filters.joined(separator: " · "), x: area.x + 1, y: area.y, style: theme.label, maxWidth: area.width - 2)
+        buffer.write(s(.needsRespondents, analysis.respondents, campaign.target, Int((analysis.coverage * 100).rounded())),
+                     x: area.x + 1, y: area.y + 1, style: theme.labelFocused, maxWidth: area.width - 2)
+        let topicsQuestion = questionnaire.question("topics")
+        let chartHeight = area.height - 7
+        let bars = analysis.topics.prefix(chartHeight).map { tally in
+            BarChart.Bar(label: topicsQuestion.map { s.label(of: tally.code, in: $0, questionnaire) } ?? String(tally.code),
+                         value: Double(tally.count),
+                         caption: "\(tally.count) (\(Int((tally.share * 100).rounded()))%)")
+        }
+        buffer.write(s[.needsTopicsHeader], x: area.x + 1, y: area.y + 2, style: theme.section)
+        BarChart.render(into: &buffer, rect: Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: chartHeight),
+                        bars: Array(bars), labelWidth: 28, captionWidth: 10, theme: theme)
+        if analysis.respondents == 0 {
+            buffer.write(s[.needsNoRespondents], x: area.x + 2, y: area.y + 4, style: theme.dim)
+        }
+        var y = area.maxY - 3
+        for (field, label) in [("format", s[.needsFormats]), ("timeOfDay", s[.needsTimes]), ("season", s[.needsSeasons])] {
+            let tallies = field == "format" ? analysis.formats : (field == "timeOfDay" ? analysis.times : analysis.seasons)
+            let question = questionnaire.question(field)
+            let text = tallies.prefix(4).map { tally in
+                (question.map { s.label(of: tally.code, in: $0, questionnaire) } ?? "") + " \(Int((tally.share * 100).rounded()))%"
+            }.joined(separator: " · ")
+            buffer.write(label + ": " + text, x: area.x + 1, y: y, style: theme.normal, maxWidth: area.width - 2)
+            y += 1
+        }
+        if var list = picker {
+            let rect = area.centred(width: 44, height: min(area.height - 2, list.items.count + 4))
+            let cursor = list.render(into: &buffer, rect: rect, theme: theme, title: s[.filterLabel],
+                                     filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
+            picker = list
+            return cursor
+        }
+        if var prompt = exportPrompt {
+            let cursor = prompt.render(into: &buffer, area: area, theme: theme, footer: s[.promptFooter])
+            exportPrompt = prompt
+            return cursor
+        }
+        return nil
+    }
+}
+
+/// Writing a campaign's forms and needs analysis as CSV files for Excel.
+enum SurveyExport {
+    /// Writes "<centre>-<year>-phieu.csv" and "<centre>-<year>-nhu-cau.csv" in `folder`; returns their paths.
+    static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, responses: [SurveyResponse],
+                      analysis: NeedsAnalysis, questionnaire: Questionnaire, strings s: Strings) throws -> [String] {
+        let base = (folder as NSString).appendingPathComponent("\(centre.code)-\(campaign.year)")
+        let formsPath = base + "-" + s[.exportFormsSuffix] + ".csv"
+        let needsPath = base + "-" + s[.exportNeedsSuffix] + ".csv"
+        let headers = questionnaire.questions.map { s.text($0.label) }
+        let rows = responses.map { response in
+            questionnaire.questions.map { question -> String in
+                guard let answer = response.answers[question.id] else { return "" }
+                switch answer {
+                case .codes(let codes): return codes.map { s.label(of: $0, in: question, questionnaire) }.joined(separator: "; ")
+                case .number(let n): return String(n)
+                case .text(let t): return t
+                }
+            }
+        }
+        try CSVFiles.write(path: formsPath, headers: headers, rows: rows)
+        let topics = questionnaire.question("topics")
+        try CSVFiles.write(
+            path: needsPath, headers: [s[.exportTopic], s[.exportCount], s[.exportShare]],
+            rows: analysis.topics.map { tally in
+                [topics.map { s.label(of: tally.code, in: $0, questionnaire) } ?? String(tally.code), String(tally.count),
+                 String(format: "%.1f%%", tally.share * 100)]
+            })
+        return [formsPath, needsPath]
+    }
+}
+
+extension Strings {
+    public func describe(_ error: CSVFileError) -> String {
+        switch error {
+        case .unreadable(let path): return self(.csvUnreadable, path)
+        case .notUTF8(let path): return self(.csvNotUTF8, path)
+        case .empty(let path): return self(.csvEmpty, path)
+        case .unwritable(let path, let detail): return self(.csvUnwritable, path, detail)
+        }
+    }
+}

@@ -1,0 +1,263 @@
+import Domain
+import Storage
+import TerminalUI
+
+/// Keyed entry of paper forms, heads-down: numbers select choices, Enter moves on (skipping questions that do
+/// not apply), F2 saves and opens the next blank form, F5 copies the previous form's answer, F7 lists every
+/// problem. Warnings can be kept with a reason that is stored with the form.
+struct SurveyEntryScreen: KeyedScreen {
+    enum Action: Sendable, Equatable {
+        case fieldKey(Key), next, previous, save, ditto, check, close
+        case checkKey(Key), reasonKey(Key), confirmKey(Key)
+    }
+
+    let campaign: SurveyCampaign
+    let centre: Centre
+    let engine: SurveyEngine
+    /// The form being edited; nil while entering new ones.
+    private(set) var editing: SurveyResponse?
+    private(set) var inputs: [String: TextField] = [:]
+    private(set) var focus = 0
+    private(set) var messages: [String: (text: String, severity: Severity)] = [:]
+    /// The answers of the form saved last, for the ditto key.
+    private(set) var previous: SurveyAnswers?
+    private(set) var others: [SurveyResponse] = []
+    var checkList: ChoiceList?
+    var reasonPrompt: PromptDialog?
+    private var pendingWarnings: [SurveyIssue] = []
+    private(set) var discardDialog: ConfirmDialog?
+    var scroll = 0
+
+    var questionnaire: Questionnaire { engine.questionnaire }
+
+    init(ctx: AppContext, campaign: SurveyCampaign, centre: Centre, questionnaire: Questionnaire,
+         editing: SurveyResponse? = nil) {
+        self.campaign = campaign
+        self.centre = centre
+        self.engine = SurveyEngine(questionnaire: questionnaire, villages: centre.villages)
+        self.editing = editing
+        others = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
+        previous = others.last?.answers
+        load(editing?.answers ?? [:])
+    }
+
+    private mutating func load(_ answers: SurveyAnswers) {
+        inputs = [:]
+        for question in questionnaire.questions {
+            let typed = AnswerParser.typed(answers[question.id], for: question, villages: centre.villages)
+            inputs[question.id] = TextField(typed, maxLength: question.maxLength ?? 40,
+                                            digitsOnly: question.type == .year || question.type == .integer)
+        }
+        messages = [:]
+        focus = 0
+    }
+
+    /// What the inputs say, questions that do not apply left out.
+    var answers: SurveyAnswers {
+        var result: SurveyAnswers = [:]
+        for question in questionnaire.questions {
+            if let value = AnswerParser.parse(inputs[question.id]?.text ?? "", for: question, villages: centre.villages) {
+                result[question.id] = value
+            }
+        }
+        return engine.pruned(result)
+    }
+
+    /// Indices of the questions that apply now.
+    var relevant: [Int] {
+        let current = answers
+        return questionnaire.questions.indices.filter { engine.isRelevant(questionnaire.questions[$0], current) }
+    }
+
+    var focusedQuestion: Question { questionnaire.questions[focus] }
+
+    var hasUnsavedChanges: Bool { inputs.values.contains { !$0.text.isEmpty } && editing == nil || editingChanged }
+
+    private var editingChanged: Bool { editing.map { $0.answers != answers } ?? false }
+
+    func title(_ ctx: AppContext) -> String {
+        editing.map { ctx.strings(.surveyEditTitle, $0.serial) } ?? ctx.strings(.surveyEntryTitle, centre.code)
+    }
+
+    func keymap(_ ctx: AppContext) -> Keymap<Action> {
+        let s = ctx.strings
+        return Keymap([
+            .function(2, ctrl: "s", action: .save, label: s[editing == nil ? .keySaveNext : .keySave],
+                      help: s[.helpSurveySave]),
+            .function(5, ctrl: "d", action: .ditto, label: s[.keyDitto], help: s[.helpSurveyDitto]),
+            .function(7, ctrl: "k", action: .check, label: s[.keyCheck], help: s[.helpSurveyCheck]),
+            .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpFormCancel]),
+            KeyBinding(keys: [.enter, .tab, .down], action: .next, help: s[.helpSurveyNext]),
+            KeyBinding(keys: [.backTab, .up], action: .previous, help: s[.helpFormPrevious]),
+        ])
+    }
+
+    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] {
+        let s = ctx.strings
+        var entries: [(keys: String, help: String)] = [(s.text(focusedQuestion.label), s.text(focusedQuestion.help)), ("", "")]
+        entries += keymap(ctx).helpLines
+        entries.append(("0-9 Space", s[.helpSurveyCodes]))
+        return entries
+    }
+
+    func action(for key: Key, _ ctx: AppContext) -> Action? {
+        if discardDialog != nil { return .confirmKey(key) }
+        if checkList != nil { return .checkKey(key) }
+        if reasonPrompt != nil { return .reasonKey(key) }
+        return keymap(ctx).action(for: key) ?? .fieldKey(key)
+    }
+
+    mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
+        let s = ctx.strings
+        switch action {
+        case .fieldKey(let key):
+            let id = focusedQuestion.id
+            if var field = inputs[id], field.handle(key) {
+                inputs[id] = field
+                messages[id] = nil
+            }
+        case .next:
+            let left = focusedQuestion.id
+            move(by: 1)
+            return showIssue(for: left, ctx)
+        case .previous:
+            move(by: -1)
+        case .ditto:
+            let question = focusedQuestion
+            let typed = AnswerParser.typed(previous?[question.id], for: question, villages: centre.villages)
+            guard !typed.isEmpty else { return [.message(StatusMessage(s[.surveyNothingToCopy], kind: .warning))] }
+            var field = inputs[question.id] ?? TextField()
+            field.setText(typed)
+            inputs[question.id] = field
+            move(by: 1)
+        case .check:
+            let issues = currentIssues()
+            guard !issues.isEmpty else { return [.message(StatusMessage(s[.surveyNoProblems]))] }
+            checkList = ChoiceList(items: issues.map { issue in
+                let question = questionnaire.question(issue.field)
+                let mark = issue.severity == .error ? "✗ " : "! "
+                return ChoiceItem(id: issue.field, label: mark + (question.map { s.text($0.label) } ?? issue.field)
+                                  + ": " + s.describe(issue.problem))
+            })
+        case .checkKey(let key):
+            guard var list = checkList else { return [] }
+            switch list.handle(key) {
+            case .picked(let item):
+                checkList = nil
+                if let index = questionnaire.questions.firstIndex(where: { $0.id == item.id }) { focus = index }
+            case .cancelled: checkList = nil
+            default: checkList = list
+            }
+        case .save:
+            return save(ctx, reason: nil)
+        case .reasonKey(let key):
+            guard var prompt = reasonPrompt else { return [] }
+            switch prompt.handle(key) {
+            case .editing: reasonPrompt = prompt
+            case .cancelled:
+                reasonPrompt = nil
+                if let first = pendingWarnings.first { focusOn(first.field) }
+            case .submitted(let reason):
+                guard !reason.cleanedInput.isEmpty else {
+                    prompt.message = s[.surveyReasonRequired]
+                    reasonPrompt = prompt
+                    return []
+                }
+                reasonPrompt = nil
+                return save(ctx, reason: reason.cleanedInput)
+            }
+        case .close:
+            guard hasUnsavedChanges else { return [.pop] }
+            discardDialog = ConfirmDialog(title: s[.discardTitle], message: s[.discardQuestion], yes: s[.yes], no: s[.no])
+        case .confirmKey(let key):
+            guard var dialog = discardDialog else { return [] }
+            let outcome = dialog.handle(key)
+            discardDialog = outcome == .pending ? dialog : nil
+            if outcome == .confirmed { return [.pop] }
+        }
+        return []
+    }
+
+    /// Moves to the next (or previous) question that applies.
+    private mutating func move(by step: Int) {
+        let applying = relevant
+        guard let position = applying.firstIndex(of: focus) ?? applying.firstIndex(where: { $0 > focus }) else { return }
+        let target = position + step
+        if applying.indices.contains(target) { focus = applying[target] }
+    }
+
+    private mutating func focusOn(_ id: String) {
+        if let index = questionnaire.questions.firstIndex(where: { $0.id == id }) { focus = index }
+    }
+
+    private var response: SurveyResponse {
+        SurveyResponse(id: editing?.id, campaignID: campaign.id ?? 0, answers: answers, overrides: editing?.overrides ?? [])
+    }
+
+    func currentIssues() -> [SurveyIssue] { engine.validate(response, others: others) }
+
+    /// Shows the problem of the question just left, if it has one.
+    private mutating func showIssue(for id: String, _ ctx: AppContext) -> [AppCommand] {
+        guard let issue = currentIssues().first(where: { $0.field == id }),
+              inputs[id].map({ !$0.text.isEmpty }) == true || issue.problem != .required else {
+            messages[id] = nil
+            return []
+        }
+        let text = ctx.strings.describe(issue.problem)
+        messages[id] = (text, issue.severity)
+        let label = questionnaire.question(id).map { ctx.strings.text($0.label) } ?? id
+        return [.message(StatusMessage(label + ": " + text, kind: issue.severity == .error ? .error : .warning))]
+    }
+
+    private mutating func save(_ ctx: AppContext, reason: String?) -> [AppCommand] {
+        let s = ctx.strings
+        var draft = response
+        var issues = engine.validate(draft, others: others)
+        if let reason {
+            draft.overrides += issues.filter { $0.severity == .warning }.map { SurveyOverride(checkID: $0.checkID, reason: reason) }
+            issues = engine.validate(draft, others: others)
+        }
+        messages = [:]
+        for issue in issues { messages[issue.field] = (s.describe(issue.problem), issue.severity) }
+        if let error = issues.first(where: { $0.severity == .error }) {
+            focusOn(error.field)
+            let label = questionnaire.question(error.field).map { s.text($0.label) } ?? error.field
+            var text = label + ": " + s.describe(error.problem)
+            let count = issues.filter { $0.severity == .error }.count
+            if count > 1 { text += " " + s(.moreProblems, count - 1) }
+            return [.message(StatusMessage(text, kind: .error))]
+        }
+        if let warning = issues.first {
+            pendingWarnings = issues
+            let label = questionnaire.question(warning.field).map { s.text($0.label) } ?? warning.field
+            reasonPrompt = PromptDialog(title: s[.warningTitle],
+                                        label: s(.surveyOverrideQuestion, label + ": " + s.describe(warning.problem)))
+            return []
+        }
+        do {
+            let saved = try ctx.database.saveResponse(draft, by: ctx.actor, at: ctx.clock.now)
+            if editing != nil {
+                return [.pop, .centresChanged(select: nil), .message(StatusMessage(s(.surveySavedEdit, saved.serial)))]
+            }
+            others.append(saved)
+            previous = saved.answers
+            load([:])
+            return [.centresChanged(select: nil),
+                    .message(StatusMessage(s(.surveySaved, saved.serial, others.count, campaign.target)))]
+        } catch SurveyStoreError.duplicateSerial {
+            focusOn("serial")
+            return [.message(StatusMessage(s.text(questionnaire.question("serial")!.label) + ": "
+                                               + s[.surveyDuplicateSerial], kind: .error))]
+        } catch {
+            return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
+        }
+    }
+
+    func statusHint(_ ctx: AppContext) -> StatusMessage? {
+        guard let message = messages[focusedQuestion.id] else {
+            return StatusMessage(ctx.strings.text(focusedQuestion.help))
+        }
+        return StatusMessage(ctx.strings.text(focusedQuestion.label) + ": " + message.text,
+                             kind: message.severity == .error ? .error : .warning)
+    }
+}

@@ -1,0 +1,228 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Screens
+import Storage
+
+struct SurveyCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "survey", abstract: CLI.strings[.cliSurveyAbstract],
+                             subcommands: [Campaigns.self, Needs.self, Import.self])
+    }
+
+    struct Campaigns: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "campaigns", abstract: CLI.strings[.cliSurveyCampaignsAbstract])
+        }
+
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliCentreHelp], valueName: "CODE")) var centre: String?
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH")) var data: String?
+        @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliJsonHelp])) var json = false
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en")) var lang: String?
+
+        struct Item: Encodable {
+            let id: Int64
+            let centre: String
+            let year: Int
+            let title: String
+            let methods: [String]
+            let start: String?
+            let end: String?
+            let responsible: String
+            let target: Int
+            let responses: Int
+        }
+
+        func run() throws {
+            try CLI.checkLanguage(lang)
+            let database = try CLI.open(data, access: .readOnly)
+            defer { database.close() }
+            let centres = Dictionary(uniqueKeysWithValues: try database.allCentres().map { ($0.id ?? 0, $0) })
+            var campaigns = try database.campaigns()
+            if let code = centre {
+                let chosen = try CLI.centre(code, in: database)
+                campaigns = campaigns.filter { $0.centreID == chosen.id }
+            }
+            let counts = try database.responseCounts()
+            let items = campaigns.map { c in
+                Item(id: c.id ?? 0, centre: centres[c.centreID]?.code ?? "", year: c.year, title: c.title,
+                     methods: c.methods.map(\.rawValue), start: c.start?.iso, end: c.end?.iso, responsible: c.responsible,
+                     target: c.target, responses: counts[c.id ?? 0] ?? 0)
+            }
+            if json {
+                print(try CLIJSON.encode(items))
+            } else {
+                for item in items {
+                    print(["#\(item.id)", item.centre, String(item.year), "\(item.responses)/\(item.target)", item.title]
+                        .joined(separator: "\t"))
+                }
+            }
+        }
+    }
+
+    struct Needs: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "needs", abstract: CLI.strings[.cliSurveyNeedsAbstract])
+        }
+
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliCentreHelp], valueName: "CODE")) var centre: String
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliYearHelp], valueName: "YEAR")) var year: Int
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH")) var data: String?
+        @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliJsonHelp])) var json = false
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en")) var lang: String?
+
+        struct TallyItem: Encodable {
+            let code: Int
+            let label: String
+            let count: Int
+            let share: Double
+        }
+
+        struct Document: Encodable {
+            let centre: String
+            let year: Int
+            let campaigns: [Int64]
+            let respondents: Int
+            let target: Int
+            let coverage: Double
+            let topics: [TallyItem]
+            let formats: [TallyItem]
+            let times: [TallyItem]
+            let seasons: [TallyItem]
+        }
+
+        func run() throws {
+            try CLI.checkLanguage(lang)
+            let questionnaire = try CLI.questionnaire()
+            let database = try CLI.open(data, access: .readOnly)
+            defer { database.close() }
+            let chosen = try CLI.centre(centre, in: database)
+            let campaigns = try database.campaigns(centreID: chosen.id ?? 0).filter { $0.year == year }
+            guard !campaigns.isEmpty else { throw CLI.fail(CLI.strings(.cliNoCampaign, chosen.code, year)) }
+            let responses = try campaigns.flatMap { try database.responses(campaignID: $0.id ?? 0) }
+            var combined = campaigns[0]
+            combined.target = campaigns.reduce(0) { $0 + $1.target }
+            let analysis = NeedsAnalysis.compute(responses, campaign: combined)
+            let s = CLI.strings
+            func items(_ tallies: [Tally], _ field: String) -> [TallyItem] {
+                let question = questionnaire.question(field)
+                return tallies.map { tally in
+                    let label = question.flatMap { q in questionnaire.choices(for: q).first { $0.code == tally.code } }
+                        .map { s.text($0.label) } ?? String(tally.code)
+                    return TallyItem(code: tally.code, label: label, count: tally.count,
+                                     share: (tally.share * 1000).rounded() / 1000)
+                }
+            }
+            let document = Document(
+                centre: chosen.code, year: year, campaigns: campaigns.compactMap(\.id), respondents: analysis.respondents,
+                target: combined.target, coverage: (analysis.coverage * 1000).rounded() / 1000,
+                topics: items(analysis.topics, "topics"), formats: items(analysis.formats, "format"),
+                times: items(analysis.times, "timeOfDay"), seasons: items(analysis.seasons, "season"))
+            if json {
+                print(try CLIJSON.encode(document))
+            } else {
+                print(s(.needsRespondents, document.respondents, document.target, Int((document.coverage * 100).rounded())))
+                for (rank, topic) in document.topics.enumerated() {
+                    print(String(format: "%2d. ", rank + 1) + topic.label + "\t\(topic.count)\t"
+                          + String(format: "%.1f%%", topic.share * 100))
+                }
+            }
+        }
+    }
+
+    /// Imports a CSV file into a campaign, all rows or none; a refused file gets a report beside it.
+    struct Import: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "import", abstract: CLI.strings[.cliSurveyImportAbstract])
+        }
+
+        @Argument(help: ArgumentHelp(CLI.strings[.cliImportFileHelp], valueName: "FILE")) var file: String
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliCampaignHelp], valueName: "ID")) var campaign: Int64
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliUserHelp], valueName: "NAME")) var user: String
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH")) var data: String?
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en")) var lang: String?
+
+        /// Everything is checked on a read-only connection first, so a refused file leaves the data file
+        /// byte-for-byte as it was; only a clean file opens it for writing.
+        func run() throws {
+            try CLI.checkLanguage(lang)
+            let s = CLI.strings
+            let questionnaire = try CLI.questionnaire()
+            let path = CLI.absolute(file)
+            let table: CSVTable
+            do {
+                table = try CSVFiles.read(path: path)
+            } catch let error as CSVFileError {
+                throw CLI.fail(s.describe(error))
+            }
+            let password = CLI.readPassword(for: user)
+            let reader = try CLI.open(data, access: .readOnly)
+            guard let account = try reader.verifyPassword(username: user, password: password, at: Date()) else {
+                reader.close()
+                throw try CLI.recordFailedSignIn(user, password, data)
+            }
+            guard let target = try reader.campaign(id: campaign), let centre = try reader.centre(id: target.centreID) else {
+                reader.close()
+                throw CLI.fail(s(.cliUnknownCampaign, campaign))
+            }
+            let importer = SurveyImport(engine: SurveyEngine(questionnaire: questionnaire, villages: centre.villages))
+            let signature = SurveyImport.signature(of: table.headers)
+            let mapping = try reader.importMapping(for: signature) ?? importer.suggestedMapping(for: table.headers)
+            let (responses, problems) = importer.convert(headers: table.headers, rows: table.rows, mapping: mapping,
+                                                         campaignID: campaign,
+                                                         existing: try reader.responses(campaignID: campaign))
+            reader.close()
+            if !problems.isEmpty {
+                let report = ImportReport.path(for: path)
+                do {
+                    try ImportReport.write(problems, to: report, strings: s)
+                } catch let error as CSVFileError {
+                    throw CLI.fail(s.describe(error))
+                }
+                print(s(.importFailed, problems.count, report))
+                for problem in problems.prefix(10) {
+                    print("  " + s(.importProblemLine, problem.row + 1, problem.column, problem.value, s.describe(problem.reason)))
+                }
+                throw ExitCode(1)
+            }
+            let database = try CLI.open(data, access: .exclusive)
+            defer { database.close() }
+            do {
+                try database.importResponses(responses, by: account.actor, at: Date())
+                try database.saveImportMapping(mapping, for: signature, by: account.actor, at: Date())
+            } catch {
+                throw CLI.fail(s.saveFailure(error))
+            }
+            print(s(.importDone, responses.count))
+        }
+    }
+}
+
+enum CLIJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension CLI {
+    /// The password of a command that writes: asked at the terminal, or the first line of standard input when it
+    /// is not a terminal (scripts).
+    static func readPassword(for username: String) -> String {
+        if isatty(STDIN_FILENO) == 1, let typed = getpass(strings(.cliPasswordPrompt, username)) {
+            return String(cString: typed)
+        }
+        return readLine(strippingNewline: true) ?? ""
+    }
+
+    /// Counts a wrong password against the account, as the sign-in screen does, and returns the refusal.
+    static func recordFailedSignIn(_ username: String, _ password: String, _ data: String?) throws -> ExitCode {
+        let database = try open(data, access: .exclusive)
+        defer { database.close() }
+        if case .refused(let refusal) = try database.signIn(username: username, password: password, at: Date()) {
+            return fail(strings.describe(refusal))
+        }
+        return fail(strings[.signInUnknown])
+    }
+}

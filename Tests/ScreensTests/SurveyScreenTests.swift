@@ -1,0 +1,195 @@
+import Domain
+import Foundation
+import Storage
+import Testing
+import TerminalUI
+@testable import Screens
+
+@MainActor
+@Suite struct SurveyScreenTests {
+    func entry(_ h: Harness) throws -> SurveyEntryScreen { try #require(h.app.stack.last as? SurveyEntryScreen) }
+
+    /// Opens the campaigns of Nghĩa Sơn (the demo centre with a survey).
+    func openCampaigns(_ h: Harness) {
+        h.press(.function(3))
+        h.type("nghia son")
+        h.press(.enter, .ctrl("e"))
+    }
+
+    /// Types one form: each answer then Enter.
+    func key(_ h: Harness, _ answers: [String]) {
+        for answer in answers {
+            h.type(answer)
+            h.press(.enter)
+        }
+    }
+
+    static let form1 = ["NS-2026-301", "Phạm Văn Bình", "3", "1", "1970", "1", "3", "1", "1", "1", "1 5 8", "2", "3", "1"]
+
+    @Test func entryAndAnalysisAt80x24() throws {
+        let h = try Harness(.demo)
+        openCampaigns(h)
+        expectGolden("campaigns", h.screen)
+        h.press(.function(5))
+        key(h, Array(Self.form1.prefix(5)))
+        expectGolden("survey_entry", h.screen)
+        h.press(.escape, .char("c"), .function(7))
+        expectGolden("needs", h.screen)
+    }
+
+    @Test func threeFormsWithDittoAndAnOverriddenWarning() throws {
+        let h = try Harness(.demo)
+        openCampaigns(h)
+        h.press(.function(5))
+        key(h, Self.form1)
+        h.press(.function(2))
+        #expect(h.messageLine == "Đã lưu phiếu NS-2026-301 (301/320). Phiếu mới:")
+        // Second form: village, sex and the rest copied from the first with the ditto key.
+        key(h, ["NS-2026-302", "Lê Thị Hoa"])
+        h.press(.function(5))  // village 3
+        key(h, ["2", "1985"])
+        for _ in 0..<9 { h.press(.function(5)) }
+        #expect(try entry(h).answers["topics"] == .codes([1, 5, 8]))
+        #expect(try entry(h).answers["village"] == .text("Xóm 3"))
+        h.press(.function(2))
+        #expect(h.messageLine.hasPrefix("Đã lưu phiếu NS-2026-302"))
+        // Third form: a respondent over 90 is a warning, kept with a reason.
+        key(h, ["NS-2026-303", "Đỗ Văn Cụ", "1", "1", "1930", "1", "2", "8", "1", "1", "6", "2", "1", "4"])
+        h.press(.function(2))
+        #expect(h.screen.contains("trên 90 tuổi"))
+        h.press(.enter)
+        #expect(h.screen.contains("Hãy ghi lý do."))
+        h.type("Cụ sinh năm 1930, đã xem căn cước")
+        h.press(.enter)
+        let responses = try h.database.responses(campaignID: 1)
+        #expect(responses.count == 303)
+        let cu = try #require(responses.first { $0.serial == "NS-2026-303" })
+        #expect(cu.overrides == [SurveyOverride(checkID: "age-over-90", reason: "Cụ sinh năm 1930, đã xem căn cước")])
+    }
+
+    @Test func errorsBlockAndTheCheckListJumpsToTheQuestion() throws {
+        let h = try Harness(.demo)
+        openCampaigns(h)
+        h.press(.function(5))
+        key(h, ["NS-2026-001", "", "9", "3"])
+        #expect(h.messageLine == "Giới tính: không có mã 3.")
+        h.press(.function(2))
+        #expect(h.messageLine.hasPrefix("Số phiếu: số phiếu này đã có trong đợt khảo sát."))
+        #expect(try entry(h).focusedQuestion.id == "serial")
+        h.press(.function(7))
+        #expect(h.screen.contains("Các vấn đề của phiếu"))
+        h.press(.down, .down, .enter)
+        #expect(try entry(h).focusedQuestion.id == "sex")
+        #expect(try h.database.responses(campaignID: 1).count == 300)
+    }
+
+    @Test func skipLogicPassesOverQuestionsThatDoNotApply() throws {
+        let h = try Harness(.demo)
+        openCampaigns(h)
+        h.press(.function(5))
+        key(h, ["X-1", "", "1", "1", "1970", "1", "3", "1"])
+        #expect(try entry(h).focusedQuestion.id == "household", "occupationOther skipped")
+        key(h, ["1", "2"])
+        #expect(try entry(h).focusedQuestion.id == "disabilityKind", "asked after a yes")
+    }
+
+    @Test func formsAreFoundCorrectedAndDeleted() throws {
+        let h = try Harness(.demo)
+        openCampaigns(h)
+        h.press(.function(6))
+        h.type("NS-2026-005")
+        let list = try #require(h.app.stack.last as? ResponseListScreen)
+        #expect(list.shown.map(\.serial) == ["NS-2026-005"])
+        h.press(.enter)
+        #expect(try entry(h).editing?.serial == "NS-2026-005")
+        h.press(.tab, .ctrl("u"))
+        h.type("Tên Đã Sửa")
+        h.press(.function(2))
+        #expect(h.messageLine == "Đã lưu phiếu NS-2026-005.")
+        #expect(try h.database.responses(campaignID: 1).first { $0.serial == "NS-2026-005" }?.respondentName == "Tên Đã Sửa")
+        h.press(.function(8), .char("c"))
+        #expect(try h.database.responses(campaignID: 1).count == 299)
+    }
+
+    @Test func theAnalysisFiltersAndExports() throws {
+        let h = try Harness(.demo)
+        openCampaigns(h)
+        h.press(.function(7))
+        let all = try #require(h.app.stack.last as? NeedsScreen)
+        #expect(all.analysis.respondents == 300)
+        h.press(.function(5))
+        h.type("xom 1")
+        h.press(.enter)
+        let xom1 = try #require(h.app.stack.last as? NeedsScreen)
+        #expect(xom1.analysis.topics.first?.code == 3)
+        h.press(.function(6))
+        #expect(try #require(h.app.stack.last as? NeedsScreen).filter.sex == 1)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        h.press(.function(4), .ctrl("u"))
+        h.type(folder.path)
+        h.press(.enter)
+        #expect(h.messageLine.hasPrefix("Đã xuất"))
+        let needs = try CSVFiles.read(path: folder.appendingPathComponent("TT13918-2026-nhu-cau.csv").path)
+        #expect(needs.headers == ["Nội dung", "Số người", "Tỷ lệ"])
+        #expect(needs.rows.first?.first == "Nuôi trồng thủy sản")
+        let forms = try CSVFiles.read(path: folder.appendingPathComponent("TT13918-2026-phieu.csv").path)
+        #expect(forms.rows.count == 300, "every form, not only the filtered ones")
+    }
+
+    @Test func importingACleanFileAndARefusedOne() throws {
+        let h = try Harness(.demo)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = "Số phiếu;Thôn/tổ dân phố;Giới tính;Năm sinh;Dân tộc;Trình độ học vấn;Nghề nghiệp chính;"
+            + "Hộ nghèo, cận nghèo;Khuyết tật;Nội dung muốn học;Hình thức học;Thời gian trong ngày;Thời điểm trong năm\n"
+        let good = header + (1...40).map { "K-\($0);Xóm 2;Nữ;1980;Kinh;3;1;1;1;Trồng trọt, Tin học, kỹ năng số;1;3;1" }
+            .joined(separator: "\n")
+        let goodPath = folder.appendingPathComponent("kobo.csv").path
+        try Data(good.utf8).write(to: URL(fileURLWithPath: goodPath))
+        openCampaigns(h)
+        h.press(.function(8), .ctrl("u"))
+        h.type(goodPath)
+        h.press(.enter)
+        expectGolden("import_mapping", h.screen.replacingOccurrences(of: folder.path, with: "/tmp/x"))
+        h.press(.function(2))
+        while h.app.stack.last?.hasPendingWork == true { h.app.runPendingWork() }
+        #expect(h.messageLine == "Đã nhập 40 phiếu.")
+        #expect(try h.database.responses(campaignID: 1).count == 340)
+
+        let bad = header + "K-99;Xóm 2;Nữ;1980;Kinh;3;1;1;1;Trồng trọt;1;3;1\nK-100;Xóm 2;5;1980;Kinh;3;1;1;1;1;1;3;1\nK-101;Xóm"
+        let badPath = folder.appendingPathComponent("loi.csv").path
+        try Data(bad.utf8).write(to: URL(fileURLWithPath: badPath))
+        h.press(.function(10), .function(8), .ctrl("u"))
+        h.type(badPath)
+        h.press(.enter, .function(2))
+        while h.app.stack.last?.hasPendingWork == true { h.app.runPendingWork() }
+        #expect(h.messageLine.hasPrefix("Không nhập phiếu nào: 2 lỗi."))
+        #expect(try h.database.responses(campaignID: 1).count == 340, "nothing imported")
+        let report = try CSVFiles.read(path: folder.appendingPathComponent("loi-loi-nhap.csv").path)
+        #expect(report.headers == ["Dòng", "Cột", "Giá trị", "Lý do"])
+        #expect(report.rows[0] == ["3", "Giới tính", "5", "không có mã 5."])
+        #expect(report.rows[1][0] == "4")
+    }
+
+    @Test func aNewCampaignSetsTheVillageList() throws {
+        let h = try Harness(.demo)
+        h.press(.function(3))
+        h.type("kim son")
+        h.press(.enter, .ctrl("e"))
+        h.press(.function(5))
+        #expect(h.messageLine.hasPrefix("Chưa có đợt khảo sát") || h.messageLine.hasPrefix("Trung tâm chưa có"))
+        h.press(.function(2))
+        for _ in 0..<5 { h.press(.tab) }
+        h.type("250")
+        for _ in 0..<6 { h.press(.tab) }
+        h.type("Thôn Đông; Thôn Tây;Thôn Nam")
+        h.press(.function(2))
+        #expect(h.messageLine == "Đã lưu đợt khảo sát.")
+        let centre = try #require(try h.database.centre(code: "TT14638"))
+        #expect(centre.villages == ["Thôn Đông", "Thôn Tây", "Thôn Nam"])
+        #expect(try h.database.campaigns(centreID: centre.id!).first?.target == 250)
+    }
+}
