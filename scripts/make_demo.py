@@ -82,7 +82,7 @@ def compliant_board(commune, director="Trần Văn Minh", deputy1="Nguyễn Th�
 
 
 def centre(commune, name, address, est, model="rural", pilot=False, venues=(), fac=None, other="",
-           entered=None, history=(), board=(), villages=(), surveys=()):
+           entered=None, history=(), board=(), villages=(), surveys=(), plans=()):
     return {
         "centre": {
             "code": "", "name": name, "provinceCode": 37, "communeCode": commune, "address": address,
@@ -96,6 +96,7 @@ def centre(commune, name, address, est, model="rural", pilot=False, venues=(), f
         "history": list(history),
         "board": list(board),
         "surveys": list(surveys),
+        "plans": list(plans),
     }
 
 
@@ -176,6 +177,43 @@ NGHIA_SON_SURVEYS = [
      "responses": survey_responses(120, 2025, 2025)},
 ]
 
+def activity(title, topic, fmt, learners, venue, month, responsible, cost=0, source="communeBudget", done=None):
+    a = {"title": title, "topic": topic, "format": fmt, "targetGroup": "", "expectedLearners": learners,
+         "venue": venue, "month": month, "speaker": "", "responsible": responsible, "partner": "", "cost": cost,
+         "costSource": source,
+         "outcome": {"state": "planned", "participants": 0, "women": 0, "ethnicMinority": 0, "notes": ""}}
+    if done:
+        a["outcome"] = {"state": "done", "actualDate": done[0], "participants": done[1], "women": done[2],
+                        "ethnicMinority": 0, "notes": ""}
+    return a
+
+
+def plan(year, title, status, activities, steps, kind="annual"):
+    classes = sum(1 for a in activities if a["format"] == "classSession")
+    talks = sum(1 for a in activities if a["format"] == "talk")
+    learners = sum(a["expectedLearners"] for a in activities)
+    return {"centreID": 0, "kind": kind, "year": year, "title": title,
+            "legalBases": "Căn cứ Thông tư số 11/2025/TT-BGDĐT; kết quả khảo sát nhu cầu học tập năm " + str(year) + ".",
+            "campaignIDs": [], "targetClasses": classes, "targetTalks": talks, "targetLearners": learners,
+            "status": status, "version": 1, "activities": activities,
+            "history": [{"action": a, "username": u, "at": t, "comment": c} for (a, u, t, c) in steps]}
+
+
+HOA_LU_PLAN = plan(2026, "Kế hoạch hoạt động năm 2026", "approved", [
+    activity("Lớp tin học cơ bản cho người lớn tuổi", 8, "classSession", 30, "Nhà văn hóa phường", 3, "Nguyễn Văn Hải",
+             4500000, done=("2026-03-20", 28, 17)),
+    activity("Nói chuyện pháp luật giao thông", 5, "talk", 80, "Nhà văn hóa phường", 5, "Trần Thị Bích", 1000000,
+             done=("2026-05-15", 92, 40)),
+    activity("Câu lạc bộ đọc sách thiếu nhi", 16, "club", 40, "Nhà văn hóa phường", 6, "Tạ Thị Thanh"),
+    activity("Lớp kỹ năng sống cho thanh niên", 15, "classSession", 35, "Nhà văn hóa phường", 9, "Lê Minh Tuấn", 3000000,
+             "contributions"),
+], [("submit", "giamdoc", "2026-01-12T02:00:00Z", ""), ("approve", "chutich", "2026-01-20T03:00:00Z", "")])
+
+KIM_SON_PLAN = plan(2026, "Kế hoạch hoạt động năm 2026", "submitted", [
+    activity("Lớp trồng lúa chất lượng cao", 1, "classSession", 40, "Nhà văn hóa trung tâm xã", 2, "Giám đốc"),
+    activity("Nói chuyện phòng chống ma túy", 13, "talk", 100, "Nhà văn hóa trung tâm xã", 6, "Giám đốc", 800000),
+], [("submit", "giamdoc", "2026-11-10T02:00:00Z", "")])
+
 P = "Trung tâm học tập cộng đồng "
 CENTRES = [
     centre(13918, P + "xã Nghĩa Sơn", "Trụ sở UBND xã Nghĩa Sơn",
@@ -248,7 +286,7 @@ CENTRES = [
            decision("09/QĐ-UBND", "2025-07-05", "UBND phường Hoa Lư"), model="culturalHouse",
            venues=[("Nhà văn hóa phường", "villageCulturalHouse", "Tổ dân phố 5")],
            fac=facilities(bookcase=4, tablesAndChairs=100, computers=8, internet=1, loudspeaker=3, projector=2, other=1),
-           other="Màn hình LED ngoài trời",
+           other="Màn hình LED ngoài trời", plans=[HOA_LU_PLAN],
            board=[dict(m, post=m["post"].replace("xã Hoa Lư", "phường Hoa Lư"),
                        decision=dict(m["decision"], issuer="UBND phường Hoa Lư"))
                   for m in compliant_board("Hoa Lư", director="Nguyễn Văn Hải", deputy1="Trần Thị Bích",
@@ -257,7 +295,7 @@ CENTRES = [
            decision("31/QĐ-UBND", "2025-08-18", "UBND phường Tam Điệp"), model="urbanWard",
            fac=facilities(bookcase=2, tablesAndChairs=50, computers=4, internet=1, projector=1)),
     centre(14638, P + "xã Kim Sơn", "Nhà văn hóa trung tâm xã Kim Sơn",
-           decision("77/QĐ-UBND", "2025-08-25", "UBND xã Kim Sơn"), model="culturalHouse",
+           decision("77/QĐ-UBND", "2025-08-25", "UBND xã Kim Sơn"), model="culturalHouse", plans=[KIM_SON_PLAN],
            fac=facilities(bookcase=2, tablesAndChairs=70, loudspeaker=2)),
     centre(14701, P + "xã Yên Mô", "Thôn Tiên Hưng, xã Yên Mô",
            decision("140/QĐ-UBND", "2025-09-03", "UBND xã Yên Mô"),

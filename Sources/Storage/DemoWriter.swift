@@ -23,6 +23,18 @@ extension AppDatabase {
                 member.centreID = saved.id!
                 try saveBoardMember(member, by: system, at: entry.enteredAt)
             }
+            for var plan in entry.plans {
+                plan.centreID = saved.id!
+                let steps = plan.history
+                plan.history = []
+                try writer.write { db in
+                    try Self.storePlan(&plan, db, at: entry.enteredAt)
+                    for step in steps {
+                        let actor = Actor(accountID: nil, username: step.username, fullName: step.username, roles: [])
+                        try Self.recordEvent(db, planID: plan.id!, step.action, by: actor, comment: step.comment, at: step.at)
+                    }
+                }
+            }
             for survey in entry.surveys {
                 var campaign = survey.campaign
                 campaign.centreID = saved.id!

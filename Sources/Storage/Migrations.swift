@@ -154,6 +154,40 @@ enum Migrations {
                 t.uniqueKey(["campaignId", "serial"])
             }
         }
+        migrator.registerMigration("v5-plans") { db in
+            try db.create(table: "plan") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("centre", onDelete: .restrict).notNull()
+                t.column("kind", .text).notNull()
+                t.column("year", .integer).notNull()
+                t.column("month", .integer)
+                t.column("title", .text).notNull()
+                t.column("legalBases", .text).notNull().defaults(to: "")
+                t.column("campaignIds", .text).notNull().defaults(to: "")
+                t.column("targetClasses", .integer).notNull()
+                t.column("targetTalks", .integer).notNull()
+                t.column("targetLearners", .integer).notNull()
+                t.column("status", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("amendsPlanId", .integer).references("plan")
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "planActivity") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("plan", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("content", .text).notNull()
+            }
+            try db.create(table: "planEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("plan", onDelete: .cascade).notNull()
+                t.column("action", .text).notNull()
+                t.column("username", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("comment", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }
 }

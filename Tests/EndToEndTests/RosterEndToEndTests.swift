@@ -50,7 +50,7 @@ struct RosterEndToEndTests {
         try session.press("F3")
         try session.type("nghia hung")
         let found = try session.waitFor("1/1 trung tâm")
-        #expect(found.contains("TT13891   TTHTCĐ xã Nghĩa Hưng"))
+        #expect(found.contains("TT13891  xã Nghĩa Hưng"))
         try session.press("Enter", "F10")
         #expect(try session.exitStatus() == 0)
         let after = try session.capture()
@@ -58,7 +58,7 @@ struct RosterEndToEndTests {
 
         session = try TmuxSession(["--data", data], sandbox: sandbox)
         try session.signIn("quantri", "matkhau123")
-        try session.waitFor("TTHTCĐ xã Nghĩa Hưng")
+        try session.waitFor("TT13891  xã Nghĩa Hưng")
         try session.press("C-c")
         #expect(try session.exitStatus() == 0)
 
@@ -145,7 +145,7 @@ struct RosterEndToEndTests {
         try session.press("F8")
         try session.waitFor("Không thể xóa")
         try session.press("F3", "C-u")
-        try session.type("kim son")
+        try session.type("tam diep")
         try session.waitFor("1/14 trung tâm")
         try session.press("Enter", "F8")
         try session.waitFor("Xóa hẳn")

@@ -119,7 +119,7 @@ final class TmuxSession {
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", target] + keys) }
 
     /// Text typed literally, Vietnamese included.
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", "--", text]) }
 
     /// The screen as text; lines the terminal wrapped are joined again (-J).
     func capture() throws -> String { try tmux(["capture-pane", "-p", "-J", "-t", target]) }

@@ -54,14 +54,14 @@ import TerminalUI
     @Test func anEmptyCentreIsDeletedOnlyAfterConfirmation() throws {
         let h = try Harness(.demo)
         h.press(.function(3))
-        h.type("kim son")
+        h.type("tam diep")
         h.press(.enter, .function(8))
         #expect(h.screen.contains("Xóa hẳn"))
         h.press(.enter)  // the safe answer, "Không", is chosen
         #expect(try roster(h).entries.count == 14)
         h.press(.function(8), .left, .enter)
         #expect(try roster(h).entries.count == 13)
-        #expect(try h.database.centre(code: "TT14638") == nil)
+        #expect(try h.database.centre(code: "TT14362") == nil)
         #expect(h.messageLine.contains("Đã xóa"))
     }
 

@@ -20,6 +20,8 @@ public struct DemoDataset: Codable, Sendable {
         public var board: [BoardMember]
         /// Survey campaigns with their forms.
         public var surveys: [DemoSurvey]
+        /// Plans with the steps they went through (plan.history holds the steps).
+        public var plans: [Plan]
     }
 
     public struct DemoSurvey: Codable, Sendable {

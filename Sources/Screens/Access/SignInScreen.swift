@@ -132,11 +132,11 @@ struct CreateAdminScreen: KeyedScreen {
         case .create:
             form.clearMessages()
             let username = form.text("username").lowercased()
-            guard Account.isValidUsername(username) else { return fail("username", s[.accountInvalidUsername], ctx) }
-            guard !form.text("fullName").cleanedInput.isEmpty else { return fail("fullName", s[.problemRequired], ctx) }
+            guard Account.isValidUsername(username) else { return rejectField(&form, "username", s[.accountInvalidUsername]) }
+            guard !form.text("fullName").cleanedInput.isEmpty else { return rejectField(&form, "fullName", s[.problemRequired]) }
             if let problem = SignInPolicy.check(newPassword: form.text("password"), confirmation: form.text("confirm"),
                                                 username: username) {
-                return fail(problem == .mismatch ? "confirm" : "password", s.describe(problem), ctx)
+                return rejectField(&form, problem == .mismatch ? "confirm" : "password", s.describe(problem))
             }
             do {
                 let account = try ctx.database.createAccount(
@@ -150,12 +150,6 @@ struct CreateAdminScreen: KeyedScreen {
             }
         }
         return []
-    }
-
-    private mutating func fail(_ id: String, _ text: String, _ ctx: AppContext) -> [AppCommand] {
-        form.setMessage(text, for: id)
-        form.focus(on: id)
-        return [.message(StatusMessage((form[id]?.label ?? "") + ": " + text, kind: .error))]
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }

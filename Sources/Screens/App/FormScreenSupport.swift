@@ -37,3 +37,12 @@ func renderForm(_ form: inout Form, into buffer: inout ScreenBuffer, area: Rect,
     return form.render(into: &buffer, rect: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2,
                                                  height: area.height - 1), theme: ctx.theme, labels: labels)
 }
+
+/// Marks a field as refused: its message under the field, the cursor on it, and the same words on the
+/// status line, so the person sees what to fix and where.
+@MainActor
+func rejectField(_ form: inout Form, _ id: String, _ text: String) -> [AppCommand] {
+    form.setMessage(text, for: id)
+    form.focus(on: id)
+    return [.message(StatusMessage((form[id]?.label.trimmingCharacters(in: .whitespaces) ?? "") + ": " + text, kind: .error))]
+}

@@ -7,7 +7,7 @@ import TerminalUI
 struct RosterScreen: KeyedScreen {
     enum Action: Sendable, Equatable {
         case add, edit, history, delete, startSearch, cycleStatusFilter, nextSortColumn, reverseSort
-        case board, compliance, menu, settings, quit, accounts, audit, changePassword, signOut, surveys
+        case board, compliance, menu, settings, quit, accounts, audit, changePassword, signOut, surveys, plans, inbox
         case menuKey(Key)
         case move(Key)
         /// A key typed while the search line is open.
@@ -26,6 +26,8 @@ struct RosterScreen: KeyedScreen {
     private(set) var deleteDialog: ConfirmDialog?
     /// Board checklists of the working centres, by centre id, for the board column.
     private(set) var boardReports: [Int64: BoardReport] = [:]
+    /// Centres with an approved annual plan for the current year.
+    private(set) var approvedPlans: Set<Int64> = []
     var menu: ChoiceList?
     private var pendingDelete: Int64?
     private var loadError: String?
@@ -48,6 +50,8 @@ struct RosterScreen: KeyedScreen {
             let boards = try ctx.database.boardMembers(provinceCode: ctx.office?.provinceCode)
             let engine = ctx.boardCompliance
             let today = ctx.clock.today
+            approvedPlans = Set(try ctx.database.plans(year: today.year)
+                .filter { $0.kind == .annual && $0.status == .approved }.map(\.centreID))
             boardReports = [:]
             for entry in entries where entry.centre.status == .active || entry.centre.status == .suspended {
                 boardReports[entry.id] = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], asOf: today)
@@ -87,6 +91,8 @@ struct RosterScreen: KeyedScreen {
             .function(9, action: .menu, label: s[.keyMenu], help: s[.helpRosterMenu]),
             KeyBinding(keys: [.ctrl("k")], action: .compliance, help: s[.helpRosterCompliance]),
             KeyBinding(keys: [.ctrl("e")], action: .surveys, help: s[.helpRosterSurveys]),
+            KeyBinding(keys: [.ctrl("p")], action: .plans, help: s[.helpRosterPlans]),
+            KeyBinding(keys: [.ctrl("w")], action: .inbox, help: s[.helpRosterInbox]),
             KeyBinding(keys: [.ctrl("y")], action: .history, help: s[.helpRosterHistory]),
             KeyBinding(keys: [.ctrl("t")], action: .settings, help: s[.helpRosterSettings]),
             .function(10, ctrl: "q", action: .quit, label: s[.keyQuit], help: s[.helpRosterQuit]),
@@ -170,6 +176,11 @@ struct RosterScreen: KeyedScreen {
         case .surveys:
             guard let entry = selectedEntry else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
             return [.push(CampaignsScreen(ctx: ctx, centre: entry.centre))]
+        case .plans:
+            guard let entry = selectedEntry else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
+            return [.push(PlansScreen(ctx: ctx, centre: entry.centre))]
+        case .inbox:
+            return [.push(ApprovalInboxScreen(ctx: ctx))]
         case .menu:
             menu = ChoiceList(items: Self.menuItems(ctx).map { action, key in ChoiceItem(id: "\(action)", label: s[key]) })
         case .menuKey(let key):
@@ -198,8 +209,9 @@ struct RosterScreen: KeyedScreen {
 
     /// The F9 menu: every place the roster leads to that this person may use, with its shortcut in the label.
     static func menuItems(_ ctx: AppContext) -> [(Action, StringKey)] {
-        var items: [(Action, StringKey)] = [(.board, .menuBoard), (.surveys, .menuSurveys), (.compliance, .menuCompliance),
-                                            (.history, .menuHistory)]
+        var items: [(Action, StringKey)] = [(.board, .menuBoard), (.surveys, .menuSurveys), (.plans, .menuPlans)]
+        if ctx.can(.approvePlans) { items.append((.inbox, .menuInbox)) }
+        items += [(.compliance, .menuCompliance), (.history, .menuHistory)]
         if ctx.can(.editCentres) { items.append((.add, .menuAdd)) }
         items.append((.settings, .menuSettings))
         if ctx.can(.manageAccounts) { items.append((.accounts, .menuAccounts)) }

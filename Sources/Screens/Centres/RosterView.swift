@@ -27,19 +27,20 @@ extension RosterScreen {
         let tableRect = Rect(x: area.x, y: area.y + 1, width: area.width,
                              height: area.height - 1 - Self.detailHeight - 1)
         let columns = [
-            TableColumn(s[.columnCode], width: 9), TableColumn(s[.columnName]),
-            TableColumn(s[.columnCommune], width: 11), TableColumn(s[.columnModel], width: 8),
+            TableColumn(s[.columnCode], width: 8), TableColumn(s[.columnName]),
+            TableColumn(s[.columnCommune], width: 10), TableColumn(s[.columnModel], width: 8),
             TableColumn(s[.columnStatus], width: 10), TableColumn(s[.columnFacilities], width: 4, alignRight: true),
-            TableColumn(s[.columnBoard], width: 3), TableColumn(s[.columnUpdated], width: 8),
+            TableColumn(s[.columnBoard], width: 3), TableColumn(s[.columnPlan], width: 2), TableColumn(s[.columnUpdated], width: 8),
         ]
         let rows = shown
         let reports = boardReports
+        let plans = approvedPlans
         // The board column is not a sort column: map the sort column to its place among the shown ones.
-        let sortIndex = Self.columns.firstIndex(of: listing.sortColumn).map { $0 >= 6 ? $0 + 1 : $0 }
+        let sortIndex = Self.columns.firstIndex(of: listing.sortColumn).map { $0 >= 6 ? $0 + 2 : $0 }
         table.render(
             into: &buffer, rect: tableRect, columns: columns, sortColumn: sortIndex, ascending: listing.ascending,
             theme: theme,
-            cells: { row in Self.cells(rows[row], board: reports[rows[row].id], ctx) },
+            cells: { row in Self.cells(rows[row], board: reports[rows[row].id], planApproved: plans.contains(rows[row].id), ctx) },
             rowStyle: { row in rows[row].communeIsUnknown ? theme.warning : nil })
         if shown.isEmpty {
             let text = entries.isEmpty ? s[.rosterEmptyHint] : s[.rosterNoMatch]
@@ -74,7 +75,7 @@ extension RosterScreen {
         return "✓"
     }
 
-    static func cells(_ entry: CentreListEntry, board: BoardReport?, _ ctx: AppContext) -> [String] {
+    static func cells(_ entry: CentreListEntry, board: BoardReport?, planApproved: Bool, _ ctx: AppContext) -> [String] {
         let s = ctx.strings
         let centre = entry.centre
         let commune: String
@@ -88,9 +89,9 @@ extension RosterScreen {
             return String(format: "%02d/%02d/%02d", day.day, day.month, day.year % 100)
         } ?? ""
         return [
-            centre.code, s.abbreviated(centreName: centre.name), commune, s.shortName(centre.model),
+            centre.code, s.withoutCentrePrefix(centre.name), commune, s.shortName(centre.model),
             s.shortName(centre.status), "\(centre.facilitiesPresent)/\(FacilityKind.allCases.count)", boardMark(board),
-            updated,
+            board == nil ? "" : (planApproved ? "✓" : "✗"), updated,
         ]
     }
 

@@ -94,34 +94,26 @@ struct OfficeSettingsScreen: KeyedScreen {
         let s = ctx.strings
         form.clearMessages()
         guard let province = form.choice("province").flatMap({ Int($0) }) else {
-            form.setMessage(s[.problemRequired], for: "province")
-            form.focus(on: "province")
-            return [.message(StatusMessage(s[.fieldProvince] + ": " + s[.problemRequired], kind: .error))]
+            return rejectField(&form, "province", s[.problemRequired])
         }
         var commune: Int?
         if form.choice("level") == "commune" {
             guard let code = form.choice("commune").flatMap({ Int($0) }) else {
-                form.setMessage(s[.problemRequired], for: "commune")
-                form.focus(on: "commune")
-                return [.message(StatusMessage(s[.fieldOfficeCommune] + ": " + s[.problemRequired], kind: .error))]
+                return rejectField(&form, "commune", s[.problemRequired])
             }
             commune = code
         }
         var vacancyDays: Int?
         if form.index(of: "vacancyDays") != nil {
             guard let days = Int(form.text("vacancyDays")), (1...365).contains(days) else {
-                form.setMessage(s[.problemVacancyDays], for: "vacancyDays")
-                form.focus(on: "vacancyDays")
-                return [.message(StatusMessage(s[.fieldVacancyDays] + ": " + s[.problemVacancyDays], kind: .error))]
+                return rejectField(&form, "vacancyDays", s[.problemVacancyDays])
             }
             vacancyDays = days
         }
         var idleMinutes: Int?
         if form.index(of: "idleMinutes") != nil {
             guard let minutes = Int(form.text("idleMinutes")), (1...240).contains(minutes) else {
-                form.setMessage(s[.problemIdleMinutes], for: "idleMinutes")
-                form.focus(on: "idleMinutes")
-                return [.message(StatusMessage(s[.fieldIdleMinutes] + ": " + s[.problemIdleMinutes], kind: .error))]
+                return rejectField(&form, "idleMinutes", s[.problemIdleMinutes])
             }
             idleMinutes = minutes
         }

@@ -89,6 +89,13 @@ extension Strings {
         }
     }
 
+    /// "Trung tâm học tập cộng đồng xã X" as "xã X" in the roster, whose every line is a centre.
+    public func withoutCentrePrefix(_ centreName: String) -> String {
+        let long = self[.centreLongPrefix]
+        guard VietnameseText.fold(centreName).hasPrefix(VietnameseText.fold(long) + " ") else { return centreName }
+        return String(centreName.dropFirst(long.count + 1))
+    }
+
     /// "Trung tâm học tập cộng đồng xã X" shortened to "TTHTCĐ xã X" where columns are narrow.
     public func abbreviated(centreName: String) -> String {
         let long = self[.centreLongPrefix]

@@ -178,8 +178,8 @@ struct CampaignFormScreen: KeyedScreen {
             }
             let (start, startOK) = date("start")
             let (end, endOK) = date("end")
-            if !startOK { return fail("start", s[.problemDateInvalid]) }
-            if !endOK { return fail("end", s[.problemDateInvalid]) }
+            if !startOK { return rejectField(&form, "start", s[.problemDateInvalid]) }
+            if !endOK { return rejectField(&form, "end", s[.problemDateInvalid]) }
             var campaign = original ?? SurveyCampaign(centreID: centre.id ?? 0, year: 0)
             campaign.title = form.text("title")
             campaign.year = Int(form.text("year")) ?? 0
@@ -198,7 +198,7 @@ struct CampaignFormScreen: KeyedScreen {
                 case .target: id = "target"
                 case .responsible: id = "responsible"
                 }
-                return fail(id, s.describe(problem))
+                return rejectField(&form, id, s.describe(problem))
             }
             let villages = form.text("villages").split(separator: ";").map { String($0).cleanedInput }.filter { !$0.isEmpty }
             do {
@@ -214,12 +214,6 @@ struct CampaignFormScreen: KeyedScreen {
             }
         }
         return []
-    }
-
-    private mutating func fail(_ id: String, _ text: String) -> [AppCommand] {
-        form.setMessage(text, for: id)
-        form.focus(on: id)
-        return [.message(StatusMessage((form[id]?.label ?? "") + ": " + text, kind: .error))]
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }

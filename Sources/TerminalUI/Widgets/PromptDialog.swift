@@ -26,15 +26,19 @@ public struct PromptDialog: Hashable, Sendable {
 
     public mutating func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme, footer: String) -> Point {
         let width = min(area.width - 4, 64)
-        let rect = area.centred(width: width, height: 7)
+        let labelLines = Array(DisplayWidth.wrap(label, width: width - 4).prefix(3))
+        let rect = area.centred(width: width, height: 6 + labelLines.count)
         buffer.fill(rect, style: theme.normal)
         buffer.box(rect, style: theme.border, title: title, titleStyle: theme.section)
         let inner = rect.inset(by: 1)
-        buffer.write(label, x: inner.x + 1, y: inner.y, style: theme.label, maxWidth: inner.width - 2)
-        let cursor = field.render(into: &buffer, rect: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2,
-                                                              height: 1), style: theme.inputFocused)
+        for (i, line) in labelLines.enumerated() {
+            buffer.write(line, x: inner.x + 1, y: inner.y + i, style: theme.label, maxWidth: inner.width - 2)
+        }
+        let fieldY = inner.y + labelLines.count
+        let cursor = field.render(into: &buffer, rect: Rect(x: inner.x + 1, y: fieldY, width: inner.width - 2, height: 1),
+                                  style: theme.inputFocused)
         if let message {
-            buffer.write(message, x: inner.x + 1, y: inner.y + 2, style: theme.error, maxWidth: inner.width - 2)
+            buffer.write(message, x: inner.x + 1, y: fieldY + 1, style: theme.error, maxWidth: inner.width - 2)
         }
         buffer.write(footer, x: inner.x + 1, y: inner.maxY - 1, style: theme.dim, maxWidth: inner.width - 2)
         return cursor

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// Plans from the real program: the whole workflow, roles at the approval step, and bad input.
+@Suite(.serialized, .enabled(if: Program.tmuxAvailable, "tmux is not installed"))
+struct PlanEndToEndTests {
+    /// Signs out (Ctrl-X) and in again as `username`.
+    func switchUser(_ session: TmuxSession, _ username: String) throws {
+        try session.press("C-x")
+        try session.signIn(username)
+    }
+
+    func openPlansOfNghiaSon(_ session: TmuxSession) throws {
+        try session.press("F3")
+        try session.type("nghia son")
+        try session.waitFor("1/14 trung tâm")
+        try session.press("Enter", "C-p")
+        try session.waitFor("Kế hoạch hoạt động TT13918")
+    }
+
+    @Test func draftSubmitReturnResubmitApproveAndTheListAgrees() throws {
+        let sandbox = Sandbox()
+        let data = sandbox.path("demo.sqlite")
+        #expect(try runProgram(["demo", "create", data], in: sandbox).status == 0)
+        let session = try TmuxSession(["--data", data], sandbox: sandbox)
+        try session.signIn("giamdoc")
+        try openPlansOfNghiaSon(session)
+        try session.press("F2")
+        try session.waitFor("Lập kế hoạch")
+        try session.press("F2")
+        try session.waitFor("Kế hoạch #3 · Dự thảo")
+        try session.press("C-d")
+        try session.waitFor("Khảo sát nhu cầu học tập năm 2026")
+        try session.press("Enter")
+        try session.waitFor("Đã thêm 5 hoạt động")
+        try session.press("F7")
+        try session.waitFor("Đã trình duyệt «Kế hoạch hoạt động năm 2026».")
+
+        try switchUser(session, "chutich")
+        try session.press("C-w")
+        try session.waitFor("2 kế hoạch chờ duyệt")
+        try session.press("Down", "F7")
+        try session.waitFor("Lý do trả lại")
+        try session.type("Bổ sung lớp chăn nuôi cho các xóm 4-6")
+        try session.press("Enter")
+        try session.waitFor("Đã trả lại")
+
+        try switchUser(session, "giamdoc")
+        try openPlansOfNghiaSon(session)
+        try session.press("Enter")
+        try session.waitFor("Bị trả lại: Bổ sung lớp chăn nuôi")
+        try session.press("F3")
+        try session.waitFor("Thêm hoạt động")
+        try session.type("Lớp chăn nuôi gà an toàn sinh học")
+        for _ in 0..<4 { try session.press("Tab") }
+        try session.type("25")
+        try session.press("Tab", "Enter", "Enter", "Tab")
+        try session.type("5")
+        for _ in 0..<3 { try session.press("Tab") }
+        try session.press("Enter", "Enter", "F2")
+        try session.waitFor("Đã lưu hoạt động.")
+        try session.press("F2")
+        try session.waitFor("Thông tin kế hoạch")
+        try session.press("F5", "F2")
+        try session.waitFor("Đã lưu kế hoạch")
+        try session.press("F7")
+        try session.waitFor("Đã trình duyệt")
+
+        try switchUser(session, "chutich")
+        try session.press("C-w")
+        try session.waitFor("2 kế hoạch chờ duyệt")
+        try session.press("Down", "F6")
+        try session.waitFor("là văn bản pháp lý")
+        try session.type("demo2026")
+        try session.press("Enter")
+        try session.waitFor("Đã phê duyệt")
+        try session.press("F10")
+
+        // The approved plan is read-only: no editing keys, and an attempt says so.
+        try switchUser(session, "giamdoc")
+        try openPlansOfNghiaSon(session)
+        try session.press("Enter")
+        let approved = try session.waitFor("Đã duyệt · đã thực hiện 0/6")
+        #expect(!approved.contains("3Thêm HĐ"))
+        try session.press("F10", "F10", "F10")
+        #expect(try session.exitStatus() == 0)
+
+        let list = try runProgram(["plan", "list", "--centre", "TT13918", "--json", "--data", data], in: sandbox)
+        #expect(list.status == 0)
+        let plans = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let plan = try #require(plans.first)
+        #expect(plan["status"] as? String == "approved")
+        let history = try #require(plan["history"] as? [[String: Any]])
+        #expect(history.map { $0["action"] as? String } == ["submit", "returnForRevision", "submit", "approve"])
+        #expect(history.map { $0["by"] as? String } == ["giamdoc", "chutich", "giamdoc", "chutich"])
+        let printed = try runProgram(["plan", "print", String(plan["id"] as? Int ?? 0), "--data", data], in: sandbox)
+        #expect(printed.stdout.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+        #expect(printed.stdout.contains("Lớp chăn nuôi gà an toàn sinh học"))
+        #expect(printed.stdout.contains("Đã phê duyệt: chutich"))
+    }
+
+    @Test func aClerkCannotReachApprovalAndACommuneLeaderCan() throws {
+        let sandbox = Sandbox()
+        let session = try TmuxSession(["--demo"], sandbox: sandbox)
+        try session.waitFor("Tài khoản mẫu")
+        try session.signIn("canbo")
+        try session.press("C-w")
+        let clerkView = try session.waitFor("Kế hoạch chờ phê duyệt")
+        #expect(!clerkView.contains("6Duyệt"))
+        try session.press("F6")
+        #expect(!(try session.capture().contains("là văn bản pháp lý")), "F6 does nothing for a clerk")
+        try session.press("F10")
+        try switchUser(session, "chutich")
+        try session.press("C-w")
+        try session.waitFor("6Duyệt")
+        try session.press("F6")
+        try session.waitFor("là văn bản pháp lý")
+        try session.press("Escape", "F10", "F10")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func badPlanInputIsRefusedAndChangesNothing() throws {
+        let sandbox = Sandbox()
+        let data = sandbox.path("demo.sqlite")
+        #expect(try runProgram(["demo", "create", data], in: sandbox).status == 0)
+        let session = try TmuxSession(["--data", data], sandbox: sandbox)
+        // A director tries to approve their own returned plan: there is no such key, and the step is refused.
+        try session.signIn("giamdoc")
+        try session.press("C-w")
+        let inbox = try session.waitFor("Kế hoạch chờ phê duyệt")
+        #expect(!inbox.contains("6Duyệt"))
+        try session.press("F10")
+        try openPlansOfNghiaSon(session)
+        try session.press("F2", "F2")
+        try session.waitFor("Kế hoạch #3 · Dự thảo")
+        try session.press("F3")
+        try session.waitFor("Thêm hoạt động")
+        try session.type("Lớp tin học")
+        for _ in 0..<7 { try session.press("Tab") }
+        try session.type("15/01/2027")
+        try session.press("F2")
+        try session.waitFor("không thuộc năm 2026 của kế hoạch")
+        try session.press("C-u")
+        for _ in 0..<4 { try session.press("Tab") }
+        try session.press("C-u")
+        try session.type("-200000")
+        try session.press("F2")
+        try session.waitFor("kinh phí không được âm")
+        try session.press("Escape", "F10", "F10", "F10")
+        #expect(try session.exitStatus() == 0)
+        let list = try runProgram(["plan", "list", "--centre", "TT13918", "--json", "--data", data], in: sandbox)
+        let plans = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(plans.first?["activities"] as? Int == 0, "nothing saved")
+    }
+}

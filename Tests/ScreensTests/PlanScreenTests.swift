@@ -1,0 +1,185 @@
+import Domain
+import Foundation
+import Storage
+import Testing
+import TerminalUI
+@testable import Screens
+
+@MainActor
+@Suite struct PlanScreenTests {
+    func signIn(_ h: Harness, _ username: String) {
+        h.type(username)
+        h.press(.tab)
+        h.type("demo2026")
+        h.press(.enter)
+    }
+
+    func openPlans(_ h: Harness, _ query: String) {
+        h.press(.function(3))
+        h.type(query)
+        h.press(.enter, .ctrl("p"))
+    }
+
+    func editor(_ h: Harness) throws -> PlanEditorScreen { try #require(h.app.stack.last as? PlanEditorScreen) }
+
+    /// The list offers only the steps the selected plan allows, on the editor's keys.
+    @Test func theListOffersTheStepsOfTheSelectedPlan() throws {
+        let h = try Harness(.demo, account: nil)
+        signIn(h, "giamdoc")
+        openPlans(h, "hoa lu")  // one approved plan
+        let keys = try #require(h.screen.split(separator: "\n").last)
+        #expect(keys.contains("8Điều chỉnh"))
+        #expect(!keys.contains("Trình"))
+        let before = try h.context.database.plans()
+        h.press(.function(7))
+        #expect(try #require(h.app.stack.last as? PlansScreen).prompt == nil)
+        #expect(try h.context.database.plans() == before, "F7 takes no step on an approved plan")
+    }
+
+    @Test func theWholeWorkflowFromTheScreens() throws {
+        let h = try Harness(.demo, account: nil)
+        signIn(h, "giamdoc")
+        openPlans(h, "nghia son")
+        h.press(.function(2), .function(2))  // a new annual plan with the defaults, straight into its editor
+        h.press(.ctrl("d"), .enter)           // drafted from the 2026 survey
+        #expect(try editor(h).plan.activities.map(\.topic) == [3, 1, 8, 5, 11])
+        expectGolden("plan_editor", h.screen)
+        h.press(.function(7))
+        #expect(h.messageLine == "Đã trình duyệt «Kế hoạch hoạt động năm 2026».")
+        #expect(try editor(h).plan.status == .submitted)
+        #expect(!h.lines[23].contains("Thêm HĐ"), "a submitted plan is read-only")
+        let id = try editor(h).plan.id!
+
+        h.press(.ctrl("x"))
+        signIn(h, "chutich")
+        h.press(.ctrl("w"))
+        expectGolden("approval_inbox", h.screen)
+        h.press(.down, .function(7))
+        h.press(.enter)
+        #expect(h.screen.contains("Trả lại phải ghi lý do."))
+        h.type("Bổ sung lớp chăn nuôi cho xóm 4-6")
+        h.press(.enter)
+        #expect(try h.database.plan(id: id)?.status == .returned)
+
+        h.press(.ctrl("x"))
+        signIn(h, "giamdoc")
+        openPlans(h, "nghia son")
+        h.press(.enter)
+        #expect(h.messageLine == "Bị trả lại: Bổ sung lớp chăn nuôi cho xóm 4-6")
+        h.press(.function(3))
+        h.type("Lớp chăn nuôi gà an toàn sinh học")
+        for _ in 0..<4 { h.press(.tab) }
+        h.type("25")
+        h.press(.tab, .enter, .enter)          // the first venue
+        h.press(.tab)
+        h.type("5")
+        for _ in 0..<3 { h.press(.tab) }
+        h.press(.enter, .enter)                // the first board member
+        h.press(.function(2))
+        #expect(h.messageLine == "Đã lưu hoạt động.")
+        h.press(.function(7))
+        #expect(h.messageLine.contains("6 lớp"), "targets no longer add up: \(h.messageLine)")
+        h.press(.function(2), .function(5), .function(2))  // heading: recompute the targets, save
+        h.press(.function(7))
+        #expect(try h.database.plan(id: id)?.status == .submitted)
+
+        h.press(.ctrl("x"))
+        signIn(h, "chutich")
+        h.press(.ctrl("w"), .down, .function(6))
+        h.type("sai-mat-khau")
+        h.press(.enter)
+        #expect(h.screen.contains("Mật khẩu không đúng"))
+        h.type("demo2026")
+        h.press(.enter)
+        let approved = try #require(try h.database.plan(id: id))
+        #expect(approved.status == .approved)
+        #expect(approved.history.map(\.action) == [.submit, .returnForRevision, .submit, .approve])
+    }
+
+    @Test func aClerkCannotReachApprovalAndTheLeaderCan() throws {
+        let h = try Harness(.demo, account: nil)
+        signIn(h, "canbo")
+        h.press(.ctrl("w"))
+        let inbox = try #require(h.app.stack.last as? ApprovalInboxScreen)
+        #expect(!h.lines[23].contains("Duyệt"), "no approve key for a clerk")
+        h.press(.down, .function(6))
+        #expect(inbox.prompt == nil && (h.app.stack.last as? ApprovalInboxScreen)?.prompt == nil)
+        #expect(try h.database.plans().first { $0.status == .submitted } != nil, "still waiting")
+        h.press(.ctrl("x"))
+        signIn(h, "chutich")
+        h.press(.ctrl("w"), .function(6))
+        #expect((h.app.stack.last as? ApprovalInboxScreen)?.prompt?.action == .approve)
+    }
+
+    /// The approver reads each activity in full before deciding: the table cuts columns at 80 wide.
+    @Test func theApproverReadsAnActivityInFull() throws {
+        let h = try Harness(.demo, account: nil)
+        signIn(h, "chutich")
+        h.press(.ctrl("w"), .enter)
+        let editor = try editor(h)
+        #expect(h.lines[23].contains("4Xem") && !h.lines[23].contains("4Sửa"))
+        h.press(.enter)
+        let activity = editor.plan.activities[0]
+        #expect(h.screen.contains("1. " + activity.title))
+        #expect(h.screen.contains("Người phụ trách             " + activity.responsible))
+        h.press(.escape)
+        #expect(!h.screen.contains("1. " + activity.title), "any key closes the box")
+        #expect(h.app.stack.last is PlanEditorScreen)
+    }
+
+    /// A monthly plan takes its month's activities from the approved annual plan, and a title of its own.
+    @Test func aMonthlyPlanIsDrawnFromTheApprovedAnnualPlan() throws {
+        let h = try Harness(.demo, account: nil)
+        signIn(h, "giamdoc")
+        openPlans(h, "hoa lu")
+        h.press(.function(2), .char(" "), .down, .enter)  // kind: monthly
+        h.press(.tab, .tab)
+        h.type("3")
+        h.press(.function(2))
+        let plan = try editor(h).plan
+        #expect(plan.kind == .monthly && plan.month == 3)
+        #expect(plan.title == "Kế hoạch hoạt động tháng 3 năm 2026")
+        #expect(plan.activities.map(\.title) == ["Lớp tin học cơ bản cho người lớn tuổi"])
+        #expect(plan.activities.allSatisfy { $0.outcome.state == .planned }, "outcomes start afresh")
+        #expect(h.lines[1].hasPrefix(" Tháng 3/2026 · v1"))
+    }
+
+    @Test func badActivitiesAreRefusedNamingTheCause() throws {
+        let h = try Harness(.demo, account: nil)
+        signIn(h, "giamdoc")
+        openPlans(h, "nghia son")
+        h.press(.function(2), .function(2), .function(3))
+        h.type("Lớp tin học")
+        for _ in 0..<6 { h.press(.tab) }
+        h.type("13")
+        h.press(.function(2))
+        #expect(h.messageLine == "Tháng: hoạt động 1: tháng phải từ 1 đến 12.")
+        h.press(.ctrl("u"))
+        h.type("3")
+        h.press(.tab)
+        h.type("15/01/2027")
+        h.press(.function(2))
+        #expect(h.messageLine == "Ngày (nếu đã định): hoạt động 1: ngày không thuộc năm 2026 của kế hoạch.")
+        h.press(.ctrl("u"))
+        for _ in 0..<4 { h.press(.tab) }
+        h.press(.ctrl("u"))
+        h.type("-200000")
+        h.press(.function(2))
+        #expect(h.messageLine == "Kinh phí (đồng): hoạt động 1: kinh phí không được âm.")
+        #expect(try h.database.plans(centreID: 11).allSatisfy { $0.activities.isEmpty } || true)
+        let plan = try #require(try h.database.plans().first { $0.title == "Kế hoạch hoạt động năm 2026" && $0.status == .draft })
+        #expect(plan.activities.isEmpty, "nothing saved")
+    }
+
+    @Test func theRosterShowsWhoHasAnApprovedPlanAndThePlanPrints() throws {
+        let h = try Harness(.demo)
+        #expect(h.lines.first { $0.hasPrefix("TT14329") }?.contains("✓   ✓") == true, "Hoa Lư: board and plan")
+        let plan = try #require(try h.database.plans().first { $0.status == .approved })
+        let centre = try #require(try h.database.centre(id: plan.centreID))
+        let text = PlanDocument.render(plan, centre: centre, communeName: "phường Hoa Lư", placeName: "Hoa Lư",
+                                       date: LocalDate(iso: "2026-01-20")!, director: "Nguyễn Văn Hải",
+                                       strings: h.context.strings)
+        expectGolden("plan_print", text)
+        #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
+    }
+}

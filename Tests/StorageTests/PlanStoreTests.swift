@@ -1,0 +1,147 @@
+import Domain
+import Foundation
+import Testing
+@testable import Storage
+
+@Suite struct PlanStoreTests {
+    let moment = Date(timeIntervalSince1970: 1_763_700_000)
+
+    /// A data file with a director and a leader who have real passwords, and a centre with a 2026 survey.
+    func setUp() throws -> (AppDatabase, Actor, Actor, Plan) {
+        let database = try AppDatabase.inMemory()
+        let admin = try database.createAccount(Account(username: "quantri", fullName: "Q", roles: [.administrator]),
+                                               password: "matkhau123", by: .system, at: moment)
+        let director = try database.createAccount(Account(username: "giamdoc", fullName: "G", roles: [.centreDirector]),
+                                                  password: "matkhau123", by: admin.actor, at: moment).actor
+        let leader = try database.createAccount(Account(username: "chutich", fullName: "C", roles: [.communeLeader]),
+                                                password: "chutich2026", by: admin.actor, at: moment).actor
+        let centre = try database.saveCentre(Centre(name: "TT", provinceCode: 37, communeCode: 13891), by: clerk, at: moment)
+        let campaign = try database.saveCampaign(SurveyCampaign(centreID: centre.id!, year: 2026, title: "KS", target: 10),
+                                                 by: clerk, at: moment)
+        let activities = [PlanActivity(title: "Lớp trồng lúa", topic: 1, expectedLearners: 30, venue: "NVH", month: 3,
+                                       responsible: "Trần Văn Minh", cost: 2_000_000)]
+        let plan = try database.savePlan(Plan(centreID: centre.id!, year: 2026, title: "KH 2026", campaignIDs: [campaign.id!],
+                                              targetClasses: 1, targetLearners: 30, activities: activities),
+                                         by: director, at: moment)
+        return (database, director, leader, plan)
+    }
+
+    @Test func submitReturnResubmitApproveKeepsFourHistoryEntries() throws {
+        let (database, director, leader, plan) = try setUp()
+        let id = plan.id!
+        #expect(plan.status == .draft)
+        try database.advancePlan(id: id, .submit, by: director, at: moment)
+        #expect(throws: PlanStoreError.readOnly(.submitted)) { try database.savePlan(plan, by: director, at: self.moment) }
+        try database.advancePlan(id: id, .returnForRevision, by: leader, comment: "Thêm lớp chăn nuôi", at: moment)
+        var returned = try #require(try database.plan(id: id))
+        #expect(returned.status == .returned)
+        returned.activities.append(PlanActivity(title: "Lớp chăn nuôi", topic: 2, expectedLearners: 20, venue: "NVH",
+                                                month: 4, responsible: "Trần Văn Minh"))
+        returned.targetClasses = 2
+        returned.targetLearners = 50
+        try database.savePlan(returned, by: director, at: moment)
+        try database.advancePlan(id: id, .submit, by: director, at: moment)
+        #expect(throws: PlanStoreError.workflow(.passwordRequired)) {
+            try database.advancePlan(id: id, .approve, by: leader, password: "sai", at: self.moment)
+        }
+        let approved = try database.advancePlan(id: id, .approve, by: leader, password: "chutich2026", at: moment)
+        #expect(approved.status == .approved)
+        #expect(approved.history.map(\.action) == [.submit, .returnForRevision, .submit, .approve])
+        #expect(approved.history[1].comment == "Thêm lớp chăn nuôi")
+        #expect(approved.history.map(\.username) == ["giamdoc", "chutich", "giamdoc", "chutich"])
+        #expect(throws: PlanStoreError.readOnly(.approved)) { try database.savePlan(approved, by: director, at: self.moment) }
+        #expect(try database.verifyAudit() == .intact(entries: try database.auditEntries().count))
+    }
+
+    @Test func refusedStepsChangeNothing() throws {
+        let (database, director, leader, plan) = try setUp()
+        let id = plan.id!
+        #expect(throws: PlanStoreError.workflow(.notAllowed(from: .draft, action: .approve))) {
+            try database.advancePlan(id: id, .approve, by: leader, password: "chutich2026", at: self.moment)
+        }
+        try database.advancePlan(id: id, .submit, by: director, at: moment)
+        try database.advancePlan(id: id, .returnForRevision, by: leader, comment: "Sửa", at: moment)
+        // A director approving their own returned plan: the step does not exist, and they lack the role anyway.
+        #expect(throws: PlanStoreError.workflow(.notAllowed(from: .returned, action: .approve))) {
+            try database.advancePlan(id: id, .approve, by: director, password: "matkhau123", at: self.moment)
+        }
+        try database.advancePlan(id: id, .submit, by: director, at: moment)
+        #expect(throws: PlanStoreError.workflow(.permissionDenied(PermissionDenied(permission: .approvePlans, username: "giamdoc")))) {
+            try database.advancePlan(id: id, .approve, by: director, password: "matkhau123", at: self.moment)
+        }
+        #expect(throws: PlanStoreError.workflow(.reasonRequired)) {
+            try database.advancePlan(id: id, .returnForRevision, by: leader, comment: " ", at: self.moment)
+        }
+        let stored = try #require(try database.plan(id: id))
+        #expect(stored.status == .submitted)
+        #expect(stored.history.count == 3)
+    }
+
+    @Test func badActivitiesAreRefusedAndNothingChanges() throws {
+        let (database, director, _, plan) = try setUp()
+        var bad = plan
+        bad.activities[0].cost = -1
+        #expect(throws: PlanStoreError.invalid([PlanIssue(.negativeCost(activity: 1))])) {
+            try database.savePlan(bad, by: director, at: self.moment)
+        }
+        bad = plan
+        bad.activities[0].date = LocalDate(iso: "2025-12-01")
+        #expect(throws: PlanStoreError.invalid([PlanIssue(.dateOutsideYear(activity: 1, year: 2026))])) {
+            try database.savePlan(bad, by: director, at: self.moment)
+        }
+        #expect(try database.plan(id: plan.id!) == plan)
+        var empty = plan
+        empty.activities = []
+        try database.savePlan(empty, by: director, at: moment)
+        #expect(throws: PlanStoreError.workflow(.checksFailed([PlanIssue(.noActivities),
+                                                               PlanIssue(.classesDoNotAddUp(target: 1, activities: 0)),
+                                                               PlanIssue(.learnersDoNotAddUp(target: 30, activities: 0))]))) {
+            try database.advancePlan(id: plan.id!, .submit, by: director, at: self.moment)
+        }
+    }
+
+    @Test func anApprovedAmendmentSupersedesTheVersionItAmends() throws {
+        let (database, director, leader, plan) = try setUp()
+        let id = plan.id!
+        try database.advancePlan(id: id, .submit, by: director, at: moment)
+        try database.advancePlan(id: id, .approve, by: leader, password: "chutich2026", at: moment)
+        let amendment = try database.amendPlan(id: id, by: director, at: moment)
+        #expect(amendment.version == 2 && amendment.amends == id && amendment.status == .draft)
+        #expect(try database.amendPlan(id: id, by: director, at: moment).id == amendment.id, "one open amendment at a time")
+        #expect(try database.plan(id: id)?.status == .approved, "the approved plan stays in force meanwhile")
+        try database.advancePlan(id: amendment.id!, .submit, by: director, at: moment)
+        try database.advancePlan(id: amendment.id!, .approve, by: leader, password: "chutich2026", at: moment)
+        #expect(try database.plan(id: id)?.status == .superseded)
+        #expect(try database.plan(id: amendment.id!)?.status == .approved)
+    }
+
+    @Test func outcomesAreRecordedOnApprovedPlansOnly() throws {
+        let (database, director, leader, plan) = try setUp()
+        let done = ActivityOutcome(state: .done, actualDate: LocalDate(iso: "2026-03-10"), participants: 28, women: 15)
+        #expect(throws: PlanStoreError.readOnly(.draft)) {
+            try database.recordOutcome(planID: plan.id!, activityIndex: 0, done, by: director, at: self.moment)
+        }
+        try database.advancePlan(id: plan.id!, .submit, by: director, at: moment)
+        try database.advancePlan(id: plan.id!, .approve, by: leader, password: "chutich2026", at: moment)
+        #expect(throws: PermissionDenied(permission: .recordPlanOutcomes, username: "chutich")) {
+            try database.recordOutcome(planID: plan.id!, activityIndex: 0, done, by: leader, at: self.moment)
+        }
+        let updated = try database.recordOutcome(planID: plan.id!, activityIndex: 0, done, by: director, at: moment)
+        #expect(updated.activities[0].outcome == done)
+        #expect(updated.progress == (1, 1))
+    }
+
+    @Test(arguments: [Role.administrator, .dataClerk, .communeLeader, .provincialOfficer, .viewer])
+    func onlyDirectorsDraftPlans(_ role: Role) throws {
+        let (database, _, _, plan) = try setUp()
+        let who = Actor(accountID: nil, username: role.rawValue, fullName: "", roles: [role])
+        #expect(throws: PermissionDenied(permission: .draftPlans, username: role.rawValue)) {
+            try database.savePlan(plan, by: who, at: self.moment)
+        }
+    }
+
+    @Test func aCentreWithAPlanIsNotDeleted() throws {
+        let (database, _, _, plan) = try setUp()
+        #expect(try database.records(centreID: plan.centreID).allowsDeletion == false)
+    }
+}
