@@ -15,7 +15,7 @@ public enum PlanDocument {
             let half = width / 2
             lines.append(center(left, half) + center(right, width - half))
         }
-        let body = "UBND " + communeName.uppercased()
+        let body = s(.docIssuingBody, communeName.uppercased())
         twoColumns(body, s[.docMotto])
         twoColumns(s[.docCentreHeading], s[.docMottoLine2])
         twoColumns(s(.docNumber, plan.id ?? 0, plan.year), "───────────────")

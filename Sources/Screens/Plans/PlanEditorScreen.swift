@@ -220,7 +220,7 @@ struct PlanEditorScreen: KeyedScreen {
             cells: { row in
                 let a = rows[row]
                 let title = a.title.isEmpty ? (a.topic.flatMap { code in topics?.topic(code).map { s.text($0.label) } } ?? "") : a.title
-                return [String(row + 1), a.effectiveMonth.map { "T\($0)" } ?? "—", title, s.name(a.format), a.venue,
+                return [String(row + 1), a.effectiveMonth.map { s(.monthShort, $0) } ?? "—", title, s.name(a.format), a.venue,
                         a.responsible, s.name(a.outcome.state)]
             })
         if rows.isEmpty {

@@ -131,6 +131,6 @@ extension Strings {
             groups.insert(String(digits[start..<end]), at: 0)
             end = start
         }
-        return (amount < 0 ? "-" : "") + groups.joined(separator: ".") + " đ"
+        return self(.moneyAmount, (amount < 0 ? "-" : "") + groups.joined(separator: "."))
     }
 }

@@ -84,6 +84,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case planKindAnnual
     case planKindMonthly
     case planKindMonthlyAny
+    case monthShort
+    case moneyAmount
     case helpPlanViewActivity
     case planPeriodAnnual
     case planPeriodMonthly
@@ -260,6 +262,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case reportByMonth
     case reportLine
     case monthName
+    case docIssuingBody
     case docMotto
     case docMottoLine2
     case docCentreHeading
