@@ -10,6 +10,8 @@ public enum AccountError: Error, Equatable {
     case password(SignInPolicy.PasswordProblem)
     /// The last active administrator cannot lose the role or be switched off.
     case lastAdministrator
+    /// A password asked again (to approve) was wrong, or the account is locked.
+    case refused(SignInPolicy.Refusal)
 }
 
 public enum SignInResult: Equatable, Sendable {
@@ -200,11 +202,30 @@ extension AppDatabase {
     }
 
     /// Checks the password of the signed-in person again, before a legal act such as approving a plan.
-    public func confirmPassword(_ actor: Actor, _ password: String) throws -> Bool {
-        guard let (_, hash) = try writer.read({ db in try Self.fetchAccount(db, username: actor.username) }) else {
-            return false
+    /// A wrong answer counts towards the same lock as at sign-in, so the question cannot be used to guess
+    /// someone's password on a desk left open; a refusal says how many tries are left or until when it is locked.
+    @discardableResult
+    public func confirmPassword(_ actor: Actor, _ password: String, at moment: Date) throws -> Bool {
+        guard let (account, hash) = try writer.read({ db in try Self.fetchAccount(db, username: actor.username) }) else {
+            throw AccountError.notFound
         }
-        return PasswordHasher.verify(password, against: hash)
+        if let refusal = SignInPolicy.lock(of: account, at: moment) { throw AccountError.refused(refusal) }
+        let matches = PasswordHasher.verify(password, against: hash)
+        let refusal: SignInPolicy.Refusal? = try writer.write { db in
+            if matches {
+                if account.failedAttempts > 0 { try Self.storeAttempts(db, SignInPolicy.succeeded(account)) }
+                return nil
+            }
+            let (next, refusal) = SignInPolicy.failed(account, at: moment)
+            try Self.storeAttempts(db, next)
+            if case .locked = refusal {
+                try Self.audit(db, actor: .system, action: "lock", recordType: Account.auditRecordType,
+                               recordID: next.username, changes: [], at: moment, always: true)
+            }
+            return refusal
+        }
+        if let refusal { throw AccountError.refused(refusal) }
+        return true
     }
 
     /// Minutes of inactivity before the screen locks (default 10).

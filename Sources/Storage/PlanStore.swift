@@ -166,7 +166,16 @@ extension AppDatabase {
     @discardableResult
     public func advancePlan(id: Int64, _ action: PlanAction, by actor: Actor, comment: String = "",
                             password: String? = nil, at moment: Date) throws -> Plan {
-        let confirmed = try password.map { try confirmPassword(actor, $0) } ?? false
+        var confirmed = false
+        if let password {
+            // A step that is refused anyway is refused first: a password typed for it is not checked or counted.
+            guard let current = try plan(id: id) else { throw PlanStoreError.notFound }
+            if case .failure(let error) = PlanWorkflow.next(from: current.status, action, by: actor, comment: comment,
+                                                            passwordConfirmed: true), error != .passwordRequired {
+                throw PlanStoreError.workflow(error)
+            }
+            confirmed = try confirmPassword(actor, password, at: moment)
+        }
         return try writer.write { db in
             guard var plan = try Self.fetchPlan(db, id: id) else { throw PlanStoreError.notFound }
             var issues: [PlanIssue] = []

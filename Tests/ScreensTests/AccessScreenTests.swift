@@ -157,6 +157,6 @@ import TerminalUI
         h.type("moi12345")
         h.press(.function(2))
         #expect(h.messageLine == "Đã đổi mật khẩu.")
-        #expect(try h.database.confirmPassword(h.context.actor, "moi12345"))
+        #expect(try h.database.confirmPassword(h.context.actor, "moi12345", at: h.context.clock.now))
     }
 }

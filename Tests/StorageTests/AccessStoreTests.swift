@@ -62,7 +62,7 @@ import Testing
             try database.resetPassword(username: "quantri", to: "chiemquyen1", by: clerk.actor, at: moment)
         }
         try database.resetPassword(username: "canbo", to: "datlai1234", by: admin.actor, at: moment)
-        #expect(try database.confirmPassword(clerk.actor, "datlai1234"))
+        #expect(try database.confirmPassword(clerk.actor, "datlai1234", at: moment))
         #expect(throws: AccountError.lastAdministrator) {
             var demoted = admin
             demoted.roles = [.viewer]

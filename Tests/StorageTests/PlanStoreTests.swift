@@ -41,8 +41,11 @@ import Testing
         returned.targetLearners = 50
         try database.savePlan(returned, by: director, at: moment)
         try database.advancePlan(id: id, .submit, by: director, at: moment)
-        #expect(throws: PlanStoreError.workflow(.passwordRequired)) {
+        #expect(throws: AccountError.refused(.wrongPassword(remaining: 4))) {
             try database.advancePlan(id: id, .approve, by: leader, password: "sai", at: self.moment)
+        }
+        #expect(throws: PlanStoreError.workflow(.passwordRequired)) {
+            try database.advancePlan(id: id, .approve, by: leader, at: self.moment)
         }
         let approved = try database.advancePlan(id: id, .approve, by: leader, password: "chutich2026", at: moment)
         #expect(approved.status == .approved)
@@ -51,6 +54,33 @@ import Testing
         #expect(approved.history.map(\.username) == ["giamdoc", "chutich", "giamdoc", "chutich"])
         #expect(throws: PlanStoreError.readOnly(.approved)) { try database.savePlan(approved, by: director, at: self.moment) }
         #expect(try database.verifyAudit() == .intact(entries: try database.auditEntries().count))
+    }
+
+    /// Wrong passwords at approval count towards the sign-in lock: the prompt cannot be used to guess.
+    @Test func wrongApprovalPasswordsLockTheAccount() throws {
+        let (database, director, leader, plan) = try setUp()
+        let id = plan.id!
+        try database.advancePlan(id: id, .submit, by: director, at: moment)
+        for remaining in [4, 3, 2, 1] {
+            #expect(throws: AccountError.refused(.wrongPassword(remaining: remaining))) {
+                try database.advancePlan(id: id, .approve, by: leader, password: "doan\(remaining)", at: self.moment)
+            }
+        }
+        let lockedUntil = moment.addingTimeInterval(SignInPolicy.lockout)
+        #expect(throws: AccountError.refused(.locked(until: lockedUntil))) {
+            try database.advancePlan(id: id, .approve, by: leader, password: "doan0", at: self.moment)
+        }
+        #expect(throws: AccountError.refused(.locked(until: lockedUntil)), "even the right password waits") {
+            try database.advancePlan(id: id, .approve, by: leader, password: "chutich2026", at: self.moment)
+        }
+        #expect(try database.plan(id: id)?.status == .submitted)
+        let later = lockedUntil.addingTimeInterval(1)
+        #expect(try database.advancePlan(id: id, .approve, by: leader, password: "chutich2026", at: later).status == .approved)
+        // A step refused anyway does not count the password typed for it.
+        #expect(throws: PlanStoreError.workflow(.notAllowed(from: .approved, action: .approve))) {
+            try database.advancePlan(id: id, .approve, by: leader, password: "sai", at: later)
+        }
+        #expect(try database.signIn(username: "chutich", password: "chutich2026", at: later) != .refused(.locked(until: lockedUntil)))
     }
 
     @Test func refusedStepsChangeNothing() throws {

@@ -59,6 +59,7 @@ extension Strings {
             case .wrongPassword: return self[.accountWrongPassword]
             case .password(let problem): return describe(problem)
             case .lastAdministrator: return self[.accountLastAdministrator]
+            case .refused(let refusal): return describe(refusal)
             }
         default: return self(.errorSaving, "\(error)")
         }
