@@ -11,6 +11,15 @@ public enum PlanStoreError: Error, Equatable {
 }
 
 extension AppDatabase {
+    /// Centres with an approved annual plan for the year: the roster's plan column. One indexed query,
+    /// without reading any plan's activities, since the roster reloads after every change.
+    public func centresWithApprovedAnnualPlan(year: Int) throws -> Set<Int64> {
+        try writer.read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT centreId FROM plan WHERE year = ? AND kind = ? AND status = ?",
+                                   arguments: [year, PlanKind.annual.rawValue, PlanStatus.approved.rawValue]))
+        }
+    }
+
     /// Plans, newest year first; optionally of one centre and one year.
     public func plans(centreID: Int64? = nil, year: Int? = nil) throws -> [Plan] {
         try writer.read { db in

@@ -47,8 +47,11 @@ import Testing
         #expect(throws: PlanStoreError.workflow(.passwordRequired)) {
             try database.advancePlan(id: id, .approve, by: leader, at: self.moment)
         }
+        #expect(try database.centresWithApprovedAnnualPlan(year: 2026).isEmpty, "submitted is not approved")
         let approved = try database.advancePlan(id: id, .approve, by: leader, password: "chutich2026", at: moment)
         #expect(approved.status == .approved)
+        #expect(try database.centresWithApprovedAnnualPlan(year: 2026) == [plan.centreID])
+        #expect(try database.centresWithApprovedAnnualPlan(year: 2025).isEmpty)
         #expect(approved.history.map(\.action) == [.submit, .returnForRevision, .submit, .approve])
         #expect(approved.history[1].comment == "Thêm lớp chăn nuôi")
         #expect(approved.history.map(\.username) == ["giamdoc", "chutich", "giamdoc", "chutich"])

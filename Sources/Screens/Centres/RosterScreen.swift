@@ -50,8 +50,7 @@ struct RosterScreen: KeyedScreen {
             let boards = try ctx.database.boardMembers(provinceCode: ctx.office?.provinceCode)
             let engine = ctx.boardCompliance
             let today = ctx.clock.today
-            approvedPlans = Set(try ctx.database.plans(year: today.year)
-                .filter { $0.kind == .annual && $0.status == .approved }.map(\.centreID))
+            approvedPlans = try ctx.database.centresWithApprovedAnnualPlan(year: today.year)
             boardReports = [:]
             for entry in entries where entry.centre.status == .active || entry.centre.status == .suspended {
                 boardReports[entry.id] = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], asOf: today)
