@@ -119,6 +119,41 @@ struct PlanEndToEndTests {
         #expect(try session.exitStatus() == 0)
     }
 
+    /// After approval the director records what was done; progress and the report follow, and survive a restart.
+    @Test func recordWhatWasDoneThenTheReportAndTheListAgree() throws {
+        let sandbox = Sandbox()
+        let data = sandbox.path("demo.sqlite")
+        #expect(try runProgram(["demo", "create", data], in: sandbox).status == 0)
+        let session = try TmuxSession(["--data", data], sandbox: sandbox)
+        try session.signIn("giamdoc")
+        try session.press("C-p")  // the roster opens on Hoa Lư, whose 2026 plan is approved with 2 of 4 done
+        try session.waitFor("Kế hoạch hoạt động TT14329")
+        try session.press("Enter")
+        try session.waitFor("đã thực hiện 2/4 hoạt động")
+        try session.press("Down", "Down", "F4")
+        try session.waitFor("Kết quả: Câu lạc bộ đọc sách")
+        try session.press("Space")
+        try session.type("đã làm")
+        try session.press("Enter", "Tab")
+        try session.type("12/06/2026")
+        try session.press("Tab", "C-u")
+        try session.type("35")
+        try session.press("Tab", "C-u")
+        try session.type("20")
+        try session.press("F2")
+        try session.waitFor("Đã ghi kết quả.")
+        try session.waitFor("đã thực hiện 3/4 hoạt động")
+        try session.press("F9")
+        try session.waitFor("Văn hóa đọc                   1 / 1 / 35")
+        try session.press("Escape", "F10", "F10", "F10")
+        #expect(try session.exitStatus() == 0)
+
+        let list = try runProgram(["plan", "list", "--centre", "TT14329", "--json", "--data", data], in: sandbox)
+        let plans = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(plans.first?["done"] as? Int == 3)
+        #expect(plans.first?["status"] as? String == "approved", "recording outcomes leaves the plan approved")
+    }
+
     @Test func badPlanInputIsRefusedAndChangesNothing() throws {
         let sandbox = Sandbox()
         let data = sandbox.path("demo.sqlite")
