@@ -15,15 +15,12 @@ struct AuditCommand: ParsableCommand {
             CommandConfiguration(commandName: "verify", abstract: CLI.strings[.cliAuditVerifyAbstract])
         }
 
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH"))
-        var data: String?
+        @OptionGroup var dataFile: DataFileOptions
 
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en"))
-        var lang: String?
 
         func run() throws {
-            try CLI.checkLanguage(lang)
-            let database = try CLI.open(data, access: .readOnly)
+            try dataFile.checkLanguage()
+            let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
             let s = CLI.strings
             switch try database.verifyAudit() {

@@ -22,17 +22,14 @@ struct BoardCommand: ParsableCommand {
         @Option(name: .customLong("as-of"), help: ArgumentHelp(CLI.strings[.cliAsOfHelp], valueName: "DATE"))
         var asOf: String?
 
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH"))
-        var data: String?
+        @OptionGroup var dataFile: DataFileOptions
 
         @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliJsonHelp]))
         var json = false
 
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en"))
-        var lang: String?
 
         func run() throws {
-            try CLI.checkLanguage(lang)
+            try dataFile.checkLanguage()
             let date: LocalDate
             if let asOf {
                 guard let parsed = LocalDate(iso: asOf) ?? LocalDate(typed: asOf) else {
@@ -43,7 +40,7 @@ struct BoardCommand: ParsableCommand {
                 date = SystemClock().today
             }
             let rules = try CLI.boardRules()
-            let database = try CLI.open(data, access: .readOnly)
+            let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
             var centres = try database.allCentres()
             if let code = centre {

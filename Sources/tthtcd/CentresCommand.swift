@@ -15,19 +15,16 @@ struct CentresCommand: ParsableCommand {
             CommandConfiguration(commandName: "list", abstract: CLI.strings[.cliCentresListAbstract])
         }
 
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH"))
-        var data: String?
+        @OptionGroup var dataFile: DataFileOptions
 
         @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliJsonHelp]))
         var json = false
 
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en"))
-        var lang: String?
 
         func run() throws {
-            try CLI.checkLanguage(lang)
+            try dataFile.checkLanguage()
             let units = try CLI.units()
-            let database = try CLI.open(data, access: .readOnly)
+            let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
             let centres = VietnameseCollation.sorted(try database.allCentres(), by: \.name)
             if json {

@@ -16,9 +16,8 @@ struct PlanCommand: ParsableCommand {
 
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliCentreHelp], valueName: "CODE")) var centre: String?
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliYearHelp], valueName: "YEAR")) var year: Int?
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH")) var data: String?
+        @OptionGroup var dataFile: DataFileOptions
         @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliJsonHelp])) var json = false
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en")) var lang: String?
 
         struct Event: Encodable {
             let action: String
@@ -46,8 +45,8 @@ struct PlanCommand: ParsableCommand {
         }
 
         func run() throws {
-            try CLI.checkLanguage(lang)
-            let database = try CLI.open(data, access: .readOnly)
+            try dataFile.checkLanguage()
+            let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
             let centres = Dictionary(uniqueKeysWithValues: try database.allCentres().map { ($0.id ?? 0, $0) })
             let chosen = try centre.map { try CLI.centre($0, in: database) }
@@ -79,13 +78,12 @@ struct PlanCommand: ParsableCommand {
         }
 
         @Argument(help: ArgumentHelp(CLI.strings[.cliPlanIDHelp], valueName: "ID")) var id: Int64
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH")) var data: String?
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en")) var lang: String?
+        @OptionGroup var dataFile: DataFileOptions
 
         func run() throws {
-            try CLI.checkLanguage(lang)
+            try dataFile.checkLanguage()
             let units = try CLI.units()
-            let database = try CLI.open(data, access: .readOnly)
+            let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
             guard let plan = try database.plan(id: id), let centre = try database.centre(id: plan.centreID) else {
                 throw CLI.fail(CLI.strings(.cliUnknownPlan, id))

@@ -16,9 +16,8 @@ struct SurveyCommand: ParsableCommand {
         }
 
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliCentreHelp], valueName: "CODE")) var centre: String?
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH")) var data: String?
+        @OptionGroup var dataFile: DataFileOptions
         @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliJsonHelp])) var json = false
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en")) var lang: String?
 
         struct Item: Encodable {
             let id: Int64
@@ -34,8 +33,8 @@ struct SurveyCommand: ParsableCommand {
         }
 
         func run() throws {
-            try CLI.checkLanguage(lang)
-            let database = try CLI.open(data, access: .readOnly)
+            try dataFile.checkLanguage()
+            let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
             let centres = Dictionary(uniqueKeysWithValues: try database.allCentres().map { ($0.id ?? 0, $0) })
             var campaigns = try database.campaigns()
@@ -67,9 +66,8 @@ struct SurveyCommand: ParsableCommand {
 
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliCentreHelp], valueName: "CODE")) var centre: String
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliYearHelp], valueName: "YEAR")) var year: Int
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH")) var data: String?
+        @OptionGroup var dataFile: DataFileOptions
         @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliJsonHelp])) var json = false
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en")) var lang: String?
 
         struct TallyItem: Encodable {
             let code: Int
@@ -92,9 +90,9 @@ struct SurveyCommand: ParsableCommand {
         }
 
         func run() throws {
-            try CLI.checkLanguage(lang)
+            try dataFile.checkLanguage()
             let questionnaire = try CLI.questionnaire()
-            let database = try CLI.open(data, access: .readOnly)
+            let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
             let chosen = try CLI.centre(centre, in: database)
             let campaigns = try database.campaigns(centreID: chosen.id ?? 0).filter { $0.year == year }
@@ -139,13 +137,12 @@ struct SurveyCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(CLI.strings[.cliImportFileHelp], valueName: "FILE")) var file: String
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliCampaignHelp], valueName: "ID")) var campaign: Int64
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliUserHelp], valueName: "NAME")) var user: String
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH")) var data: String?
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en")) var lang: String?
+        @OptionGroup var dataFile: DataFileOptions
 
         /// Everything is checked on a read-only connection first, so a refused file leaves the data file
         /// byte-for-byte as it was; only a clean file opens it for writing.
         func run() throws {
-            try CLI.checkLanguage(lang)
+            try dataFile.checkLanguage()
             let s = CLI.strings
             let questionnaire = try CLI.questionnaire()
             let path = CLI.absolute(file)
@@ -156,10 +153,10 @@ struct SurveyCommand: ParsableCommand {
                 throw CLI.fail(s.describe(error))
             }
             let password = CLI.readPassword(for: user)
-            let reader = try CLI.open(data, access: .readOnly)
+            let reader = try dataFile.open(access: .readOnly)
             guard let account = try reader.verifyPassword(username: user, password: password, at: Date()) else {
                 reader.close()
-                throw try CLI.recordFailedSignIn(user, password, data)
+                throw try CLI.recordFailedSignIn(user, password, dataFile.data)
             }
             guard let target = try reader.campaign(id: campaign), let centre = try reader.centre(id: target.centreID) else {
                 reader.close()
@@ -185,7 +182,7 @@ struct SurveyCommand: ParsableCommand {
                 }
                 throw ExitCode(1)
             }
-            let database = try CLI.open(data, access: .exclusive)
+            let database = try dataFile.open(access: .exclusive)
             defer { database.close() }
             do {
                 try database.importResponses(responses, by: account.actor, at: Date())

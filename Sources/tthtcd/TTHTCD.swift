@@ -21,23 +21,20 @@ struct OpenCommand: ParsableCommand {
         CommandConfiguration(commandName: "open", abstract: CLI.strings[.cliOpenAbstract])
     }
 
-    @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDataHelp], valueName: "PATH"))
-    var data: String?
+    @OptionGroup var dataFile: DataFileOptions
 
-    @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en"))
-    var lang: String?
 
     @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliDemoHelp]))
     var demo = false
 
     func run() throws {
-        try CLI.checkLanguage(lang)
+        try dataFile.checkLanguage()
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CLI.fail(CLI.strings[.cliNoTerminal]) }
         let units = try CLI.units()
         if demo {
             try runDemo(units: units)
         } else {
-            let database = try CLI.open(data, access: .exclusive)
+            let database = try dataFile.open(access: .exclusive)
             defer { database.close() }
             try InteractiveSession.run(database: database, units: units, demoAccounts: [])
         }

@@ -31,10 +31,7 @@ struct AccountsScreen: KeyedScreen {
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
-        default: return keymap(ctx).action(for: key)
-        }
+        return listAction(for: key, ctx, move: Action.move)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -69,11 +66,11 @@ struct AccountsScreen: KeyedScreen {
 }
 
 /// Adding or changing an account: name, roles, active flag, and a new password when one is typed.
-struct AccountFormScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case formKey(Key), save, cancel }
+struct AccountFormScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     let original: Account?
-    private(set) var form: Form
+    var form: Form
 
     init(ctx: AppContext, account: Account?) {
         original = account
@@ -118,10 +115,6 @@ struct AccountFormScreen: KeyedScreen {
         ])
     }
 
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
-
-    func action(for key: Key, _ ctx: AppContext) -> Action? { keymap(ctx).action(for: key) ?? .formKey(key) }
-
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
@@ -162,9 +155,5 @@ struct AccountFormScreen: KeyedScreen {
             }
         }
         return []
-    }
-
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        renderForm(&form, into: &buffer, area: area, ctx)
     }
 }

@@ -3,10 +3,10 @@ import Storage
 import TerminalUI
 
 /// A person changes their own password, giving the old one first.
-struct ChangePasswordScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case formKey(Key), save, cancel }
+struct ChangePasswordScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
-    private(set) var form: Form
+    var form: Form
 
     init(ctx: AppContext) {
         let s = ctx.strings
@@ -33,10 +33,6 @@ struct ChangePasswordScreen: KeyedScreen {
         ])
     }
 
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
-
-    func action(for key: Key, _ ctx: AppContext) -> Action? { keymap(ctx).action(for: key) ?? .formKey(key) }
-
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
@@ -54,9 +50,5 @@ struct ChangePasswordScreen: KeyedScreen {
             }
         }
         return []
-    }
-
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        renderForm(&form, into: &buffer, area: area, ctx)
     }
 }

@@ -4,10 +4,10 @@ import TerminalUI
 
 /// The sign-in screen at start. In the demo it lists one account per role with its password, so a trainer
 /// can show what each role sees.
-struct SignInScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case formKey(Key), signIn, quit }
+struct SignInScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction { case formKey(Key), signIn, quit }
 
-    private(set) var form: Form
+    var form: Form
 
     init(ctx: AppContext, username: String = "") {
         let s = ctx.strings
@@ -31,11 +31,9 @@ struct SignInScreen: KeyedScreen {
         ])
     }
 
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
-
     func action(for key: Key, _ ctx: AppContext) -> Action? {
         if key == .enter && form.focusedField?.id == "password" { return .signIn }
-        return keymap(ctx).action(for: key) ?? .formKey(key)
+        return formAction(for: key, ctx)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -68,8 +66,6 @@ struct SignInScreen: KeyedScreen {
         return RosterScreen(ctx: ctx)
     }
 
-    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
-
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
         let s = ctx.strings
         let cursor = renderForm(&form, into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: 4), ctx)
@@ -88,10 +84,10 @@ struct SignInScreen: KeyedScreen {
 }
 
 /// The very first run on a new data file: create the administrator, who then sets up the office.
-struct CreateAdminScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case formKey(Key), create, quit }
+struct CreateAdminScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction { case formKey(Key), create, quit }
 
-    private(set) var form: Form
+    var form: Form
 
     init(ctx: AppContext) {
         let s = ctx.strings
@@ -120,10 +116,6 @@ struct CreateAdminScreen: KeyedScreen {
         ])
     }
 
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
-
-    func action(for key: Key, _ ctx: AppContext) -> Action? { keymap(ctx).action(for: key) ?? .formKey(key) }
-
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
@@ -150,11 +142,5 @@ struct CreateAdminScreen: KeyedScreen {
             }
         }
         return []
-    }
-
-    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
-
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        renderForm(&form, into: &buffer, area: area, ctx)
     }
 }

@@ -1,8 +1,34 @@
 import Domain
 import TerminalUI
 
-/// What every form screen shares: the help (the field first, then the keys), the message line for the
-/// focused field, and drawing the form in the screen's area.
+/// Actions of a form screen: one of them carries a key typed into the form.
+protocol FormAction { static func formKey(_ key: Key) -> Self }
+
+/// A screen that is mostly one form. What every such screen shares: keys go to an open choice list first,
+/// then to the keymap, then into the focused field; the help explains the focused field before the keys;
+/// the message line shows the focused field's problem; the form fills the screen's area.
+protocol FormScreen: KeyedScreen where Action: FormAction {
+    var form: Form { get set }
+}
+
+extension FormScreen {
+    /// The routing every form screen starts from; screens with their own dialogs check those first.
+    func formAction(for key: Key, _ ctx: AppContext) -> Action {
+        if form.popup != nil { return .formKey(key) }
+        return keymap(ctx).action(for: key) ?? .formKey(key)
+    }
+
+    func action(for key: Key, _ ctx: AppContext) -> Action? { formAction(for: key, ctx) }
+
+    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
+
+    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
+
+    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
+        renderForm(&form, into: &buffer, area: area, ctx)
+    }
+}
+
 @MainActor
 func formHelp(_ form: Form, _ keys: [(keys: String, help: String)], _ ctx: AppContext) -> [(keys: String, help: String)] {
     let s = ctx.strings

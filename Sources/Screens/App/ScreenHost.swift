@@ -67,4 +67,9 @@ extension KeyedScreen {
         guard let action = action(for: key, ctx) else { return [] }
         return update(action, ctx)
     }
+
+    /// The routing of a list screen once its dialogs are closed: keys that move the selection, then the keymap.
+    func listAction(for key: Key, _ ctx: AppContext, move: (Key) -> Action) -> Action? {
+        key.movesSelection ? move(key) : keymap(ctx).action(for: key)
+    }
 }

@@ -84,10 +84,7 @@ struct BoardScreen: KeyedScreen {
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
         if datePrompt != nil { return .promptKey(key) }
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
-        default: return keymap(ctx).action(for: key)
-        }
+        return listAction(for: key, ctx, move: Action.move)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {

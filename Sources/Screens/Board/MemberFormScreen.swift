@@ -4,14 +4,14 @@ import TerminalUI
 
 /// Adding, editing or ending the term of one appointment (a board member or an assigned teacher).
 /// Ending a term only sets its end date: the person stays on the board's record as a former member.
-struct MemberFormScreen: KeyedScreen {
-    enum Action: Sendable, Equatable {
+struct MemberFormScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction {
         case formKey(Key), save, cancel, confirmKey(Key)
     }
 
     enum Purpose: Equatable { case add, edit, endTerm }
 
-    private(set) var form: Form
+    var form: Form
     let original: BoardMember
     let centre: Centre
     let purpose: Purpose
@@ -53,14 +53,9 @@ struct MemberFormScreen: KeyedScreen {
         return Keymap([.function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpMemberSave]), close])
     }
 
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] {
-        formHelp(form, keymap(ctx).helpLines, ctx)
-    }
-
     func action(for key: Key, _ ctx: AppContext) -> Action? {
         if discardDialog != nil { return .confirmKey(key) }
-        if form.popup != nil { return .formKey(key) }
-        return keymap(ctx).action(for: key) ?? .formKey(key)
+        return formAction(for: key, ctx)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -127,8 +122,6 @@ struct MemberFormScreen: KeyedScreen {
             return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
         }
     }
-
-    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
         var cursor = renderForm(&form, into: &buffer, area: area, ctx)

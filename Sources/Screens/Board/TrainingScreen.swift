@@ -41,10 +41,7 @@ struct TrainingScreen: KeyedScreen {
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
         if deleteDialog != nil { return .confirmKey(key) }
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
-        default: return keymap(ctx).action(for: key)
-        }
+        return listAction(for: key, ctx, move: Action.move)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -103,12 +100,12 @@ struct TrainingScreen: KeyedScreen {
 }
 
 /// Adding one training to a member's record.
-struct TrainingFormScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case formKey(Key), save, cancel }
+struct TrainingFormScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     let centre: Centre
     let member: BoardMember
-    private(set) var form: Form
+    var form: Form
 
     init(ctx: AppContext, centre: Centre, member: BoardMember) {
         self.centre = centre
@@ -138,10 +135,6 @@ struct TrainingFormScreen: KeyedScreen {
             .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
         ])
     }
-
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
-
-    func action(for key: Key, _ ctx: AppContext) -> Action? { keymap(ctx).action(for: key) ?? .formKey(key) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
@@ -175,11 +168,5 @@ struct TrainingFormScreen: KeyedScreen {
         form.setMessage(text, for: id)
         form.focus(on: id)
         return [.message(StatusMessage((form[id]?.label ?? "") + ": " + text, kind: .error))]
-    }
-
-    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
-
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        renderForm(&form, into: &buffer, area: area, ctx)
     }
 }

@@ -5,8 +5,8 @@ import TerminalUI
 /// Adding or editing one centre. Each field is checked when the user leaves it; F2 checks everything,
 /// asks about warnings (a second centre for a commune), and saves in one transaction. What was typed is
 /// never thrown away by a failed check.
-struct CentreFormScreen: KeyedScreen {
-    enum Action: Sendable, Equatable {
+struct CentreFormScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction {
         case formKey(Key)
         case save, cancel, removeVenue, addVenue
         case confirmKey(Key)
@@ -17,7 +17,7 @@ struct CentreFormScreen: KeyedScreen {
         case saveDespiteWarnings, discardChanges, removeVenue(Int)
     }
 
-    private(set) var form: Form
+    var form: Form
     /// The centre as stored (edit) or the blank one being added.
     let original: Centre
     let isNew: Bool
@@ -56,14 +56,9 @@ struct CentreFormScreen: KeyedScreen {
         ])
     }
 
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] {
-        formHelp(form, keymap(ctx).helpLines, ctx)
-    }
-
     func action(for key: Key, _ ctx: AppContext) -> Action? {
         if dialog != nil { return .confirmKey(key) }
-        if form.popup != nil { return .formKey(key) }
-        return keymap(ctx).action(for: key) ?? .formKey(key)
+        return formAction(for: key, ctx)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -217,8 +212,6 @@ struct CentreFormScreen: KeyedScreen {
         let label = form[CentreFormFields.id(for: issue.field)]?.label ?? ""
         return label + ": " + ctx.strings.describe(issue.problem)
     }
-
-    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
         var cursor = renderForm(&form, into: &buffer, area: area, ctx)

@@ -104,10 +104,7 @@ struct RosterScreen: KeyedScreen {
         if deleteDialog != nil { return .confirmKey(key) }
         if menu != nil { return .menuKey(key) }
         if isSearching { return .searchKey(key) }
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
-        default: return keymap(ctx).action(for: key)
-        }
+        return listAction(for: key, ctx, move: Action.move)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {

@@ -36,10 +36,7 @@ struct StatusHistoryScreen: KeyedScreen {
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
-        default: return keymap(ctx).action(for: key)
-        }
+        return listAction(for: key, ctx, move: Action.move)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {

@@ -4,15 +4,15 @@ import TerminalUI
 
 /// One activity of a draft plan: what, which topic and format, for whom, where, when, by whom, at what cost.
 /// Or, on an approved plan, what was done.
-struct ActivityFormScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case formKey(Key), save, cancel }
+struct ActivityFormScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     let centre: Centre
     private(set) var plan: Plan
     let index: Int?
     /// Recording what was done (approved plan) rather than planning.
     let outcomeOnly: Bool
-    private(set) var form: Form
+    var form: Form
 
     init(ctx: AppContext, centre: Centre, plan: Plan, index: Int?) {
         self.centre = centre
@@ -92,13 +92,6 @@ struct ActivityFormScreen: KeyedScreen {
         ])
     }
 
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
-
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if form.popup != nil { return .formKey(key) }
-        return keymap(ctx).action(for: key) ?? .formKey(key)
-    }
-
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
@@ -166,11 +159,5 @@ struct ActivityFormScreen: KeyedScreen {
             }
         }
         return []
-    }
-
-    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
-
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        renderForm(&form, into: &buffer, area: area, ctx)
     }
 }

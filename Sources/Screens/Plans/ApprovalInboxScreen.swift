@@ -37,10 +37,7 @@ struct ApprovalInboxScreen: KeyedScreen {
     func action(for key: Key, _ ctx: AppContext) -> Action? {
         if prompt != nil { return .promptKey(key) }
         if overlay != nil { return .overlayKey(key) }
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
-        default: return keymap(ctx).action(for: key)
-        }
+        return listAction(for: key, ctx, move: Action.move)
     }
 
     var selected: (plan: Plan, centre: Centre)? { items.indices.contains(table.selected) ? items[table.selected] : nil }

@@ -74,10 +74,7 @@ struct PlanEditorScreen: KeyedScreen {
         if deleteDialog != nil { return .confirmKey(key) }
         if campaignPicker != nil { return .pickerKey(key) }
         if overlay != nil { return .overlayKey(key) }
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
-        default: return keymap(ctx).action(for: key)
-        }
+        return listAction(for: key, ctx, move: Action.move)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {

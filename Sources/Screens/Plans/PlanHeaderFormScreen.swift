@@ -4,12 +4,12 @@ import TerminalUI
 
 /// A plan's heading: kind, year (and month), title, legal bases, the survey it rests on, the targets.
 /// A new monthly plan draws the activities of its month from the approved annual plan.
-struct PlanHeaderFormScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case formKey(Key), save, cancel, recompute }
+struct PlanHeaderFormScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel, recompute }
 
     let centre: Centre
     let original: Plan?
-    private(set) var form: Form
+    var form: Form
 
     init(ctx: AppContext, centre: Centre, plan: Plan?) {
         self.centre = centre
@@ -62,13 +62,6 @@ struct PlanHeaderFormScreen: KeyedScreen {
         ])
     }
 
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
-
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if form.popup != nil { return .formKey(key) }
-        return keymap(ctx).action(for: key) ?? .formKey(key)
-    }
-
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
@@ -115,11 +108,5 @@ struct PlanHeaderFormScreen: KeyedScreen {
             }
         }
         return []
-    }
-
-    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
-
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        renderForm(&form, into: &buffer, area: area, ctx)
     }
 }

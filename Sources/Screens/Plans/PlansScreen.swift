@@ -38,10 +38,7 @@ struct PlansScreen: KeyedScreen {
     func action(for key: Key, _ ctx: AppContext) -> Action? {
         if prompt != nil { return .promptKey(key) }
         if historyOverlay != nil { return .closeOverlay(key) }
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
-        default: return keymap(ctx).action(for: key)
-        }
+        return listAction(for: key, ctx, move: Action.move)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {

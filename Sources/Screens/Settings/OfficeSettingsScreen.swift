@@ -4,13 +4,13 @@ import TerminalUI
 
 /// Which office this installation serves: its province and, for a commune office, its commune.
 /// The first run starts here; later it is reached from the roster (F9).
-struct OfficeSettingsScreen: KeyedScreen {
-    enum Action: Sendable, Equatable {
+struct OfficeSettingsScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction {
         case formKey(Key), save, cancel
     }
 
     let firstRun: Bool
-    private(set) var form: Form
+    var form: Form
 
     init(ctx: AppContext, firstRun: Bool) {
         self.firstRun = firstRun
@@ -69,15 +69,6 @@ struct OfficeSettingsScreen: KeyedScreen {
         ].compactMap { $0 })
     }
 
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] {
-        formHelp(form, keymap(ctx).helpLines, ctx)
-    }
-
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if form.popup != nil { return .formKey(key) }
-        return keymap(ctx).action(for: key) ?? .formKey(key)
-    }
-
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         switch action {
         case .formKey(let key):
@@ -129,11 +120,5 @@ struct OfficeSettingsScreen: KeyedScreen {
         let done = AppCommand.message(StatusMessage(s(.settingsSaved, ctx.officeName)))
         if firstRun { return [.replace(RosterScreen(ctx: ctx)), done] }
         return [.pop, .centresChanged(select: nil), done]
-    }
-
-    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
-
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        renderForm(&form, into: &buffer, area: area, ctx)
     }
 }

@@ -1,911 +1,182 @@
 /// Keys of the string catalogs (Resources/strings/*.json). A test checks that every catalog has exactly
-/// these keys, so a missing translation fails the build, not the user.
+/// these keys, so a missing translation fails the build, not the user. Grouped by the part of the program
+/// that shows them; a new key goes in its group and in both catalogs.
 public enum StringKey: String, CaseIterable, Sendable {
-    case appShortName
-    case demoBanner
-    case keyHelp
-    case helpTitle
-    case helpFooter
-    case helpKeyHelp
-    case helpKeyCtrlC
-    case quitTitle
-    case quitUnsavedQuestion
-    case yes
-    case no
-    case windowTooSmall
-    case errorReadingData
-    case errorSaving
-    case keyAdd
-    case keySearch
-    case keyEdit
-    case keyFilter
-    case keySort
-    case keyDelete
-    case keySettings
-    case keyQuit
-    case keySave
-    case keyClose
-    case keyAddVenue
-    case keyRemoveVenue
-    case rosterTitle
-    case rosterCount
-    case rosterEmptyHint
-    case rosterNoMatch
-    case rosterCannotDelete
-    case searchLabel
-    case searchHint
-    case filterLabel
-    case filterAll
-    case columnCode
-    case columnName
-    case columnCommune
-    case columnModel
-    case columnStatus
-    case columnFacilities
-    case columnUpdated
-    case columnRecorded
-    case columnChange
-    case columnDecision
-    case helpRosterAdd
-    case helpRosterSearch
-    case helpRosterEdit
-    case helpRosterFilter
-    case helpRosterSort
-    case helpRosterReverse
-    case helpRosterHistory
-    case helpRosterDelete
-    case helpRosterSettings
-    case helpRosterQuit
-    case helpTableMove
-    case detailAddress
-    case detailEstablished
-    case detailDecision
-    case detailRecordedAt
-    case detailNone
-    case decisionSummary
-    case mergedIntoSummary
-    case venueCount
-    case pilotBadge
-    case communeNotInList
-    case deleteCentreTitle
-    case deleteCentreQuestion
-    case deleteCancelled
-    case centreDeleted
-    case centreSaved
-    case centreLongPrefix
-    case centreShortPrefix
-    case plansTitle
-    case plansEmptyHint
-    case planDraft
-    case planSubmitted
-    case planReturned
-    case planApproved
-    case planSuperseded
-    case planKindAnnual
-    case planKindMonthly
-    case planKindMonthlyAny
-    case monthShort
-    case moneyAmount
-    case helpPlanViewActivity
-    case planPeriodAnnual
-    case planPeriodMonthly
-    case planPeriodWeek
-    case planDefaultTitleMonthly
-    case planDefaultTitleWeek
-    case planKindWeek
-    case formatClass
-    case formatTalk
-    case formatTraining
-    case formatModelVisit
-    case formatClub
-    case formatCampaign
-    case sourceCommuneBudget
-    case sourceProgramme
-    case sourceContributions
-    case sourceOther
-    case statePlanned
-    case stateDone
-    case statePostponed
-    case stateCancelled
-    case actionSubmit
-    case actionApprove
-    case actionReturn
-    case actionAmend
-    case actionSupersede
-    case planNoActivities
-    case planMissingMonth
-    case planMissingVenue
-    case planMissingResponsible
-    case planMissingTitle
-    case planClassesDoNotAddUp
-    case planTalksDoNotAddUp
-    case planLearnersDoNotAddUp
-    case planNoRecentSurvey
-    case planDateOutsideYear
-    case planMonthOutsideRange
-    case planNegativeCost
-    case planNegativeNumber
-    case planTitleRequired
-    case planMonthRequired
-    case planActivityOutsideMonth
-    case planParticipantsDoNotAddUp
-    case planReadOnly
-    case planInvalid
-    case planNotFound
-    case planStepNotAllowed
-    case planReasonRequired
-    case planPasswordRequired
-    case planAmendmentOpened
-    case approveTitle
-    case approvePasswordLabel
-    case returnTitle
-    case returnReasonLabel
-    case keyNewPlan
-    case keyOpen
-    case keySubmit
-    case keyApprove
-    case keyReturn
-    case keyAmend
-    case keyPlanInfo
-    case keyAddActivity
-    case keyOutcome
-    case keyReport
-    case keyRecompute
-    case helpPlanAdd
-    case helpPlanOpen
-    case helpPlanSubmit
-    case helpPlanApprove
-    case helpPlanReturn
-    case helpPlanAmend
-    case helpPlanHistory
-    case helpPlanHeader
-    case helpPlanAddActivity
-    case helpPlanEditActivity
-    case helpPlanDeleteActivity
-    case helpPlanDraftFromSurvey
-    case helpPlanCheck
-    case helpPlanOutcome
-    case helpPlanReport
-    case helpPlanRecompute
-    case helpRosterPlans
-    case helpRosterInbox
-    case menuPlans
-    case menuInbox
-    case columnKind
-    case columnProgress
-    case columnMonth
-    case columnResult
-    case columnSubmitted
-    case columnActivities
-    case columnPlan
-    case sectionPlan
-    case sectionTargets
-    case sectionActivity
-    case fieldPlanMonth
-    case fieldLegalBases
-    case fieldPlanCampaign
-    case fieldTargetClasses
-    case fieldTargetTalks
-    case fieldTargetLearners
-    case fieldActivityTitle
-    case fieldActivityTopic
-    case fieldActivityFormat
-    case fieldTargetGroup
-    case fieldExpectedLearners
-    case fieldActivityVenue
-    case fieldActivityDate
-    case fieldSpeaker
-    case fieldResponsible
-    case fieldPartner
-    case fieldCost
-    case fieldCostSource
-    case fieldOutcomeState
-    case fieldActualDate
-    case fieldParticipants
-    case fieldWomen
-    case fieldMinority
-    case fieldNotes
-    case helpFieldPlanKind
-    case helpFieldPlanMonth
-    case helpFieldPlanTitle
-    case helpFieldLegalBases
-    case helpFieldPlanCampaign
-    case helpFieldTargets
-    case helpFieldActivityTitle
-    case helpFieldActivityTopic
-    case helpFieldActivityFormat
-    case helpFieldTargetGroup
-    case helpFieldExpectedLearners
-    case helpFieldActivityVenue
-    case helpFieldActivityMonth
-    case helpFieldActivityDate
-    case helpFieldSpeaker
-    case helpFieldResponsible
-    case helpFieldPartner
-    case helpFieldCost
-    case helpFieldCostSource
-    case helpFieldOutcome
-    case helpFieldParticipants
-    case helpFieldNotes
-    case planNewTitle
-    case planHeaderTitle
-    case planDefaultTitle
-    case planDefaultBases
-    case planSaved
-    case planEditorTitle
-    case planTargetsLine
-    case planProgressLine
-    case planEmptyHint
-    case planNoActivitiesShown
-    case planChecksPass
-    case planChecksTitle
-    case planDrafted
-    case planReturnedBecause
-    case planNoHistory
-    case planHistoryTitle
-    case planCostNotANumber
-    case planMonthNotANumber
-    case activityAddTitle
-    case activityEditTitle
-    case activitySaved
-    case activityDeleteTitle
-    case activityDeleteQuestion
-    case activityDeleted
-    case outcomeTitle
-    case outcomeSection
-    case outcomeSaved
-    case inboxTitle
-    case inboxCount
-    case inboxEmpty
-    case reportTitle
-    case reportByTopic
-    case reportByMonth
-    case reportLine
-    case monthName
-    case docIssuingBody
-    case docMotto
-    case docMottoLine2
-    case docCentreHeading
-    case docNumber
-    case docPlaceDate
-    case docPlanWord
-    case docVersion
-    case docPart1
-    case docTargets
-    case docPart2
-    case docWhen
-    case docWhere
-    case docLearners
-    case docResponsible
-    case docSpeaker
-    case docPartner
-    case docCost
-    case docPart3
-    case docTotalCost
-    case docPart4
-    case docImplementation
-    case docRecipients
-    case docRecipient1
-    case docRecipient2
-    case docRecipient3
-    case docDirectorTitle
-    case docSignHint
-    case docApprovalTitle
-    case docApprovedOn
-    case docNotApproved
-    case cliPlanAbstract
-    case cliPlanListAbstract
-    case cliPlanPrintAbstract
-    case cliPlanIDHelp
-    case cliUnknownPlan
-    case planSubmittedMessage
-    case planApprovedMessage
-    case planReturnedMessage
-    case fieldPlanTitle
-    case formAddTitle
-    case formEditTitle
-    case sectionGeneral
-    case sectionEstablishment
-    case sectionStatus
-    case sectionFacilities
-    case sectionVenues
-    case fieldName
-    case fieldCommune
-    case fieldAddress
-    case fieldModel
-    case fieldPilot
-    case fieldDecisionNumber
-    case fieldDecisionDate
-    case fieldDecisionIssuer
-    case fieldStatus
-    case fieldStatusNumber
-    case fieldStatusDate
-    case fieldStatusIssuer
-    case fieldStatusReason
-    case fieldMergedInto
-    case fieldOtherFacilities
-    case fieldVenueName
-    case fieldVenueKind
-    case fieldVenueVillage
-    case fieldAddVenue
-    case fieldAddVenueButton
-    case choiceFilter
-    case choiceNoMatch
-    case choiceNone
-    case choiceHint
-    case helpFormSave
-    case helpFormAddVenue
-    case helpFormRemoveVenue
-    case helpFormCancel
-    case helpFormNext
-    case helpFormPrevious
-    case helpFormToggle
-    case helpFormEditKeys
-    case helpFormClearField
-    case helpFieldName
-    case helpFieldCommune
-    case helpFieldAddress
-    case helpFieldModel
-    case helpFieldPilot
-    case helpFieldDecisionNumber
-    case helpFieldDecisionDate
-    case helpFieldDecisionIssuer
-    case helpFieldStatus
-    case helpFieldStatusDecision
-    case helpFieldStatusReason
-    case helpFieldMergedInto
-    case helpFieldFacility
-    case helpFieldOtherFacilities
-    case helpFieldVenue
-    case helpFieldAddVenue
-    case moreProblems
-    case warningTitle
-    case saveAnyway
-    case discardTitle
-    case discardQuestion
-    case removeVenueTitle
-    case removeVenueQuestion
-    case removeVenueHint
-    case historyTitle
-    case historyCreated
-    case helpHistoryClose
-    case settingsTitle
-    case settingsWelcome
-    case settingsIntro
-    case fieldProvince
-    case fieldOfficeLevel
-    case fieldOfficeCommune
-    case officeLevelProvince
-    case officeLevelCommune
-    case helpFieldProvince
-    case helpFieldOfficeLevel
-    case helpFieldOfficeCommune
-    case helpSettingsSave
-    case helpSettingsQuit
-    case settingsSaved
-    case statusActive
-    case statusSuspended
-    case statusDissolved
-    case statusMerged
-    case modelRural
-    case modelMountainous
-    case modelUrbanWard
-    case modelCulturalHouse
-    case modelRuralShort
-    case modelMountainousShort
-    case modelUrbanWardShort
-    case modelCulturalHouseShort
-    case venueCommuneHall
-    case venueVillageCulturalHouse
-    case venueSchool
-    case venueLibrary
-    case venueOther
-    case facilityBookcase
-    case facilityTablesAndChairs
-    case facilityComputers
-    case facilityInternet
-    case facilityLoudspeaker
-    case facilityProjector
-    case facilityOther
-    case problemRequired
-    case problemTooLong
-    case problemDateInvalid
-    case problemDateInFuture
-    case problemDateBeforeEstablishment
-    case problemCommuneUnknown
-    case problemCommuneOutsideProvince
-    case problemCommuneOutsideOffice
-    case problemMergedIntoSelf
-    case problemMergedIntoUnknown
-    case problemCountOutOfRange
-    case problemDuplicateCommune
-    case fileNotADatabase
-    case fileForeign
-    case fileDamaged
-    case fileNewer
-    case fileInUse
-    case fileUnreachable
-    case fileExists
-    case statusSuspendedShort
-    case cliAbstract
-    case cliDiscussion
-    case cliDataHelp
-    case cliLangHelp
-    case cliDemoHelp
-    case cliJsonHelp
-    case cliDemoAbstract
-    case cliDemoCreateAbstract
-    case cliDemoPathHelp
-    case cliDemoCreated
-    case cliCentresAbstract
-    case cliCentresListAbstract
-    case cliNoTerminal
-    case cliNotUTF8
-    case cliUnknownTerminal
-    case cliBadLanguage
-    case cliResourceMissing
-    case cliNoCentres
+    // The application frame and the roster
+    case appShortName, demoBanner, keyHelp, helpTitle, helpFooter, helpKeyHelp, helpKeyCtrlC, quitTitle
+    case quitUnsavedQuestion, yes, no, windowTooSmall, errorReadingData, errorSaving, keyAdd, keySearch, keyEdit
+    case keyFilter, keySort, keyDelete, keySettings, keyQuit, keySave, keyClose, keyAddVenue, keyRemoveVenue
+    case rosterTitle, rosterCount, rosterEmptyHint, rosterNoMatch, rosterCannotDelete, searchLabel, searchHint
+    case filterLabel, filterAll, columnCode, columnName, columnCommune, columnModel, columnStatus, columnFacilities
+    case columnUpdated, columnRecorded, columnChange, columnDecision, helpRosterAdd, helpRosterSearch, helpRosterEdit
+    case helpRosterFilter, helpRosterSort, helpRosterReverse, helpRosterHistory, helpRosterDelete, helpRosterSettings
+    case helpRosterQuit, helpTableMove, detailAddress, detailEstablished, detailDecision, detailRecordedAt
+    case detailNone, decisionSummary, mergedIntoSummary, venueCount, pilotBadge, communeNotInList, deleteCentreTitle
+    case deleteCentreQuestion, deleteCancelled, centreDeleted, centreSaved, centreLongPrefix, centreShortPrefix
+
+    // The centre form, settings, units and the data file
+    case formAddTitle, formEditTitle, sectionGeneral, sectionEstablishment, sectionStatus, sectionFacilities
+    case sectionVenues, fieldName, fieldCommune, fieldAddress, fieldModel, fieldPilot, fieldDecisionNumber
+    case fieldDecisionDate, fieldDecisionIssuer, fieldStatus, fieldStatusNumber, fieldStatusDate, fieldStatusIssuer
+    case fieldStatusReason, fieldMergedInto, fieldOtherFacilities, fieldVenueName, fieldVenueKind, fieldVenueVillage
+    case fieldAddVenue, fieldAddVenueButton, choiceFilter, choiceNoMatch, choiceNone, choiceHint, helpFormSave
+    case helpFormAddVenue, helpFormRemoveVenue, helpFormCancel, helpFormNext, helpFormPrevious, helpFormToggle
+    case helpFormEditKeys, helpFormClearField, helpFieldName, helpFieldCommune, helpFieldAddress, helpFieldModel
+    case helpFieldPilot, helpFieldDecisionNumber, helpFieldDecisionDate, helpFieldDecisionIssuer, helpFieldStatus
+    case helpFieldStatusDecision, helpFieldStatusReason, helpFieldMergedInto, helpFieldFacility
+    case helpFieldOtherFacilities, helpFieldVenue, helpFieldAddVenue, moreProblems, warningTitle, saveAnyway
+    case discardTitle, discardQuestion, removeVenueTitle, removeVenueQuestion, removeVenueHint, historyTitle
+    case historyCreated, helpHistoryClose, settingsTitle, settingsWelcome, settingsIntro, fieldProvince
+    case fieldOfficeLevel, fieldOfficeCommune, officeLevelProvince, officeLevelCommune, helpFieldProvince
+    case helpFieldOfficeLevel, helpFieldOfficeCommune, helpSettingsSave, helpSettingsQuit, settingsSaved
+    case statusActive, statusSuspended, statusDissolved, statusMerged, modelRural, modelMountainous, modelUrbanWard
+    case modelCulturalHouse, modelRuralShort, modelMountainousShort, modelUrbanWardShort, modelCulturalHouseShort
+    case venueCommuneHall, venueVillageCulturalHouse, venueSchool, venueLibrary, venueOther, facilityBookcase
+    case facilityTablesAndChairs, facilityComputers, facilityInternet, facilityLoudspeaker, facilityProjector
+    case facilityOther, problemRequired, problemTooLong, problemDateInvalid, problemDateInFuture
+    case problemDateBeforeEstablishment, problemCommuneUnknown, problemCommuneOutsideProvince
+    case problemCommuneOutsideOffice, problemMergedIntoSelf, problemMergedIntoUnknown, problemCountOutOfRange
+    case problemDuplicateCommune, fileNotADatabase, fileForeign, fileDamaged, fileNewer, fileInUse, fileUnreachable
+    case fileExists, statusSuspendedShort
+
+    // The command line
+    case cliAbstract, cliDiscussion, cliDataHelp, cliLangHelp, cliDemoHelp, cliJsonHelp, cliDemoAbstract
+    case cliDemoCreateAbstract, cliDemoPathHelp, cliDemoCreated, cliCentresAbstract, cliCentresListAbstract
+    case cliNoTerminal, cliNotUTF8, cliUnknownTerminal, cliBadLanguage, cliResourceMissing, cliNoCentres
     case cliOpenAbstract
-    case boardTitle
-    case boardAllPass
-    case boardSummary
-    case boardEmptyHint
-    case columnPerson
-    case columnRole
-    case columnTerm
-    case columnBoard
-    case columnDate
-    case columnHours
-    case columnErrors
-    case columnWarnings
-    case columnFirstProblem
-    case checklistHeader
-    case termCurrent
-    case termEndedShort
-    case termNotStarted
-    case termFrom
-    case termTo
-    case termOngoing
-    case trainingsThisYear
-    case severityError
-    case severityWarning
-    case rulePasses
-    case whatToDo
-    case checkDateTitle
-    case checkDateLabel
-    case checkDateShown
-    case checkDateSet
-    case promptFooter
-    case keyAddPerson
-    case keyEndTerm
-    case keyTrainings
-    case keyCheckDate
-    case keyBoard
-    case keyMenu
-    case keyOpenBoard
-    case helpBoardAdd
-    case helpBoardEdit
-    case helpBoardEndTerm
-    case helpBoardTrainings
-    case helpBoardDate
-    case helpBoardClose
-    case helpBoardSwitch
-    case helpComplianceOpen
-    case helpComplianceFilter
-    case helpRosterBoard
-    case helpRosterCompliance
-    case helpRosterMenu
-    case menuBoard
-    case menuCompliance
-    case menuHistory
-    case menuAdd
-    case menuSettings
-    case menuQuit
-    case complianceTitle
-    case complianceSummary
-    case complianceEmpty
-    case filterAllRules
-    case filterRuleLabel
-    case memberAddTitle
-    case memberEditTitle
-    case memberEndTitle
-    case memberSaved
-    case memberTermEnded
-    case memberAlreadyLeft
-    case defaultCommuneIssuer
-    case sectionPerson
-    case sectionRole
-    case sectionAppointment
-    case fieldFullName
-    case fieldSex
-    case fieldBirthYear
-    case fieldPhone
-    case fieldRole
-    case fieldHomeBody
-    case fieldPosition
-    case fieldPost
-    case fieldEmployment
-    case fieldDuties
-    case fieldTermStart
-    case fieldTermEnd
-    case fieldTrainingDate
-    case fieldTrainingTopic
-    case fieldTrainingHours
-    case fieldTrainingOrganiser
-    case helpFieldFullName
-    case helpFieldSex
-    case helpFieldBirthYear
-    case helpFieldPhone
-    case helpFieldRole
-    case helpFieldHomeBody
-    case helpFieldPosition
-    case helpFieldPost
-    case helpFieldEmployment
-    case helpFieldDuties
-    case helpFieldAppointmentNumber
-    case helpFieldAppointmentIssuer
-    case helpFieldTermStart
-    case helpFieldTermEnd
-    case helpFieldTrainingTopic
-    case helpFieldTrainingHours
-    case helpFieldTrainingOrganiser
-    case helpMemberSave
-    case helpTrainingAdd
-    case helpTrainingDelete
-    case trainingTitle
-    case trainingAddTitle
-    case trainingFor
-    case trainingSummary
-    case trainingEmptyHint
-    case trainingDeleteTitle
-    case trainingDeleteQuestion
-    case trainingDeleted
-    case trainingSaved
-    case roleDirector
-    case roleDeputyDirector
-    case roleMember
-    case roleAssignedTeacher
-    case roleDirectorShort
-    case roleDeputyDirectorShort
-    case roleMemberShort
-    case roleAssignedTeacherShort
-    case bodyCommuneCommittee
-    case bodyPrimarySchool
-    case bodyLowerSecondarySchool
-    case bodyOtherSchool
-    case bodyStudyPromotion
-    case bodyWomensUnion
-    case bodyFarmersUnion
-    case bodyYouthUnion
-    case bodyVeterans
-    case bodyCulturalHouse
-    case bodyOther
-    case positionChairman
-    case positionViceChairman
-    case positionPrincipal
-    case positionVicePrincipal
-    case positionAssociationPresident
-    case positionAssociationVicePresident
-    case positionSecretary
-    case positionOfficial
-    case positionTeacher
-    case positionOther
-    case sexFemale
-    case sexMale
-    case employmentConcurrent
-    case employmentFullTime
-    case findingDirectorCount
-    case findingNoDirector
-    case findingDirectorNotLeader
-    case findingNoDeputyStudyPromotion
-    case findingNoDeputySchool
-    case findingNoTeacher
-    case findingMissingDecision
-    case findingDecisionNotByCommune
-    case findingMissingDuties
-    case findingVacant
-    case findingUndertrained
-    case findingSeveralRoles
-    case problemYearInvalid
-    case problemUnderAge
-    case problemTooOld
-    case problemEndBeforeStart
-    case problemHoursOutOfRange
-    case cliBoardAbstract
-    case cliBoardCheckAbstract
-    case cliCentreHelp
-    case cliAsOfHelp
-    case cliBadDate
-    case cliUnknownCentre
+
+    // The board of directors and its checks
+    case boardTitle, boardAllPass, boardSummary, boardEmptyHint, columnPerson, columnRole, columnTerm, columnBoard
+    case columnDate, columnHours, columnErrors, columnWarnings, columnFirstProblem, checklistHeader, termCurrent
+    case termEndedShort, termNotStarted, termFrom, termTo, termOngoing, trainingsThisYear, severityError
+    case severityWarning, rulePasses, whatToDo, checkDateTitle, checkDateLabel, checkDateShown, checkDateSet
+    case promptFooter, keyAddPerson, keyEndTerm, keyTrainings, keyCheckDate, keyBoard, keyMenu, keyOpenBoard
+    case helpBoardAdd, helpBoardEdit, helpBoardEndTerm, helpBoardTrainings, helpBoardDate, helpBoardClose
+    case helpBoardSwitch, helpComplianceOpen, helpComplianceFilter, helpRosterBoard, helpRosterCompliance
+    case helpRosterMenu, menuBoard, menuCompliance, menuHistory, menuAdd, menuSettings, menuQuit, complianceTitle
+    case complianceSummary, complianceEmpty, filterAllRules, filterRuleLabel, memberAddTitle, memberEditTitle
+    case memberEndTitle, memberSaved, memberTermEnded, memberAlreadyLeft, defaultCommuneIssuer, sectionPerson
+    case sectionRole, sectionAppointment, fieldFullName, fieldSex, fieldBirthYear, fieldPhone, fieldRole
+    case fieldHomeBody, fieldPosition, fieldPost, fieldEmployment, fieldDuties, fieldTermStart, fieldTermEnd
+    case fieldTrainingDate, fieldTrainingTopic, fieldTrainingHours, fieldTrainingOrganiser, helpFieldFullName
+    case helpFieldSex, helpFieldBirthYear, helpFieldPhone, helpFieldRole, helpFieldHomeBody, helpFieldPosition
+    case helpFieldPost, helpFieldEmployment, helpFieldDuties, helpFieldAppointmentNumber, helpFieldAppointmentIssuer
+    case helpFieldTermStart, helpFieldTermEnd, helpFieldTrainingTopic, helpFieldTrainingHours
+    case helpFieldTrainingOrganiser, helpMemberSave, helpTrainingAdd, helpTrainingDelete, trainingTitle
+    case trainingAddTitle, trainingFor, trainingSummary, trainingEmptyHint, trainingDeleteTitle
+    case trainingDeleteQuestion, trainingDeleted, trainingSaved, roleDirector, roleDeputyDirector, roleMember
+    case roleAssignedTeacher, roleDirectorShort, roleDeputyDirectorShort, roleMemberShort, roleAssignedTeacherShort
+    case bodyCommuneCommittee, bodyPrimarySchool, bodyLowerSecondarySchool, bodyOtherSchool, bodyStudyPromotion
+    case bodyWomensUnion, bodyFarmersUnion, bodyYouthUnion, bodyVeterans, bodyCulturalHouse, bodyOther
+    case positionChairman, positionViceChairman, positionPrincipal, positionVicePrincipal
+    case positionAssociationPresident, positionAssociationVicePresident, positionSecretary, positionOfficial
+    case positionTeacher, positionOther, sexFemale, sexMale, employmentConcurrent, employmentFullTime
+    case findingDirectorCount, findingNoDirector, findingDirectorNotLeader, findingNoDeputyStudyPromotion
+    case findingNoDeputySchool, findingNoTeacher, findingMissingDecision, findingDecisionNotByCommune
+    case findingMissingDuties, findingVacant, findingUndertrained, findingSeveralRoles, problemYearInvalid
+    case problemUnderAge, problemTooOld, problemEndBeforeStart, problemHoursOutOfRange
+
+    // Board checks on the command line
+    case cliBoardAbstract, cliBoardCheckAbstract, cliCentreHelp, cliAsOfHelp, cliBadDate, cliUnknownCentre
     case cliBoardCounts
-    case sectionRuleSettings
-    case fieldVacancyDays
-    case helpFieldVacancyDays
-    case problemVacancyDays
-    case signInTitle
-    case signInIntro
-    case fieldUsername
-    case fieldPassword
-    case fieldOldPassword
-    case fieldNewPassword
-    case fieldPasswordAgain
-    case helpFieldUsername
-    case helpFieldPassword
-    case helpFieldNewPassword
-    case helpFieldPasswordAgain
-    case keySignIn
-    case helpSignIn
-    case signInWelcome
-    case signInUnknown
-    case signInInactive
-    case signInLocked
-    case signInWrongPassword
-    case demoAccountsTitle
-    case createAdminTitle
-    case createAdminIntro
-    case helpCreateAdmin
-    case accountCreated
-    case changePasswordTitle
-    case changePasswordIntro
-    case helpChangePassword
-    case passwordChanged
-    case passwordTooShort
-    case passwordMismatch
-    case passwordSameAsUsername
-    case accountsTitle
-    case accountAddTitle
-    case accountEditTitle
-    case sectionAccount
-    case sectionRoles
-    case sectionPassword
-    case sectionResetPassword
-    case fieldActive
-    case helpFieldActive
-    case helpFieldRoles
-    case helpAccountsAdd
-    case helpAccountsEdit
-    case columnRoles
-    case columnAccountState
-    case accountActive
-    case accountInactive
-    case accountLocked
-    case accountSaved
-    case accountNeedsRole
-    case accountUsernameTaken
-    case accountInvalidUsername
-    case accountNotFound
-    case accountWrongPassword
-    case accountLastAdministrator
-    case permissionDenied
-    case roleAdministrator
-    case roleDataClerk
-    case roleCentreDirector
-    case roleCommuneLeader
-    case roleProvincialOfficer
-    case roleViewer
-    case permissionManageAccounts
-    case permissionChangeSettings
-    case permissionViewAudit
-    case permissionEditCentres
-    case permissionEditBoards
-    case permissionEditSurveys
-    case permissionDraftPlans
-    case permissionSubmitPlans
-    case permissionRecordOutcomes
-    case permissionApprovePlans
-    case permissionEvaluate
-    case signOutTitle
-    case signOutUnsavedQuestion
-    case signedOut
-    case helpKeyCtrlX
-    case lockTitle
-    case lockLabel
-    case lockFooter
-    case unlocked
-    case auditTitle
-    case auditCount
-    case auditCreate
-    case auditUpdate
-    case auditDelete
-    case auditSignIn
-    case auditLock
-    case auditPasswordChanged
-    case auditEveryone
-    case auditSystem
-    case auditFilterTitle
-    case auditFilterRecordLabel
-    case auditFilterFromLabel
-    case auditFilterToLabel
-    case auditFilterPerson
-    case auditFilterRecord
-    case auditFilterDates
-    case auditEntryHeader
-    case columnWhen
-    case columnWho
-    case columnAction
-    case columnRecord
-    case keyRecord
-    case keyPerson
-    case keyFromDate
-    case keyToDate
-    case keyClearFilters
-    case helpAuditRecord
-    case helpAuditPerson
-    case helpAuditFrom
-    case helpAuditTo
-    case helpAuditClear
-    case menuAccounts
-    case menuAudit
-    case menuChangePassword
-    case menuSignOut
-    case fieldIdleMinutes
-    case helpFieldIdleMinutes
-    case problemIdleMinutes
-    case cliAuditAbstract
-    case cliAuditVerifyAbstract
-    case cliAuditIntact
-    case cliAuditBroken
-    case auditReasonContent
-    case auditReasonLink
-    case keyView
-    case campaignsTitle
-    case campaignsEmptyHint
-    case campaignAddTitle
-    case campaignEditTitle
-    case campaignDefaultTitle
-    case campaignSaved
-    case campaignYearOutOfRange
-    case campaignEndBeforeStart
-    case campaignTargetOutOfRange
-    case campaignDateOutsideYear
-    case sectionCampaign
-    case sectionMethods
-    case sectionVillages
-    case fieldCampaignTitle
-    case fieldCampaignStart
-    case fieldCampaignEnd
-    case fieldCampaignResponsible
-    case fieldCampaignTarget
-    case fieldVillages
-    case helpFieldCampaignTitle
-    case helpFieldCampaignYear
-    case helpFieldCampaignResponsible
-    case helpFieldCampaignTarget
-    case helpFieldMethods
-    case helpFieldVillages
-    case methodVillageMeeting
-    case methodHouseholdForm
-    case methodInterview
-    case methodMailbox
-    case methodSocialNetwork
-    case columnID
-    case columnYear
-    case columnForms
-    case columnPeriod
-    case columnSerial
-    case columnTopics
-    case keyNewCampaign
-    case keyEnterForms
-    case keyForms
-    case keyNeeds
-    case keyImport
-    case helpCampaignAdd
-    case helpCampaignEdit
-    case helpCampaignEnter
-    case helpCampaignForms
-    case helpCampaignNeeds
-    case helpCampaignImport
-    case surveyEntryTitle
-    case surveyEditTitle
-    case surveyFormNumber
-    case surveyEditing
-    case keySaveNext
-    case keyDitto
-    case keyCheck
-    case helpSurveySave
-    case helpSurveyDitto
-    case helpSurveyCheck
-    case helpSurveyNext
-    case helpSurveyCodes
-    case surveySkipped
-    case surveyAge
-    case surveyUpTo
-    case surveyRange
-    case surveyFreeText
-    case surveyNoVillages
-    case surveyNothingToCopy
-    case surveyNoProblems
-    case surveyProblemsTitle
-    case surveyReasonRequired
-    case surveyOverrideQuestion
-    case surveySaved
-    case surveySavedEdit
-    case surveyUnknownCode
-    case surveyUnknownVillage
-    case surveyOutOfRange
-    case surveyTooMany
-    case surveyNotANumber
-    case surveyDuplicateSerial
-    case surveyPossibleDuplicate
-    case responsesTitle
-    case responsesCount
-    case helpResponsesOpen
-    case helpResponsesDelete
-    case helpResponsesSearch
-    case responseDeleteTitle
-    case responseDeleteQuestion
-    case responseDeleted
-    case needsTitle
-    case needsRespondents
-    case needsCoverage
-    case needsTopicsHeader
-    case needsNoRespondents
-    case needsFormats
-    case needsTimes
-    case needsSeasons
-    case keyExport
-    case keyVillage
-    case keyAge
-    case keyOccupation
-    case helpNeedsExport
-    case helpNeedsVillage
-    case helpNeedsSex
-    case helpNeedsAge
-    case helpNeedsOccupation
-    case ageUnder15
-    case age15to29
-    case age30to44
-    case age45to59
-    case age60plus
-    case exportTitle
-    case exportFolderLabel
-    case exportDone
-    case exportFormsSuffix
-    case exportNeedsSuffix
-    case exportTopic
-    case exportCount
-    case exportShare
-    case csvUnreadable
-    case csvNotUTF8
-    case csvEmpty
-    case csvUnwritable
-    case importTitle
-    case importScreenTitle
-    case importFileLabel
-    case importChooseFile
-    case importRead
-    case importColumnHeader
-    case importColumnSample
-    case importColumnQuestion
-    case importUnmapped
-    case importIgnoreColumn
-    case keyCheckImport
-    case keyMapColumn
-    case helpImportRun
-    case helpImportMap
-    case importChecking
-    case importDone
-    case importFailed
-    case importProblemLine
-    case importUnknownColumn
-    case importMissingColumn
-    case importWrongCellCount
-    case importDuplicateInFile
-    case reportRow
-    case reportColumn
-    case reportValue
-    case reportReason
-    case helpRosterSurveys
-    case menuSurveys
-    case cliSurveyAbstract
-    case cliSurveyCampaignsAbstract
-    case cliSurveyNeedsAbstract
-    case cliSurveyImportAbstract
-    case cliYearHelp
-    case cliImportFileHelp
-    case cliCampaignHelp
-    case cliUserHelp
-    case cliPasswordPrompt
-    case cliNoCampaign
-    case cliUnknownCampaign
+
+    // Board rule settings
+    case sectionRuleSettings, fieldVacancyDays, helpFieldVacancyDays, problemVacancyDays
+
+    // Sign-in, accounts, roles and the audit trail
+    case signInTitle, signInIntro, fieldUsername, fieldPassword, fieldOldPassword, fieldNewPassword
+    case fieldPasswordAgain, helpFieldUsername, helpFieldPassword, helpFieldNewPassword, helpFieldPasswordAgain
+    case keySignIn, helpSignIn, signInWelcome, signInUnknown, signInInactive, signInLocked, signInWrongPassword
+    case demoAccountsTitle, createAdminTitle, createAdminIntro, helpCreateAdmin, accountCreated, changePasswordTitle
+    case changePasswordIntro, helpChangePassword, passwordChanged, passwordTooShort, passwordMismatch
+    case passwordSameAsUsername, accountsTitle, accountAddTitle, accountEditTitle, sectionAccount, sectionRoles
+    case sectionPassword, sectionResetPassword, fieldActive, helpFieldActive, helpFieldRoles, helpAccountsAdd
+    case helpAccountsEdit, columnRoles, columnAccountState, accountActive, accountInactive, accountLocked
+    case accountSaved, accountNeedsRole, accountUsernameTaken, accountInvalidUsername, accountNotFound
+    case accountWrongPassword, accountLastAdministrator, permissionDenied, roleAdministrator, roleDataClerk
+    case roleCentreDirector, roleCommuneLeader, roleProvincialOfficer, roleViewer, permissionManageAccounts
+    case permissionChangeSettings, permissionViewAudit, permissionEditCentres, permissionEditBoards
+    case permissionEditSurveys, permissionDraftPlans, permissionSubmitPlans, permissionRecordOutcomes
+    case permissionApprovePlans, permissionEvaluate, signOutTitle, signOutUnsavedQuestion, signedOut, helpKeyCtrlX
+    case lockTitle, lockLabel, lockFooter, unlocked, auditTitle, auditCount, auditCreate, auditUpdate, auditDelete
+    case auditSignIn, auditLock, auditPasswordChanged, auditEveryone, auditSystem, auditFilterTitle
+    case auditFilterRecordLabel, auditFilterFromLabel, auditFilterToLabel, auditFilterPerson, auditFilterRecord
+    case auditFilterDates, auditEntryHeader, columnWhen, columnWho, columnAction, columnRecord, keyRecord, keyPerson
+    case keyFromDate, keyToDate, keyClearFilters, helpAuditRecord, helpAuditPerson, helpAuditFrom, helpAuditTo
+    case helpAuditClear, menuAccounts, menuAudit, menuChangePassword, menuSignOut, fieldIdleMinutes
+    case helpFieldIdleMinutes, problemIdleMinutes, cliAuditAbstract, cliAuditVerifyAbstract, cliAuditIntact
+    case cliAuditBroken, auditReasonContent, auditReasonLink, keyView
+
+    // Learning-needs surveys
+    case campaignsTitle, campaignsEmptyHint, campaignAddTitle, campaignEditTitle, campaignDefaultTitle, campaignSaved
+    case campaignYearOutOfRange, campaignEndBeforeStart, campaignTargetOutOfRange, campaignDateOutsideYear
+    case sectionCampaign, sectionMethods, sectionVillages, fieldCampaignTitle, fieldCampaignStart, fieldCampaignEnd
+    case fieldCampaignResponsible, fieldCampaignTarget, fieldVillages, helpFieldCampaignTitle, helpFieldCampaignYear
+    case helpFieldCampaignResponsible, helpFieldCampaignTarget, helpFieldMethods, helpFieldVillages
+    case methodVillageMeeting, methodHouseholdForm, methodInterview, methodMailbox, methodSocialNetwork, columnID
+    case columnYear, columnForms, columnPeriod, columnSerial, columnTopics, keyNewCampaign, keyEnterForms, keyForms
+    case keyNeeds, keyImport, helpCampaignAdd, helpCampaignEdit, helpCampaignEnter, helpCampaignForms
+    case helpCampaignNeeds, helpCampaignImport, surveyEntryTitle, surveyEditTitle, surveyFormNumber, surveyEditing
+    case keySaveNext, keyDitto, keyCheck, helpSurveySave, helpSurveyDitto, helpSurveyCheck, helpSurveyNext
+    case helpSurveyCodes, surveySkipped, surveyAge, surveyUpTo, surveyRange, surveyFreeText, surveyNoVillages
+    case surveyNothingToCopy, surveyNoProblems, surveyProblemsTitle, surveyReasonRequired, surveyOverrideQuestion
+    case surveySaved, surveySavedEdit, surveyUnknownCode, surveyUnknownVillage, surveyOutOfRange, surveyTooMany
+    case surveyNotANumber, surveyDuplicateSerial, surveyPossibleDuplicate, responsesTitle, responsesCount
+    case helpResponsesOpen, helpResponsesDelete, helpResponsesSearch, responseDeleteTitle, responseDeleteQuestion
+    case responseDeleted, needsTitle, needsRespondents, needsCoverage, needsTopicsHeader, needsNoRespondents
+    case needsFormats, needsTimes, needsSeasons, keyExport, keyVillage, keyAge, keyOccupation, helpNeedsExport
+    case helpNeedsVillage, helpNeedsSex, helpNeedsAge, helpNeedsOccupation, ageUnder15, age15to29, age30to44
+    case age45to59, age60plus, exportTitle, exportFolderLabel, exportDone, exportFormsSuffix, exportNeedsSuffix
+    case exportTopic, exportCount, exportShare, csvUnreadable, csvNotUTF8, csvEmpty, csvUnwritable, importTitle
+    case importScreenTitle, importFileLabel, importChooseFile, importRead, importColumnHeader, importColumnSample
+    case importColumnQuestion, importUnmapped, importIgnoreColumn, keyCheckImport, keyMapColumn, helpImportRun
+    case helpImportMap, importChecking, importDone, importFailed, importProblemLine, importUnknownColumn
+    case importMissingColumn, importWrongCellCount, importDuplicateInFile, reportRow, reportColumn, reportValue
+    case reportReason, helpRosterSurveys, menuSurveys
+
+    // Surveys on the command line
+    case cliSurveyAbstract, cliSurveyCampaignsAbstract, cliSurveyNeedsAbstract, cliSurveyImportAbstract, cliYearHelp
+    case cliImportFileHelp, cliCampaignHelp, cliUserHelp, cliPasswordPrompt, cliNoCampaign, cliUnknownCampaign
+
+    // Activity plans
+    case plansTitle, plansEmptyHint, planDraft, planSubmitted, planReturned, planApproved, planSuperseded
+    case planKindAnnual, planKindMonthly, planKindMonthlyAny, monthShort, moneyAmount, helpPlanViewActivity
+    case planPeriodAnnual, planPeriodMonthly, planPeriodWeek, planDefaultTitleMonthly, planDefaultTitleWeek
+    case planKindWeek, formatClass, formatTalk, formatTraining, formatModelVisit, formatClub, formatCampaign
+    case sourceCommuneBudget, sourceProgramme, sourceContributions, sourceOther, statePlanned, stateDone
+    case statePostponed, stateCancelled, actionSubmit, actionApprove, actionReturn, actionAmend, actionSupersede
+    case planNoActivities, planMissingMonth, planMissingVenue, planMissingResponsible, planMissingTitle
+    case planClassesDoNotAddUp, planTalksDoNotAddUp, planLearnersDoNotAddUp, planNoRecentSurvey, planDateOutsideYear
+    case planMonthOutsideRange, planNegativeCost, planNegativeNumber, planTitleRequired, planMonthRequired
+    case planActivityOutsideMonth, planParticipantsDoNotAddUp, planReadOnly, planInvalid, planNotFound
+    case planStepNotAllowed, planReasonRequired, planPasswordRequired, planAmendmentOpened, approveTitle
+    case approvePasswordLabel, returnTitle, returnReasonLabel, keyNewPlan, keyOpen, keySubmit, keyApprove, keyReturn
+    case keyAmend, keyPlanInfo, keyAddActivity, keyOutcome, keyReport, keyRecompute, helpPlanAdd, helpPlanOpen
+    case helpPlanSubmit, helpPlanApprove, helpPlanReturn, helpPlanAmend, helpPlanHistory, helpPlanHeader
+    case helpPlanAddActivity, helpPlanEditActivity, helpPlanDeleteActivity, helpPlanDraftFromSurvey, helpPlanCheck
+    case helpPlanOutcome, helpPlanReport, helpPlanRecompute, helpRosterPlans, helpRosterInbox, menuPlans, menuInbox
+    case columnKind, columnProgress, columnMonth, columnResult, columnSubmitted, columnActivities, columnPlan
+    case sectionPlan, sectionTargets, sectionActivity, fieldPlanMonth, fieldLegalBases, fieldPlanCampaign
+    case fieldTargetClasses, fieldTargetTalks, fieldTargetLearners, fieldActivityTitle, fieldActivityTopic
+    case fieldActivityFormat, fieldTargetGroup, fieldExpectedLearners, fieldActivityVenue, fieldActivityDate
+    case fieldSpeaker, fieldResponsible, fieldPartner, fieldCost, fieldCostSource, fieldOutcomeState, fieldActualDate
+    case fieldParticipants, fieldWomen, fieldMinority, fieldNotes, helpFieldPlanKind, helpFieldPlanMonth
+    case helpFieldPlanTitle, helpFieldLegalBases, helpFieldPlanCampaign, helpFieldTargets, helpFieldActivityTitle
+    case helpFieldActivityTopic, helpFieldActivityFormat, helpFieldTargetGroup, helpFieldExpectedLearners
+    case helpFieldActivityVenue, helpFieldActivityMonth, helpFieldActivityDate, helpFieldSpeaker
+    case helpFieldResponsible, helpFieldPartner, helpFieldCost, helpFieldCostSource, helpFieldOutcome
+    case helpFieldParticipants, helpFieldNotes, planNewTitle, planHeaderTitle, planDefaultTitle, planDefaultBases
+    case planSaved, planEditorTitle, planTargetsLine, planProgressLine, planEmptyHint, planNoActivitiesShown
+    case planChecksPass, planChecksTitle, planDrafted, planReturnedBecause, planNoHistory, planHistoryTitle
+    case planCostNotANumber, planMonthNotANumber, activityAddTitle, activityEditTitle, activitySaved
+    case activityDeleteTitle, activityDeleteQuestion, activityDeleted, outcomeTitle, outcomeSection, outcomeSaved
+    case inboxTitle, inboxCount, inboxEmpty, reportTitle, reportByTopic, reportByMonth, reportLine, monthName
+    case docIssuingBody, docMotto, docMottoLine2, docCentreHeading, docNumber, docPlaceDate, docPlanWord, docVersion
+    case docPart1, docTargets, docPart2, docWhen, docWhere, docLearners, docResponsible, docSpeaker, docPartner
+    case docCost, docPart3, docTotalCost, docPart4, docImplementation, docRecipients, docRecipient1, docRecipient2
+    case docRecipient3, docDirectorTitle, docSignHint, docApprovalTitle, docApprovedOn, docNotApproved
+    case cliPlanAbstract, cliPlanListAbstract, cliPlanPrintAbstract, cliPlanIDHelp, cliUnknownPlan
+
+    // Plan workflow messages
+    case planSubmittedMessage, planApprovedMessage, planReturnedMessage, fieldPlanTitle
 }

@@ -46,10 +46,7 @@ struct CampaignsScreen: KeyedScreen {
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
-        default: return keymap(ctx).action(for: key)
-        }
+        return listAction(for: key, ctx, move: Action.move)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -106,12 +103,12 @@ struct CampaignsScreen: KeyedScreen {
 }
 
 /// Creating or changing a campaign, and the centre's list of villages the forms refer to.
-struct CampaignFormScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case formKey(Key), save, cancel }
+struct CampaignFormScreen: FormScreen {
+    enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     let centre: Centre
     let original: SurveyCampaign?
-    private(set) var form: Form
+    var form: Form
 
     init(ctx: AppContext, centre: Centre, campaign: SurveyCampaign?) {
         self.centre = centre
@@ -158,10 +155,6 @@ struct CampaignFormScreen: KeyedScreen {
             .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
         ])
     }
-
-    func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
-
-    func action(for key: Key, _ ctx: AppContext) -> Action? { keymap(ctx).action(for: key) ?? .formKey(key) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
@@ -214,12 +207,6 @@ struct CampaignFormScreen: KeyedScreen {
             }
         }
         return []
-    }
-
-    func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
-
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        renderForm(&form, into: &buffer, area: area, ctx)
     }
 }
 

@@ -58,10 +58,7 @@ struct ImportScreen: KeyedScreen {
     func action(for key: Key, _ ctx: AppContext) -> Action? {
         if filePrompt != nil { return .promptKey(key) }
         if picker != nil { return .pickerKey(key) }
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return .move(key)
-        default: return keymap(ctx).action(for: key)
-        }
+        return listAction(for: key, ctx, move: Action.move)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {

@@ -96,3 +96,13 @@ public struct TableState: Hashable, Sendable {
         }
     }
 }
+
+extension Key {
+    /// ↑ ↓ PgUp PgDn Home End: the keys a table's selection answers to.
+    public var movesSelection: Bool {
+        switch self {
+        case .up, .down, .pageUp, .pageDown, .home, .end: return true
+        default: return false
+        }
+    }
+}
