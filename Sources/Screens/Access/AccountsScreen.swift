@@ -101,17 +101,14 @@ struct AccountFormScreen: FormScreen {
         form = Form(fields: fields, labelWidth: 26)
     }
 
-    var hasUnsavedChanges: Bool { !form.text("password").isEmpty }
-
     func title(_ ctx: AppContext) -> String {
         original.map { ctx.strings(.accountEditTitle, $0.username) } ?? ctx.strings[.accountAddTitle]
     }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
-        let s = ctx.strings
-        return Keymap([
-            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpMemberSave]),
-            .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
+        Keymap([
+            .saveForm(.save, ctx),
+            .closeForm(.cancel, ctx),
         ])
     }
 
@@ -119,7 +116,7 @@ struct AccountFormScreen: FormScreen {
         let s = ctx.strings
         switch action {
         case .formKey(let key): _ = form.handle(key)
-        case .cancel: return [.pop]
+        case .cancel: return [.close]
         case .save:
             let roles = Set(Role.allCases.filter { form.isChecked("role." + $0.rawValue) })
             guard !roles.isEmpty else { return [.message(StatusMessage(s[.accountNeedsRole], kind: .error))] }

@@ -21,15 +21,12 @@ struct ChangePasswordScreen: FormScreen {
         ], labelWidth: 24)
     }
 
-    var hasUnsavedChanges: Bool { !form.text("new").isEmpty }
-
     func title(_ ctx: AppContext) -> String { ctx.strings[.changePasswordTitle] }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
-        let s = ctx.strings
-        return Keymap([
-            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpChangePassword]),
-            .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
+        Keymap([
+            .saveForm(.save, ctx, help: .helpChangePassword),
+            .closeForm(.cancel, ctx),
         ])
     }
 
@@ -37,7 +34,7 @@ struct ChangePasswordScreen: FormScreen {
         let s = ctx.strings
         switch action {
         case .formKey(let key): _ = form.handle(key)
-        case .cancel: return [.pop]
+        case .cancel: return [.close]
         case .save:
             do {
                 try ctx.database.changeOwnPassword(ctx.actor, old: form.text("old"), new: form.text("new"),

@@ -18,7 +18,7 @@ public final class App {
     var lastActivity: Date
     public private(set) var isRunning = true
 
-    enum ExitKind { case quit, signOut }
+    enum ExitKind { case quit, signOut, closeScreen }
 
     public init(context: AppContext) {
         ctx = context
@@ -77,7 +77,11 @@ public final class App {
             switch dialog.handle(key) {
             case .confirmed:
                 quitDialog = nil
-                if exitKind == .quit { isRunning = false } else { signOut() }
+                switch exitKind {
+                case .quit: isRunning = false
+                case .signOut: signOut()
+                case .closeScreen: apply([.pop])
+                }
             case .cancelled: quitDialog = nil
             case .pending: quitDialog = dialog
             }
@@ -116,6 +120,14 @@ public final class App {
             case .push(let screen): stack.append(screen)
             case .pop:
                 if stack.count > 1 { stack.removeLast() } else { isRunning = false }
+            case .close:
+                if stack.last?.hasUnsavedChanges == true {
+                    exitKind = .closeScreen
+                    quitDialog = ConfirmDialog(title: strings[.discardTitle], message: strings[.discardQuestion],
+                                               yes: strings[.yes], no: strings[.no])
+                } else {
+                    apply([.pop])
+                }
             case .replace(let screen):
                 stack.removeLast()
                 stack.append(screen)

@@ -20,12 +20,28 @@ extension FormScreen {
 
     func action(for key: Key, _ ctx: AppContext) -> Action? { formAction(for: key, ctx) }
 
+    var hasUnsavedChanges: Bool { form.isModified }
+
     func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { formHelp(form, keymap(ctx).helpLines, ctx) }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? { formStatusHint(form, ctx) }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
         renderForm(&form, into: &buffer, area: area, ctx)
+    }
+}
+
+extension KeyBinding {
+    /// F2 (Alt-2, Ctrl-S): check and save, the same key in every form.
+    @MainActor
+    static func saveForm(_ action: Action, _ ctx: AppContext, help: StringKey = .helpCheckAndSave) -> KeyBinding {
+        .function(2, ctrl: "s", action: action, label: ctx.strings[.keySave], help: ctx.strings[help])
+    }
+
+    /// F10 (Alt-0, Esc): close the form, asking first if something typed would be lost.
+    @MainActor
+    static func closeForm(_ action: Action, _ ctx: AppContext) -> KeyBinding {
+        .function(10, also: [.escape], action: action, label: ctx.strings[.keyClose], help: ctx.strings[.helpFormCancel])
     }
 }
 

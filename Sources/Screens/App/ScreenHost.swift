@@ -6,6 +6,8 @@ enum AppCommand {
     case push(any ScreenHost)
     /// Close the top screen.
     case pop
+    /// Close the top screen, asking first if something typed in it would be lost (Esc, F10 in a form).
+    case close
     /// Close the top screen and open another in its place.
     case replace(any ScreenHost)
     case quit

@@ -6,7 +6,7 @@ import TerminalUI
 /// Ending a term only sets its end date: the person stays on the board's record as a former member.
 struct MemberFormScreen: FormScreen {
     enum Action: Sendable, Equatable, FormAction {
-        case formKey(Key), save, cancel, confirmKey(Key)
+        case formKey(Key), save, cancel
     }
 
     enum Purpose: Equatable { case add, edit, endTerm }
@@ -16,7 +16,6 @@ struct MemberFormScreen: FormScreen {
     let centre: Centre
     let purpose: Purpose
     private(set) var dirty = false
-    private(set) var discardDialog: ConfirmDialog?
 
     init(ctx: AppContext, centre: Centre, member: BoardMember?, purpose: Purpose) {
         var base = member ?? BoardMember(centreID: centre.id ?? 0, termStart: ctx.clock.today)
@@ -46,16 +45,9 @@ struct MemberFormScreen: FormScreen {
     }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
-        let s = ctx.strings
-        let close = KeyBinding<Action>.function(10, also: [.escape], action: .cancel, label: s[.keyClose],
-                                                help: s[.helpFormCancel])
+        let close = KeyBinding<Action>.closeForm(.cancel, ctx)
         guard ctx.can(.editBoards) else { return Keymap([close]) }
-        return Keymap([.function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpMemberSave]), close])
-    }
-
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if discardDialog != nil { return .confirmKey(key) }
-        return formAction(for: key, ctx)
+        return Keymap([.saveForm(.save, ctx), close])
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -74,14 +66,7 @@ struct MemberFormScreen: FormScreen {
         case .save:
             return save(ctx)
         case .cancel:
-            guard dirty else { return [.pop] }
-            discardDialog = ConfirmDialog(title: ctx.strings[.discardTitle], message: ctx.strings[.discardQuestion],
-                                          yes: ctx.strings[.yes], no: ctx.strings[.no])
-        case .confirmKey(let key):
-            guard var dialog = discardDialog else { return [] }
-            let outcome = dialog.handle(key)
-            discardDialog = outcome == .pending ? dialog : nil
-            if outcome == .confirmed { return [.pop] }
+            return [.close]
         }
         return []
     }
@@ -123,12 +108,4 @@ struct MemberFormScreen: FormScreen {
         }
     }
 
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        var cursor = renderForm(&form, into: &buffer, area: area, ctx)
-        if let discardDialog {
-            discardDialog.render(into: &buffer, area: area, theme: ctx.theme)
-            cursor = nil
-        }
-        return cursor
-    }
 }

@@ -124,15 +124,12 @@ struct TrainingFormScreen: FormScreen {
         ], labelWidth: 24)
     }
 
-    var hasUnsavedChanges: Bool { !form.text("topic").isEmpty }
-
     func title(_ ctx: AppContext) -> String { ctx.strings[.trainingAddTitle] }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
-        let s = ctx.strings
-        return Keymap([
-            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpMemberSave]),
-            .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
+        Keymap([
+            .saveForm(.save, ctx),
+            .closeForm(.cancel, ctx),
         ])
     }
 
@@ -140,7 +137,7 @@ struct TrainingFormScreen: FormScreen {
         let s = ctx.strings
         switch action {
         case .formKey(let key): _ = form.handle(key)
-        case .cancel: return [.pop]
+        case .cancel: return [.close]
         case .save:
             form.clearMessages()
             guard let date = LocalDate(typed: form.text("date")) else {

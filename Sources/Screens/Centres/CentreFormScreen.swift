@@ -14,7 +14,7 @@ struct CentreFormScreen: FormScreen {
 
     /// What a pending confirmation is about.
     enum Question: Equatable {
-        case saveDespiteWarnings, discardChanges, removeVenue(Int)
+        case saveDespiteWarnings, removeVenue(Int)
     }
 
     var form: Form
@@ -45,11 +45,10 @@ struct CentreFormScreen: FormScreen {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let close = KeyBinding<Action>.function(10, also: [.escape], action: .cancel, label: s[.keyClose],
-                                                help: s[.helpFormCancel])
+        let close = KeyBinding<Action>.closeForm(.cancel, ctx)
         guard ctx.can(.editCentres) else { return Keymap([close]) }
         return Keymap([
-            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpFormSave]),
+            .saveForm(.save, ctx, help: .helpFormSave),
             .function(5, ctrl: "n", action: .addVenue, label: s[.keyAddVenue], help: s[.helpFormAddVenue]),
             .function(8, ctrl: "d", action: .removeVenue, label: s[.keyRemoveVenue], help: s[.helpFormRemoveVenue]),
             close,
@@ -68,8 +67,7 @@ struct CentreFormScreen: FormScreen {
         case .save:
             return save(ctx, acceptWarnings: false)
         case .cancel:
-            guard dirty else { return [.pop] }
-            ask(.discardChanges, ctx.strings[.discardTitle], ctx.strings[.discardQuestion], ctx)
+            return [.close]
         case .addVenue:
             addVenue(ctx)
         case .removeVenue:
@@ -101,7 +99,6 @@ struct CentreFormScreen: FormScreen {
         guard outcome == .confirmed else { return [] }
         switch topic {
         case .saveDespiteWarnings: return save(ctx, acceptWarnings: true)
-        case .discardChanges: return [.pop]
         case .removeVenue(let index):
             var (draft, _) = CentreFormFields.read(form, base: original)
             guard draft.venues.indices.contains(index) else { return [] }

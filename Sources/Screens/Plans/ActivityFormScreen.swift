@@ -85,10 +85,9 @@ struct ActivityFormScreen: FormScreen {
     }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
-        let s = ctx.strings
-        return Keymap([
-            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpMemberSave]),
-            .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
+        Keymap([
+            .saveForm(.save, ctx),
+            .closeForm(.cancel, ctx),
         ])
     }
 
@@ -96,7 +95,7 @@ struct ActivityFormScreen: FormScreen {
         let s = ctx.strings
         switch action {
         case .formKey(let key): _ = form.handle(key)
-        case .cancel: return [.pop]
+        case .cancel: return [.close]
         case .save:
             func date(_ id: String) -> (LocalDate?, Bool) {
                 let typed = form.text(id)

@@ -47,8 +47,6 @@ struct PlanHeaderFormScreen: FormScreen {
         form = Form(fields: fields, labelWidth: 26)
     }
 
-    var hasUnsavedChanges: Bool { false }
-
     func title(_ ctx: AppContext) -> String {
         original.map { ctx.strings(.planHeaderTitle, $0.title) } ?? ctx.strings[.planNewTitle]
     }
@@ -56,9 +54,9 @@ struct PlanHeaderFormScreen: FormScreen {
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpMemberSave]),
+            .saveForm(.save, ctx),
             .function(5, ctrl: "r", action: .recompute, label: s[.keyRecompute], help: s[.helpPlanRecompute]),
-            .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
+            .closeForm(.cancel, ctx),
         ])
     }
 
@@ -66,7 +64,7 @@ struct PlanHeaderFormScreen: FormScreen {
         let s = ctx.strings
         switch action {
         case .formKey(let key): _ = form.handle(key)
-        case .cancel: return [.pop]
+        case .cancel: return [.close]
         case .recompute:
             let totals = PlanValidator.totals(of: original?.activities ?? [])
             form.setText("classes", to: String(totals.classes))

@@ -63,7 +63,7 @@ struct OfficeSettingsScreen: FormScreen {
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            ctx.can(.changeSettings) ? .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpSettingsSave]) : nil,
+            ctx.can(.changeSettings) ? .saveForm(.save, ctx, help: .helpSettingsSave) : nil,
             .function(10, also: [.escape], action: .cancel, label: firstRun ? s[.keyQuit] : s[.keyClose],
                       help: firstRun ? s[.helpSettingsQuit] : s[.helpFormCancel]),
         ].compactMap { $0 })
@@ -74,7 +74,7 @@ struct OfficeSettingsScreen: FormScreen {
         case .formKey(let key):
             if case .changed("province") = form.handle(key) { refreshCommunes(ctx) }
         case .cancel:
-            return firstRun ? [.quit] : [.pop]
+            return firstRun ? [.quit] : [.close]
         case .save:
             return save(ctx)
         }

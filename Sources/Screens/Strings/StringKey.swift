@@ -62,7 +62,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpFieldSex, helpFieldBirthYear, helpFieldPhone, helpFieldRole, helpFieldHomeBody, helpFieldPosition
     case helpFieldPost, helpFieldEmployment, helpFieldDuties, helpFieldAppointmentNumber, helpFieldAppointmentIssuer
     case helpFieldTermStart, helpFieldTermEnd, helpFieldTrainingTopic, helpFieldTrainingHours
-    case helpFieldTrainingOrganiser, helpMemberSave, helpTrainingAdd, helpTrainingDelete, trainingTitle
+    case helpFieldTrainingOrganiser, helpCheckAndSave, helpTrainingAdd, helpTrainingDelete, trainingTitle
     case trainingAddTitle, trainingFor, trainingSummary, trainingEmptyHint, trainingDeleteTitle
     case trainingDeleteQuestion, trainingDeleted, trainingSaved, roleDirector, roleDeputyDirector, roleMember
     case roleAssignedTeacher, roleDirectorShort, roleDeputyDirectorShort, roleMemberShort, roleAssignedTeacherShort

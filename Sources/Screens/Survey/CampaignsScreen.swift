@@ -149,10 +149,9 @@ struct CampaignFormScreen: FormScreen {
     }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
-        let s = ctx.strings
-        return Keymap([
-            .function(2, ctrl: "s", action: .save, label: s[.keySave], help: s[.helpMemberSave]),
-            .function(10, also: [.escape], action: .cancel, label: s[.keyClose], help: s[.helpFormCancel]),
+        Keymap([
+            .saveForm(.save, ctx),
+            .closeForm(.cancel, ctx),
         ])
     }
 
@@ -160,7 +159,7 @@ struct CampaignFormScreen: FormScreen {
         let s = ctx.strings
         switch action {
         case .formKey(let key): _ = form.handle(key)
-        case .cancel: return [.pop]
+        case .cancel: return [.close]
         case .save:
             form.clearMessages()
             func date(_ id: String) -> (LocalDate?, Bool) {

@@ -8,7 +8,7 @@ import TerminalUI
 struct SurveyEntryScreen: KeyedScreen {
     enum Action: Sendable, Equatable {
         case fieldKey(Key), next, previous, save, ditto, check, close
-        case checkKey(Key), reasonKey(Key), confirmKey(Key)
+        case checkKey(Key), reasonKey(Key)
     }
 
     let campaign: SurveyCampaign
@@ -25,7 +25,6 @@ struct SurveyEntryScreen: KeyedScreen {
     var checkList: ChoiceList?
     var reasonPrompt: PromptDialog?
     private var pendingWarnings: [SurveyIssue] = []
-    private(set) var discardDialog: ConfirmDialog?
     var scroll = 0
 
     var questionnaire: Questionnaire { engine.questionnaire }
@@ -86,7 +85,7 @@ struct SurveyEntryScreen: KeyedScreen {
                       help: s[.helpSurveySave]),
             .function(5, ctrl: "d", action: .ditto, label: s[.keyDitto], help: s[.helpSurveyDitto]),
             .function(7, ctrl: "k", action: .check, label: s[.keyCheck], help: s[.helpSurveyCheck]),
-            .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpFormCancel]),
+            .closeForm(.close, ctx),
             KeyBinding(keys: [.enter, .tab, .down], action: .next, help: s[.helpSurveyNext]),
             KeyBinding(keys: [.backTab, .up], action: .previous, help: s[.helpFormPrevious]),
         ])
@@ -101,7 +100,6 @@ struct SurveyEntryScreen: KeyedScreen {
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if discardDialog != nil { return .confirmKey(key) }
         if checkList != nil { return .checkKey(key) }
         if reasonPrompt != nil { return .reasonKey(key) }
         return keymap(ctx).action(for: key) ?? .fieldKey(key)
@@ -167,13 +165,7 @@ struct SurveyEntryScreen: KeyedScreen {
                 return save(ctx, reason: reason.cleanedInput)
             }
         case .close:
-            guard hasUnsavedChanges else { return [.pop] }
-            discardDialog = ConfirmDialog(title: s[.discardTitle], message: s[.discardQuestion], yes: s[.yes], no: s[.no])
-        case .confirmKey(let key):
-            guard var dialog = discardDialog else { return [] }
-            let outcome = dialog.handle(key)
-            discardDialog = outcome == .pending ? dialog : nil
-            if outcome == .confirmed { return [.pop] }
+            return [.close]
         }
         return []
     }

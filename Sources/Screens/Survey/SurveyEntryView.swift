@@ -60,10 +60,6 @@ extension SurveyEntryScreen {
             cursor = prompt.render(into: &buffer, area: area, theme: theme, footer: s[.promptFooter])
             reasonPrompt = prompt
         }
-        if let discardDialog {
-            discardDialog.render(into: &buffer, area: area, theme: theme)
-            cursor = nil
-        }
         return cursor
     }
 

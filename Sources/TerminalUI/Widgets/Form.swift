@@ -71,6 +71,9 @@ public struct Form: Hashable, Sendable {
     public private(set) var popup: ChoiceList?
     private var scroll = 0
     public var labelWidth: Int
+    /// True once the person has changed a value (by keys; values set by the program do not count), so that
+    /// closing the form can ask before throwing the typing away.
+    public private(set) var isModified = false
 
     public init(fields: [FormField], labelWidth: Int = 28) {
         self.fields = fields
@@ -138,6 +141,12 @@ public struct Form: Hashable, Sendable {
     // MARK: Keys
 
     public mutating func handle(_ key: Key) -> FormEvent {
+        let event = route(key)
+        if case .changed = event { isModified = true }
+        return event
+    }
+
+    private mutating func route(_ key: Key) -> FormEvent {
         if popup != nil { return handlePopup(key) }
         guard fields.indices.contains(focus) else { return .ignored }
         switch key {
