@@ -48,7 +48,7 @@ struct BoardScreen: KeyedScreen {
             members = Self.ordered(try ctx.database.boardMembers(centreID: centre.id ?? 0), asOf: asOf)
             loadError = nil
         } catch {
-            loadError = ctx.strings(.errorReadingData, "\(error)")
+            loadError = ctx.strings.readFailure(error)
         }
         report = ctx.boardCompliance.check(centreID: centre.id ?? 0, members: members, asOf: asOf)
         memberTable.setRowCount(members.count)

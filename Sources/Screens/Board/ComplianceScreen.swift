@@ -44,7 +44,7 @@ struct ComplianceScreen: KeyedScreen {
             loadError = nil
         } catch {
             rows = []
-            loadError = ctx.strings(.errorReadingData, "\(error)")
+            loadError = ctx.strings.readFailure(error)
         }
         applyFilter()
     }

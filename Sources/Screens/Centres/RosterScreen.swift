@@ -58,7 +58,7 @@ struct RosterScreen: KeyedScreen {
             loadError = nil
         } catch {
             entries = []
-            loadError = ctx.strings(.errorReadingData, "\(error)")
+            loadError = ctx.strings.readFailure(error)
         }
         applyListing(keep: keep)
     }
@@ -226,7 +226,7 @@ struct RosterScreen: KeyedScreen {
                 return [.message(StatusMessage(s(.rosterCannotDelete, centre.name), kind: .error))]
             }
         } catch {
-            return [.message(StatusMessage(s(.errorReadingData, "\(error)"), kind: .error))]
+            return [.message(StatusMessage(s.readFailure(error), kind: .error))]
         }
         pendingDelete = id
         deleteDialog = ConfirmDialog(title: s[.deleteCentreTitle], message: s(.deleteCentreQuestion, centre.name),

@@ -19,7 +19,7 @@ struct StatusHistoryScreen: KeyedScreen {
         do {
             changes = try ctx.database.statusHistory(centreID: centre.id ?? 0)
         } catch {
-            loadError = ctx.strings(.errorReadingData, "\(error)")
+            loadError = ctx.strings.readFailure(error)
         }
         table.setRowCount(changes.count)
         table.select(changes.count - 1)

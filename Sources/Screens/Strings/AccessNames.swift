@@ -61,7 +61,23 @@ extension Strings {
             case .lastAdministrator: return self[.accountLastAdministrator]
             case .refused(let refusal): return describe(refusal)
             }
-        default: return self(.errorSaving, "\(error)")
+        default:
+            if let failure = StorageFailure(error) { return describe(failure) }
+            return self(.errorSaving, "\(error)")
+        }
+    }
+
+    /// Why reading failed: the storage's reason when there is one, else the error itself.
+    public func readFailure(_ error: Error) -> String {
+        StorageFailure(error).map(describe) ?? self(.errorReadingData, "\(error)")
+    }
+
+    public func describe(_ failure: StorageFailure) -> String {
+        switch failure {
+        case .diskFull: return self[.storageDiskFull]
+        case .unwritable: return self[.storageUnwritable]
+        case .busy: return self[.storageBusy]
+        case .recordGone: return self[.storageRecordGone]
         }
     }
 

@@ -4,11 +4,12 @@
 public enum StringKey: String, CaseIterable, Sendable {
     // The application frame and the roster
     case appShortName, demoBanner, keyHelp, helpTitle, helpFooter, helpKeyHelp, helpKeyCtrlC, quitTitle
-    case quitUnsavedQuestion, yes, no, windowTooSmall, errorReadingData, errorSaving, keyAdd, keySearch, keyEdit
-    case keyFilter, keySort, keyDelete, keySettings, keyQuit, keySave, keyClose, keyAddVenue, keyRemoveVenue
-    case rosterTitle, rosterCount, rosterEmptyHint, rosterNoMatch, rosterCannotDelete, searchLabel, searchHint
-    case filterLabel, filterAll, columnCode, columnName, columnCommune, columnModel, columnStatus, columnFacilities
-    case columnUpdated, columnRecorded, columnChange, columnDecision, helpRosterAdd, helpRosterSearch, helpRosterEdit
+    case quitUnsavedQuestion, yes, no, windowTooSmall, errorReadingData, errorSaving, storageDiskFull
+    case storageUnwritable, storageBusy, storageRecordGone, keyAdd, keySearch, keyEdit, keyFilter, keySort, keyDelete
+    case keySettings, keyQuit, keySave, keyClose, keyAddVenue, keyRemoveVenue, rosterTitle, rosterCount
+    case rosterEmptyHint, rosterNoMatch, rosterCannotDelete, searchLabel, searchHint, filterLabel, filterAll
+    case columnCode, columnName, columnCommune, columnModel, columnStatus, columnFacilities, columnUpdated
+    case columnRecorded, columnChange, columnDecision, helpRosterAdd, helpRosterSearch, helpRosterEdit
     case helpRosterFilter, helpRosterSort, helpRosterReverse, helpRosterHistory, helpRosterDelete, helpRosterSettings
     case helpRosterQuit, helpTableMove, detailAddress, detailEstablished, detailDecision, detailRecordedAt
     case detailNone, decisionSummary, mergedIntoSummary, venueCount, pilotBadge, communeNotInList, deleteCentreTitle

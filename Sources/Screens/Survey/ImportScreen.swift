@@ -87,7 +87,7 @@ struct ImportScreen: KeyedScreen {
                     prompt.message = s.describe(error)
                     filePrompt = prompt
                 } catch {
-                    prompt.message = s(.errorReadingData, "\(error)")
+                    prompt.message = s.readFailure(error)
                     filePrompt = prompt
                 }
             }

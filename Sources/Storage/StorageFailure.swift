@@ -1,0 +1,31 @@
+import GRDB
+
+/// What went wrong below a read or a write, in terms a person can act on. Screens describe these instead
+/// of SQLite's own words, and never need to know GRDB.
+public enum StorageFailure: Equatable, Sendable {
+    /// The disk is full: nothing was written.
+    case diskFull
+    /// The file or its folder cannot be written (read-only disk, permissions, a USB stick pulled out).
+    case unwritable
+    /// Another program holds the file for too long.
+    case busy
+    /// The record is no longer in the file.
+    case recordGone
+
+    /// Nil for errors that are not about the storage itself (a refused permission, a workflow rule...).
+    public init?(_ error: Error) {
+        switch error {
+        case let database as DatabaseError:
+            switch database.resultCode {
+            case .SQLITE_FULL: self = .diskFull
+            case .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM: self = .unwritable
+            case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
+            default: return nil
+            }
+        case CentreStoreError.notFound, BoardStoreError.notFound, SurveyStoreError.notFound, PlanStoreError.notFound:
+            self = .recordGone
+        default:
+            return nil
+        }
+    }
+}
