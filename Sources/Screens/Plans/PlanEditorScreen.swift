@@ -52,16 +52,8 @@ struct PlanEditorScreen: KeyedScreen {
             bindings.append(.function(4, also: [.enter], action: .viewActivity, label: s[.keyView], help: s[.helpPlanViewActivity]))
         }
         bindings.append(.function(5, ctrl: "k", action: .check, label: s[.keyCheck], help: s[.helpPlanCheck]))
-        if editable && ctx.can(.submitPlans) {
-            bindings.append(.function(7, action: .submit, label: s[.keySubmit], help: s[.helpPlanSubmit]))
-        }
-        if plan.status == .submitted && ctx.can(.approvePlans) {
-            bindings.append(.function(6, action: .approve, label: s[.keyApprove], help: s[.helpPlanApprove]))
-            bindings.append(.function(7, action: .giveBack, label: s[.keyReturn], help: s[.helpPlanReturn]))
-        }
-        if plan.status == .approved && ctx.can(.submitPlans) {
-            bindings.append(.function(8, action: .amend, label: s[.keyAmend], help: s[.helpPlanAmend]))
-        }
+        bindings += PlanKeys.workflow(ctx, status: plan.status, submit: .submit, approve: .approve, giveBack: .giveBack,
+                                      amend: .amend)
         bindings.append(.function(9, ctrl: "p", action: .report, label: s[.keyReport], help: s[.helpPlanReport]))
         bindings.append(KeyBinding(keys: [.ctrl("y")], action: .history, help: s[.helpPlanHistory]))
         bindings.append(.function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]))

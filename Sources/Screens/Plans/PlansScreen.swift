@@ -107,6 +107,18 @@ enum PlanKeys {
             bindings.append(.function(2, ctrl: "n", also: [.insert], action: add, label: s[.keyNewPlan], help: s[.helpPlanAdd]))
         }
         bindings.append(.function(4, also: [.enter], action: open, label: s[.keyOpen], help: s[.helpPlanOpen]))
+        bindings += workflow(ctx, status: status, submit: submit, approve: approve, giveBack: giveBack, amend: amend)
+        bindings.append(KeyBinding(keys: [.ctrl("y")], action: history, help: s[.helpPlanHistory]))
+        bindings.append(.function(10, also: [.escape], action: close, label: s[.keyClose], help: s[.helpBoardClose]))
+        return Keymap(bindings)
+    }
+
+    /// The workflow keys a plan in `status` offers this person, the same in the list and the editor.
+    @MainActor
+    static func workflow<A: Sendable>(_ ctx: AppContext, status: PlanStatus?, submit: A?, approve: A, giveBack: A,
+                                      amend: A?) -> [KeyBinding<A>] {
+        let s = ctx.strings
+        var bindings: [KeyBinding<A>] = []
         if let submit, status?.isEditable == true, ctx.can(.submitPlans) {
             bindings.append(.function(7, action: submit, label: s[.keySubmit], help: s[.helpPlanSubmit]))
         }
@@ -117,9 +129,7 @@ enum PlanKeys {
         if let amend, status == .approved, ctx.can(.submitPlans) {
             bindings.append(.function(8, action: amend, label: s[.keyAmend], help: s[.helpPlanAmend]))
         }
-        bindings.append(KeyBinding(keys: [.ctrl("y")], action: history, help: s[.helpPlanHistory]))
-        bindings.append(.function(10, also: [.escape], action: close, label: s[.keyClose], help: s[.helpBoardClose]))
-        return Keymap(bindings)
+        return bindings
     }
 
     @MainActor
