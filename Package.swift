@@ -14,11 +14,15 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
+        // Text helpers (NFC, folding, search, Vietnamese collation, display width) and `Severity`: the small
+        // vocabulary both the rules and the widgets need, so that TerminalUI does not depend on Domain.
+        .target(name: "Basics"),
         // Pure rules and values: no file I/O, no SQLite, no terminal. swift-crypto for password hashing and the
         // audit chain's SHA-256, which are computations and belong with the rules that use them.
         .target(
             name: "Domain",
             dependencies: [
+                "Basics",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
@@ -35,8 +39,8 @@ let package = Package(
             name: "Storage",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift")]
         ),
-        // Cell buffer, keys, keymaps and widgets; no C imports (Domain only for Vietnamese search).
-        .target(name: "TerminalUI", dependencies: ["Domain"]),
+        // Cell buffer, keys, keymaps and widgets; no C imports, no Domain.
+        .target(name: "TerminalUI", dependencies: ["Basics"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The one small piece of code that calls ncurses.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
@@ -51,9 +55,10 @@ let package = Package(
         ),
         // `make bench`: figures for the hot paths (a frame, a keystroke, loading and searching centres).
         .executableTarget(name: "tthtcd-bench", dependencies: ["Screens", "Storage", "Domain", "TerminalUI", "AppResources"]),
+        .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AppResources"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain", "AppResources"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Domain"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ScreensTests",
             dependencies: ["Screens", "Storage", "Domain", "TerminalUI", "AppResources"],

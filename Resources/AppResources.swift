@@ -16,4 +16,14 @@ public enum AppResources {
         }
         return data
     }
+
+    /// The names of the shipped files in a folder, sorted, e.g. `files(in: "strings/vi")`.
+    public static func files(in relativeFolder: String) throws -> [String] {
+        guard let base = Bundle.module.resourceURL else { throw MissingResource(path: relativeFolder) }
+        let folder = base.appendingPathComponent(relativeFolder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            throw MissingResource(path: relativeFolder)
+        }
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
 }

@@ -25,12 +25,6 @@ public enum CentreProblem: Hashable, Sendable {
     case duplicateCommune(existing: String)
 }
 
-public enum Severity: String, Codable, Sendable, Comparable {
-    case warning, error
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
-}
-
 public struct CentreIssue: Hashable, Sendable {
     public let field: CentreField
     public let problem: CentreProblem

@@ -1,4 +1,4 @@
-/// Keys of the string catalogs (Resources/strings/*.json). A test checks that every catalog has exactly
+/// Keys of the string catalogs (Resources/strings/<language>/*.json). A test checks that every catalog has exactly
 /// these keys, so a missing translation fails the build, not the user. Grouped by the part of the program
 /// that shows them; a new key goes in its group and in both catalogs.
 public enum StringKey: String, CaseIterable, Sendable {

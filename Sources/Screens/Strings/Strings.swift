@@ -19,23 +19,43 @@ public enum Language: String, Sendable, CaseIterable {
     }
 }
 
-/// A string catalog (Resources/strings/vi.json or en.json). Screens never hold user-visible literals:
-/// they ask the catalog by ``StringKey``. Placeholders are written {0}, {1}...
+/// A string catalog (the JSON files of Resources/strings/vi/ or en/, one per part of the program, merged).
+/// Screens never hold user-visible literals: they ask the catalog by ``StringKey``. Placeholders are written
+/// {0}, {1}...
 public struct Strings: Sendable {
     public let language: Language
     private let table: [String: String]
 
     public init(language: Language) throws {
         self.language = language
-        let data = try AppResources.data("strings/\(language.rawValue).json")
-        table = try JSONDecoder().decode([String: String].self, from: data)
+        table = try Self.table(language)
     }
 
-    /// The keys a catalog file defines, for the test that every key is in every catalog.
-    public static func keys(in language: Language) throws -> Set<String> {
-        let data = try AppResources.data("strings/\(language.rawValue).json")
-        return Set(try JSONDecoder().decode([String: String].self, from: data).keys)
+    /// A key defined in two files of the same catalog.
+    public struct DuplicateKey: Error, CustomStringConvertible {
+        public let key: String
+        public let files: [String]
+        public var description: String { "string key \(key) is defined in \(files.joined(separator: " and "))" }
     }
+
+    /// Every file of one language's catalog, merged; a key defined twice is an error, not a silent override.
+    static func table(_ language: Language) throws -> [String: String] {
+        let folder = "strings/\(language.rawValue)"
+        var table: [String: String] = [:]
+        var origin: [String: String] = [:]
+        for name in try AppResources.files(in: folder) where name.hasSuffix(".json") {
+            let part = try JSONDecoder().decode([String: String].self, from: AppResources.data(folder + "/" + name))
+            for (key, text) in part {
+                if let first = origin[key] { throw DuplicateKey(key: key, files: [first, name]) }
+                origin[key] = name
+                table[key] = text
+            }
+        }
+        return table
+    }
+
+    /// The keys a catalog defines, for the test that every key is in every catalog.
+    public static func keys(in language: Language) throws -> Set<String> { Set(try table(language).keys) }
 
     public subscript(_ key: StringKey) -> String { table[key.rawValue] ?? key.rawValue }
 

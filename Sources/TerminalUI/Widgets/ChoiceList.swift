@@ -1,5 +1,3 @@
-import Domain
-
 /// One option of a choice list: a stable id, the label shown, and the same label prepared for search.
 public struct ChoiceItem: Hashable, Sendable {
     public let id: String

@@ -1,5 +1,3 @@
-import Domain
-
 /// The F1-F10 bar at the bottom, in the style of Midnight Commander: a number, then its label. Slots are
 /// as wide as their labels need, sharing what is left, so labels are cut only on a narrow terminal.
 public enum KeyBar {

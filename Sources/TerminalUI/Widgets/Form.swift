@@ -1,5 +1,3 @@
-import Domain
-
 /// The input a form field holds.
 public enum FormControl: Hashable, Sendable {
     case text(TextField)

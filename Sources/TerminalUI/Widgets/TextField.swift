@@ -1,5 +1,3 @@
-import Domain
-
 /// A one-line text editor. The cursor moves by `Character` (grapheme cluster), never by byte or code point;
 /// the text is kept in NFC, so a mark typed or pasted after its vowel joins it. Long text scrolls
 /// horizontally, with ‹ and › showing that more lies beyond the edge.

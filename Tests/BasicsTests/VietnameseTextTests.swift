@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Domain
+@testable import Basics
 
 /// Every Vietnamese vowel (with its vowel marks) under every tone, lower and upper case.
 enum VietnameseAlphabet {
