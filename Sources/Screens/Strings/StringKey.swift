@@ -180,4 +180,12 @@ public enum StringKey: String, CaseIterable, Sendable {
 
     // Plan workflow messages
     case planSubmittedMessage, planApprovedMessage, planReturnedMessage, fieldPlanTitle
+
+    // Screens shared by every part: routes, the menu, modals, read-only forms, whole views
+    case routeNotAllowed, quitQuestion, menuTitle, menuRoster, menuGroupCentres, menuGroupBoard, menuGroupSurveys
+    case menuGroupPlans, menuGroupSystem, helpKeyGoTo, helpKeyRoute, multilineFooter, progressFooter, helpViewWhole
+    case detailMore, readOnlyMark, readOnlyFormHelp, readOnlyFormHint, venueRemoved, problemNotANumber
+    case problemNotAnAmount, keyViewTable, helpNeedsViewWhole, helpChartScroll, chartPosition, keyViewProblems
+    case helpImportProblems, keyChooseFile, helpImportChooseFile, importMapTitle, importProblemsTitle
+    case importMoreProblems, submitTitle, submitQuestion, amendTitle, amendQuestion, planNameFormat, planVersionSuffix
 }
