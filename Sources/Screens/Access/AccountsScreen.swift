@@ -3,7 +3,7 @@ import Storage
 import TerminalUI
 
 /// The administrator's list of accounts: who may sign in, with which roles.
-struct AccountsScreen: KeyedScreen {
+struct AccountsScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable { case move(Key), add, edit, viewWhole, close }
 
     private(set) var accounts: [Account] = []
@@ -80,7 +80,7 @@ struct AccountsScreen: KeyedScreen {
 }
 
 /// Adding or changing an account: name, roles, active flag, and a new password when one is typed.
-struct AccountFormScreen: FormScreen {
+struct AccountFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     enum Field: Hashable, Sendable {

@@ -3,7 +3,7 @@ import Storage
 import TerminalUI
 
 /// The audit trail, newest first, filtered by record, person and dates, with each field before and after.
-struct AuditScreen: KeyedScreen {
+struct AuditScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), filterRecord, filterPerson, filterFrom, filterTo, clearFilters, viewWhole, close
         case recordEntered(String), personPicked(String), fromEntered(String), toEntered(String)

@@ -3,7 +3,7 @@ import Storage
 import TerminalUI
 
 /// A person changes their own password, giving the old one first.
-struct ChangePasswordScreen: FormScreen {
+struct ChangePasswordScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     enum Field: Hashable, Sendable { case intro, old, new, confirm }

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The sign-in screen at start. In the demo it lists one account per role with its password, so a trainer
 /// can show what each role sees.
-struct SignInScreen: FormScreen {
+struct SignInScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), signIn, quit }
 
     enum Field: Hashable, Sendable { case intro, username, password }
@@ -93,7 +93,7 @@ struct SignInScreen: FormScreen {
 }
 
 /// The very first run on a new data file: create the administrator, who then sets up the office.
-struct CreateAdminScreen: FormScreen {
+struct CreateAdminScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), create, quit }
 
     enum Field: Hashable, Sendable { case intro, username, fullName, password, confirm }

@@ -10,8 +10,12 @@ struct FieldBinding<Model, ID: Hashable & Sendable> {
     let write: (inout Model, FieldValue) -> String?
 }
 
-/// The fields of a form over a model: what builds the form from a record and reads the record back.
-struct FormBindings<Model, ID: Hashable & Sendable> {
+/// The fields of a form over a model: what builds the form from a record and reads the record back. Two are equal
+/// when they describe the same fields: the reading and writing follow from the description. The closures are pure
+/// functions of their arguments and of immutable captured values (words, key paths), hence safe to share.
+struct FormBindings<Model, ID: Hashable & Sendable>: Equatable, @unchecked Sendable {
+    static func == (lhs: FormBindings, rhs: FormBindings) -> Bool { lhs.specs == rhs.specs }
+
     var fields: [FieldBinding<Model, ID>]
 
     init(_ fields: [FieldBinding<Model, ID>]) { self.fields = fields }

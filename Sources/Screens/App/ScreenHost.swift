@@ -43,6 +43,8 @@ protocol ScreenHost {
     func keyBar(_ ctx: AppContext) -> [Int: String]
     /// Help lines: keys and what they do, then anything about the current field.
     func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)]
+    /// Every key the screen binds now, with the program-wide meaning its binding declares (for Ctrl letters).
+    func boundKeys(_ ctx: AppContext) -> [(key: Key, meaning: String?)]
     mutating func handle(key: Key, _ ctx: AppContext) -> [AppCommand]
     /// Draws the screen and its open modal into `area` (between the title bar and the message line); returns the
     /// cursor, if any.
@@ -100,6 +102,10 @@ extension KeyedScreen {
     func keyBar(_ ctx: AppContext) -> [Int: String] { keymap(ctx).barLabels }
 
     func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] { keymap(ctx).helpLines }
+
+    func boundKeys(_ ctx: AppContext) -> [(key: Key, meaning: String?)] {
+        keymap(ctx).bindings.flatMap { binding in binding.keys.map { (key: $0, meaning: binding.meaning) } }
+    }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? { keymap(ctx).action(for: key) }
 

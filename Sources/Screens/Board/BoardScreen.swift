@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The board (Ban giám đốc) of one centre: current and former members on the left, the checklist of the
 /// rules in force on the chosen date on the right, and the details of what is selected underneath.
-struct BoardScreen: KeyedScreen {
+struct BoardScreen: KeyedScreen, Equatable {
     enum Pane: Equatable { case members, rules }
 
     enum Action: Sendable, Equatable {

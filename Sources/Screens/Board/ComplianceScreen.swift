@@ -4,19 +4,19 @@ import TerminalUI
 
 /// Every working centre the office sees, with the number of broken rules, filterable by rule; Enter opens
 /// the centre's board.
-struct ComplianceScreen: KeyedScreen {
+struct ComplianceScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), open, chooseRule, rulePicked(String), changeDate, dateEntered(String), viewWhole, close
     }
 
-    struct Row: Sendable {
+    struct Row: Equatable, Sendable {
         let centre: Centre
         let report: BoardReport
     }
 
     private(set) var rows: [Row] = []
-    private(set) var shown: [Row] = []
-    private(set) var ruleFilter: String?
+    var shown: [Row] = []
+    var ruleFilter: String?
     private(set) var asOf: LocalDate
     var table = TableState()
     private var loadError: String?

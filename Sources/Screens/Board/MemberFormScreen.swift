@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Adding, editing or ending the term of one appointment (a board member or an assigned teacher).
 /// Ending a term only sets its end date: the person stays on the board's record as a former member.
-struct MemberFormScreen: FormScreen {
+struct MemberFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction {
         case formKey(Key), save, cancel
     }

@@ -3,7 +3,7 @@ import Storage
 import TerminalUI
 
 /// The trainings one member attended: listed newest first, added with a small form, removed after a question.
-struct TrainingScreen: KeyedScreen {
+struct TrainingScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), add, delete, deleteConfirmed(Training), viewWhole, close
     }
@@ -104,7 +104,7 @@ struct TrainingScreen: KeyedScreen {
 }
 
 /// Adding one training to a member's record.
-struct TrainingFormScreen: FormScreen {
+struct TrainingFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     enum Field: Hashable, Sendable { case section, date, topic, hours, organiser }

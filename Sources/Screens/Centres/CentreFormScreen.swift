@@ -5,7 +5,7 @@ import TerminalUI
 /// Adding or editing one centre. Each field is checked when the user leaves it; F2 checks everything,
 /// asks about warnings (a second centre for a commune), and saves in one transaction. What was typed is
 /// never thrown away by a failed check. A person who may not edit centres reads the form, read-only.
-struct CentreFormScreen: FormScreen {
+struct CentreFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction {
         case formKey(Key)
         case save, saveDespiteWarnings, cancel, removeVenue, removeVenueConfirmed(Int), addVenue

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The centre roster (hồ sơ trung tâm): every centre the office sees, with search, a status filter, sorting
 /// by any column, and the details of the selected centre underneath.
-struct RosterScreen: KeyedScreen {
+struct RosterScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case add, edit, history, delete, deleteConfirmed(centreID: Int64, name: String), startSearch
         case cycleStatusFilter, nextSortColumn, reverseSort, board, menu, quit, viewWhole

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The status history of one centre: when it was entered, suspended, dissolved or merged, by which
 /// decision and why. Read only: history is never edited.
-struct StatusHistoryScreen: KeyedScreen {
+struct StatusHistoryScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), viewWhole, close
     }

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// One activity of a draft plan: what, which topic and format, for whom, where, when, by whom, at what cost.
 /// Or, on an approved plan, what was done.
-struct ActivityFormScreen: FormScreen {
+struct ActivityFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     enum Field: Hashable, Sendable {

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The commune leader's inbox: every submitted plan of the office's area, oldest first, to approve (with the
 /// password again) or return (with a reason).
-struct ApprovalInboxScreen: PlanFlowScreen {
+struct ApprovalInboxScreen: PlanFlowScreen, Equatable {
     enum Action: Sendable, Equatable { case move(Key), open, history, viewWhole, close, workflow(PlanFlow) }
 
     nonisolated static func flow(_ step: PlanFlow) -> Action { .workflow(step) }

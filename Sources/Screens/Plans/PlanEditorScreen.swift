@@ -4,7 +4,7 @@ import TerminalUI
 
 /// One plan: its heading, its activities table, the checks before submission, the workflow steps, and on an
 /// approved plan what was done and the report of planned against done. Read-only once submitted.
-struct PlanEditorScreen: PlanFlowScreen {
+struct PlanEditorScreen: PlanFlowScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), header, addActivity, editActivity, viewActivity, deleteActivity, deleteActivityConfirmed(Int)
         case draftFromSurvey, campaignPicked(String), check, history, report, close, workflow(PlanFlow)

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// A plan's heading: kind, year (and month), title, legal bases, the survey it rests on, the targets.
 /// A new monthly plan draws the activities of its month from the approved annual plan.
-struct PlanHeaderFormScreen: FormScreen {
+struct PlanHeaderFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel, recompute }
 
     enum Field: Hashable, Sendable {

@@ -3,7 +3,7 @@ import Storage
 import TerminalUI
 
 /// The plans of one centre with their status, and the workflow steps the signed-in person may take.
-struct PlansScreen: PlanFlowScreen {
+struct PlansScreen: PlanFlowScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), add, open, history, viewWhole, close, workflow(PlanFlow)
     }

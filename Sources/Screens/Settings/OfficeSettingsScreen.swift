@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Which office this installation serves: its province and, for a commune office, its commune; and the rules'
 /// parameters the office may set. The first run starts here; later it is reached from the menu (Ctrl-T).
-struct OfficeSettingsScreen: FormScreen {
+struct OfficeSettingsScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction {
         case formKey(Key), save, cancel
     }

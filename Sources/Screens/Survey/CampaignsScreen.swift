@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The survey campaigns of one centre, newest first, with their progress against the target. From here a
 /// clerk enters forms, finds and corrects them, imports a spreadsheet, or reads the needs analysis.
-struct CampaignsScreen: KeyedScreen {
+struct CampaignsScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable { case move(Key), add, edit, enter, responses, needs, importFile, viewWhole, close }
 
     private(set) var centre: Centre
@@ -115,7 +115,7 @@ struct CampaignsScreen: KeyedScreen {
 }
 
 /// Creating or changing a campaign, and the centre's list of villages the forms refer to.
-struct CampaignFormScreen: FormScreen {
+struct CampaignFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     enum Field: Hashable, Sendable {

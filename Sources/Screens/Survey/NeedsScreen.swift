@@ -6,7 +6,7 @@ import TerminalUI
 /// The needs a campaign shows: topics ranked as a bar chart, the preferred formats, times and seasons, the
 /// number of respondents against the target, filtered by village, sex, age band and occupation. F4 exports
 /// the analysis and the forms as CSV files for Excel.
-struct NeedsScreen: KeyedScreen {
+struct NeedsScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case village, villagePicked(String), sex, age, occupation, occupationPicked(String), clear
         case export, exportFolder(String), viewWhole, scroll(Key), close
@@ -16,8 +16,8 @@ struct NeedsScreen: KeyedScreen {
     let centre: Centre
     let questionnaire: Questionnaire
     private(set) var responses: [SurveyResponse] = []
-    private(set) var filter = NeedsFilter()
-    private(set) var analysis: NeedsAnalysis
+    var filter = NeedsFilter()
+    var analysis: NeedsAnalysis
     /// The first topic shown in the chart: ↑ ↓ PgUp PgDn reach every topic, the last one included.
     private(set) var chartScroll = 0
     var modal: Modal<Action>?

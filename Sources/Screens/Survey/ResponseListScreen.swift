@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The forms of a campaign, found by serial number or name (marks optional), opened for correction or deleted
 /// after a question.
-struct ResponseListScreen: KeyedScreen {
+struct ResponseListScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), open, delete, deleteConfirmed(responseID: Int64, serial: String), viewWhole, close
         /// A key typed into the search line (part of the screen, not a pop-up).
@@ -66,7 +66,7 @@ struct ResponseListScreen: KeyedScreen {
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if key.movesSelection && key != .home && key != .end { return .move(key) }
+        if key.movesSelection { return .move(key) }
         return keymap(ctx).action(for: key) ?? .searchKey(key)
     }
 

@@ -5,7 +5,7 @@ import TerminalUI
 /// Keyed entry of paper forms, heads-down: numbers select choices, Enter moves on (skipping questions that do
 /// not apply), F2 saves and opens the next blank form, F5 copies the previous form's answer, F7 lists every
 /// problem. Warnings can be kept with a reason that is stored with the form.
-struct SurveyEntryScreen: KeyedScreen {
+struct SurveyEntryScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         /// A key typed into the focused answer (the answers are the screen itself, not a pop-up).
         case fieldKey(Key)
@@ -23,7 +23,7 @@ struct SurveyEntryScreen: KeyedScreen {
     private(set) var editing: SurveyResponse?
     private(set) var inputs: [String: TextField] = [:]
     private(set) var focus = 0
-    private(set) var messages: [String: (text: String, severity: Severity)] = [:]
+    private(set) var messages: [String: FieldMessage] = [:]
     /// The answers of the form saved last, for the ditto key.
     private(set) var previous: SurveyAnswers?
     private(set) var others: [SurveyResponse] = []
@@ -183,7 +183,7 @@ struct SurveyEntryScreen: KeyedScreen {
             return []
         }
         let text = ctx.strings.describe(issue.problem)
-        messages[id] = (text, issue.severity)
+        messages[id] = FieldMessage(text, severity: issue.severity)
         let label = questionnaire.question(id).map { ctx.strings.text($0.label) } ?? id
         return [.message(StatusMessage(label + ": " + text, kind: issue.severity == .error ? .error : .warning))]
     }
@@ -197,7 +197,7 @@ struct SurveyEntryScreen: KeyedScreen {
             issues = engine.validate(draft, others: others)
         }
         messages = [:]
-        for issue in issues { messages[issue.field] = (s.describe(issue.problem), issue.severity) }
+        for issue in issues { messages[issue.field] = FieldMessage(s.describe(issue.problem), severity: issue.severity) }
         if let error = issues.first(where: { $0.severity == .error }) {
             focusOn(error.field)
             let label = questionnaire.question(error.field).map { s.text($0.label) } ?? error.field

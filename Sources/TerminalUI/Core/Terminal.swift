@@ -10,7 +10,9 @@ public protocol Terminal: AnyObject {
     func nextKey(timeoutMilliseconds: Int) -> Key?
 }
 
-/// An in-memory terminal: a queue of keys in, the last frame out.
+/// An in-memory terminal: a queue of keys in, the last frame out. When the keys run out it pauses (no key, so a
+/// frame is drawn), then asks the program to quit like a person would (Ctrl-C, a pause, the first letter of yes in
+/// either language), so a test that drives `App.run` always ends; `ranDry` tells the test it came to that.
 @MainActor
 public final class TestTerminal: Terminal {
     public var size: Size
@@ -19,6 +21,8 @@ public final class TestTerminal: Terminal {
     public private(set) var lastFrame: ScreenBuffer?
     public private(set) var lastCursor: Point?
     public private(set) var frameCount = 0
+    public private(set) var ranDry = false
+    private var dryKeys: [Key?] = [nil, .ctrl("c"), nil, .char("c"), nil, .char("y")]
 
     public init(size: Size = .minimum, keys: [Key] = [], colour: Bool = false) {
         self.size = size
@@ -33,6 +37,10 @@ public final class TestTerminal: Terminal {
     }
 
     public func nextKey(timeoutMilliseconds: Int) -> Key? {
-        pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+        if !pendingKeys.isEmpty { return pendingKeys.removeFirst() }
+        ranDry = true
+        let key = dryKeys.removeFirst()
+        dryKeys.append(key)
+        return key
     }
 }

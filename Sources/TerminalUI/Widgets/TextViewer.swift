@@ -42,7 +42,8 @@ public struct TextViewer: Hashable, Sendable {
 
     /// Scrolls; false when the key is not a scrolling key (the modal then closes on it).
     public mutating func handle(_ key: Key) -> Bool {
-        let maxScroll = max(0, rowCount - pageSize)
+        // Before the first frame the rows are not laid out yet: go as far as asked, the frame clamps.
+        let maxScroll = rowCount > 0 ? max(0, rowCount - pageSize) : Int.max / 2
         switch key {
         case .up: scroll = max(0, scroll - 1)
         case .down: scroll = min(maxScroll, scroll + 1)
