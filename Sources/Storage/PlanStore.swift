@@ -203,7 +203,7 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE plan SET status = ?, updatedAt = ? WHERE id = ?",
                            arguments: [plan.status.rawValue, Timestamp.string(moment), id])
-            try Self.recordEvent(db, planID: id, action, by: actor, comment: comment.cleanedInput, at: moment)
+            try Self.recordEvent(db, planID: id, action, by: actor, comment: comment.cleanedMultiline, at: moment)
             if action == .approve, let amended = plan.amends {
                 // The approved amendment takes over: the version it amends goes out of force.
                 try db.execute(sql: "UPDATE plan SET status = ?, updatedAt = ? WHERE id = ? AND status = ?",

@@ -51,10 +51,14 @@ struct PlanEndToEndTests {
         try session.press("F2")
         try session.waitFor("Đã trả lại")
 
-        try switchUser(session, "giamdoc")
-        try openPlansOfNghiaSon(session)
+        // The director is told at sign-in, opens the returned plan from that list and reads the reason whole.
+        try session.press("C-x")
+        try session.signIn("giamdoc", keepWaitingWork: true)
+        try session.waitFor("Bị trả lại · Kế hoạch hoạt động năm 2026 – TTHTCĐ xã Nghĩa Sơn")
         try session.press("Enter")
-        try session.waitFor("Bị trả lại: Bổ sung lớp chăn nuôi")
+        let heading = try session.waitFor("Tính lại kinh phí theo số lớp")
+        #expect(heading.contains("Bị trả lại: Bổ sung lớp chăn nuôi cho các xóm 4-6"))
+        #expect(heading.contains("Ghi rõ người phụ trách từng lớp"), "the reason is read whole, each of its lines")
         try session.press("F3")
         try session.waitFor("Thêm hoạt động")
         try session.type("Lớp chăn nuôi gà an toàn sinh học")

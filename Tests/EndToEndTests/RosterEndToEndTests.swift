@@ -136,6 +136,8 @@ struct RosterEndToEndTests {
         try session.press("Tab", "Tab")
         try session.type("Sửa chữa hội trường")
         try session.press("F2")
+        try session.waitFor("Ghi «Tạm đình chỉ» cho TTHTCĐ xã Yên Mô")
+        try session.type("c")
         try session.waitFor("Đã lưu TT14701")
         try session.press("C-y")
         let history = try session.waitFor("Lịch sử trạng thái TT14701")

@@ -168,4 +168,10 @@ public struct Plan: Hashable, Codable, Sendable, Identifiable {
         let counted = activities.filter { $0.outcome.state != .cancelled }
         return (counted.filter { $0.outcome.state == .done }.count, counted.count)
     }
+
+    /// The reason given by the last return for revision, while the plan stands returned.
+    public var returnReason: String? {
+        guard status == .returned else { return nil }
+        return history.last(where: { $0.action == .returnForRevision })?.comment
+    }
 }

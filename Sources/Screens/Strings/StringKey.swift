@@ -188,4 +188,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case problemNotAnAmount, keyViewTable, helpNeedsViewWhole, helpChartScroll, chartPosition, keyViewProblems
     case helpImportProblems, keyChooseFile, helpImportChooseFile, importMapTitle, importProblemsTitle
     case importMoreProblems, submitTitle, submitQuestion, amendTitle, amendQuestion, planNameFormat, planVersionSuffix
+
+    // An afternoon at the commune office (issue 10): notices, return reasons, outcomes, documents, keyed entry
+    case termNotStartedNote, planReasonMore, planReturnedHint, planLastStep, planStepBy, planReasonLabel
+    case waitingReturned, waitingAmendmentDraft, waitingApproval, waitingAmendment, waitingTitle, menuWaiting
+    case waitingNone, statusChangeTitle, statusChangeQuestion, surveyMoreCodes, tooSmallKeys
 }
