@@ -258,7 +258,8 @@ extension AppDatabase {
             var outcomeCleaned = outcome
             outcomeCleaned.notes = outcome.notes.cleanedInput
             plan.activities[activityIndex].outcome = outcomeCleaned
-            let issues = PlanValidator.entryIssues(plan.activities[activityIndex], number: activityIndex + 1, plan: plan)
+            let issues = PlanValidator.outcomeIssues(plan.activities[activityIndex], number: activityIndex + 1, plan: plan,
+                                                     today: LocalDate(date: moment, timeZone: .current))
             guard issues.isEmpty else { throw PlanStoreError.invalid(issues) }
             guard let row = plan.activities[activityIndex].id else { throw PlanStoreError.notFound }
             var stored = plan.activities[activityIndex]

@@ -122,7 +122,7 @@ struct SurveyEndToEndTests {
         #expect(wrongCode.status == 1)
         let report = try String(contentsOfFile: wrongPath.replacingOccurrences(of: ".csv", with: "-loi-nhap.csv"),
                                 encoding: .utf8)
-        #expect(report.contains("500,Giới tính,9,không có mã 9."), "\(report)")
+        #expect(report.contains("500,Giới tính,9,Không có mã 9."), "\(report)")
 
         var truncated = csv(rows: 50)
         truncated.removeLast(30)

@@ -52,32 +52,53 @@ public enum PlanDrafter {
 }
 
 /// Planned against done, by topic and by month.
+/// Planned against done, by topic and by month: activities, learners (women and ethnic minorities among them) and
+/// money. Cancelled activities count in neither column.
 public struct PlanReport: Hashable, Sendable {
     public struct Line: Hashable, Sendable {
         public let key: Int
-        public let planned: Int
-        public let done: Int
-        public let participants: Int
+        public var planned = 0
+        public var done = 0
+        public var learnersPlanned = 0
+        public var participants = 0
+        public var women = 0
+        public var ethnicMinority = 0
+        public var costPlanned = 0
+        public var costSpent = 0
+
+        init(key: Int) { self.key = key }
+
+        mutating func add(_ activity: PlanActivity) {
+            planned += 1
+            learnersPlanned += activity.expectedLearners
+            costPlanned += activity.cost
+            let outcome = activity.outcome
+            costSpent += outcome.cost
+            guard outcome.state == .done else { return }
+            done += 1
+            participants += outcome.participants
+            women += outcome.women
+            ethnicMinority += outcome.ethnicMinority
+        }
     }
 
     public let byTopic: [Line]
     public let byMonth: [Line]
+    /// Every activity of the plan together.
+    public let total: Line
 
     public static func compute(_ plan: Plan) -> PlanReport {
+        let counted = plan.activities.filter { $0.outcome.state != .cancelled }
         func lines(_ key: (PlanActivity) -> Int?) -> [Line] {
-            var table: [Int: (Int, Int, Int)] = [:]
-            for activity in plan.activities where activity.outcome.state != .cancelled {
+            var table: [Int: Line] = [:]
+            for activity in counted {
                 guard let k = key(activity) else { continue }
-                var entry = table[k] ?? (0, 0, 0)
-                entry.0 += 1
-                if activity.outcome.state == .done {
-                    entry.1 += 1
-                    entry.2 += activity.outcome.participants
-                }
-                table[k] = entry
+                table[k, default: Line(key: k)].add(activity)
             }
-            return table.keys.sorted().map { Line(key: $0, planned: table[$0]!.0, done: table[$0]!.1, participants: table[$0]!.2) }
+            return table.keys.sorted().map { table[$0]! }
         }
-        return PlanReport(byTopic: lines(\.topic), byMonth: lines(\.effectiveMonth))
+        var total = Line(key: 0)
+        for activity in counted { total.add(activity) }
+        return PlanReport(byTopic: lines(\.topic), byMonth: lines(\.effectiveMonth), total: total)
     }
 }
