@@ -2,20 +2,29 @@ import Foundation
 
 /// Proposals the user then edits: activities from a survey's top needs, a monthly plan from the annual one.
 public enum PlanDrafter {
-    /// One activity for each of the `count` most wanted topics, in their order of need. The format is the one
-    /// respondents prefer most, the expected learners those who asked for the topic, the months spread over
-    /// the year from February, the venue the centre's first.
-    public static func activities(from analysis: NeedsAnalysis, topicName: (Int) -> String, count: Int = 5,
+    /// One activity for each of the `count` most wanted topics, in their order of need, each as those who asked for
+    /// it want it: their favourite format, a month of their favourite season (activities wanting the same season
+    /// take its months in turn), the expected learners those who asked. `title` names the activity from its topic
+    /// and the favourite time of day. The venue is the centre's first, the person responsible its director.
+    public static func activities(from demand: [TopicDemand], count: Int = 5, title: (TopicDemand) -> String,
                                   venue: String, responsible: String) -> [PlanActivity] {
-        let format: ActivityFormat
-        switch analysis.formats.first?.code {
-        case 2?: format = .talk
-        case 3?: format = .modelVisit
-        default: format = .classSession
+        var taken: [[Int]: Int] = [:]
+        return demand.prefix(count).map { topic in
+            let months = SeasonMonths.months(forSeason: topic.season)
+            let turn = taken[months, default: 0]
+            taken[months] = turn + 1
+            return PlanActivity(title: title(topic), topic: topic.topic, format: format(code: topic.format),
+                                expectedLearners: topic.count, venue: venue, month: months[turn % months.count],
+                                responsible: responsible)
         }
-        return analysis.topics.prefix(count).enumerated().map { index, tally in
-            PlanActivity(title: topicName(tally.code), topic: tally.code, format: format, expectedLearners: tally.count,
-                         venue: venue, month: 2 + (index * 2) % 10, responsible: responsible)
+    }
+
+    /// The questionnaire's format answer as a kind of activity (online learning is planned as a class).
+    static func format(code: Int?) -> ActivityFormat {
+        switch code {
+        case 2?: return .talk
+        case 3?: return .modelVisit
+        default: return .classSession
         }
     }
 

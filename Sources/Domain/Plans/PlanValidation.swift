@@ -30,6 +30,8 @@ public enum PlanProblem: Hashable, Sendable {
     case outcomeDateInFuture(activity: Int)
     /// An activity recorded as done needs the day it was done.
     case outcomeDateRequired(activity: Int)
+    /// Warnings before submission: a plan that plans nothing to learn, nobody to learn it, or no money.
+    case noClassesOrTalks, noLearners, noBudget
 }
 
 public struct PlanIssue: Hashable, Sendable {
@@ -122,6 +124,11 @@ public enum PlanValidator {
         }
         if plan.kind == .annual && !campaignYears.contains(where: { $0 == plan.year || $0 == plan.year - 1 }) {
             issues.append(PlanIssue(.noRecentSurvey(year: plan.year), .warning))
+        }
+        if !plan.activities.isEmpty {
+            if plan.targetClasses + plan.targetTalks == 0 { issues.append(PlanIssue(.noClassesOrTalks, .warning)) }
+            if plan.targetLearners == 0 { issues.append(PlanIssue(.noLearners, .warning)) }
+            if plan.totalCost == 0 { issues.append(PlanIssue(.noBudget, .warning)) }
         }
         return issues
     }

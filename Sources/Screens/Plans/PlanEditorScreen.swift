@@ -163,19 +163,23 @@ struct PlanEditorScreen: PlanFlowScreen, Equatable {
         }
     }
 
-    /// Adds one activity for each top need of the campaign (the user then edits them) and sets the targets.
+    /// Adds one activity for each top need of the campaign, each as those who asked for it want it (the user then
+    /// edits them); the targets follow from the activities.
     private mutating func draftFromSurvey(_ campaignID: Int64, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         guard let campaign = try? ctx.database.campaign(id: campaignID),
               let questionnaire = ShippedQuestionnaire.current else { return [] }
         let responses = (try? ctx.database.responses(campaignID: campaignID)) ?? []
-        let analysis = NeedsAnalysis.compute(responses, campaign: campaign)
+        let demand = TopicDemand.compute(responses.map(\.answers))
+        guard !demand.isEmpty else { return [.message(StatusMessage(s[.planNothingToDraft], kind: .warning))] }
         let director = ((try? ctx.database.boardMembers(centreID: centre.id ?? 0)) ?? [])
             .first { $0.role == .director && $0.isCurrent(on: ctx.clock.today) }?.fullName ?? ""
-        let topicQuestion = questionnaire.question("topics")
-        let proposed = PlanDrafter.activities(
-            from: analysis, topicName: { code in topicQuestion.map { s.label(of: code, in: $0, questionnaire) } ?? String(code) },
-            venue: centre.venues.first?.name ?? "", responsible: director)
+        let topics = questionnaire.question("topics"), times = questionnaire.question("timeOfDay")
+        let proposed = PlanDrafter.activities(from: demand, title: { topic in
+            let name = topics.map { s.label(of: topic.topic, in: $0, questionnaire) } ?? String(topic.topic)
+            guard let time = topic.timeOfDay, let question = times else { return name }
+            return s(.planDraftTitle, name, s.label(of: time, in: question, questionnaire).lowercased())
+        }, venue: centre.venues.first?.name ?? "", responsible: director)
         var draft = plan
         draft.activities += proposed
         draft.campaignIDs = [campaignID]

@@ -102,6 +102,9 @@ extension Strings {
         case .outcomeDateBeforeApproval(let n, let approved): return self(.outcomeDateBeforeApproval, n, approved.vietnamese)
         case .outcomeDateInFuture(let n): return self(.outcomeDateInFuture, n)
         case .outcomeDateRequired(let n): return self(.outcomeDateRequired, n)
+        case .noClassesOrTalks: return self[.planNoClassesOrTalks]
+        case .noLearners: return self[.planNoLearners]
+        case .noBudget: return self[.planNoBudget]
         }
     }
 

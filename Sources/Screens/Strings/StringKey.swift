@@ -194,5 +194,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case waitingReturned, waitingAmendmentDraft, waitingApproval, waitingAmendment, waitingTitle, menuWaiting
     case waitingNone, statusChangeTitle, statusChangeQuestion, surveyMoreCodes, tooSmallKeys, outcomeDateOutsideYear
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
-    case reportFigures, reportTotal, reportWholePlan
+    case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
+    case planNothingToDraft, planDraftTitle
 }
