@@ -32,7 +32,7 @@ extension BoardScreen {
         memberTable.render(
             into: &buffer, rect: left,
             columns: [TableColumn(s[.columnPerson]), TableColumn(s[.columnRole], width: 9),
-                      TableColumn(s[.columnTerm], width: 10)],
+                      TableColumn(s[.columnTerm], width: 12)],
             sortColumn: nil, ascending: true, theme: focusedTheme,
             cells: { row in
                 let m = people[row]
