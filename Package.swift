@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Text helpers (NFC, folding, search, Vietnamese collation, display width) and `Severity`: the small
@@ -39,17 +40,21 @@ let package = Package(
             name: "Storage",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift")]
         ),
+        // Word and Excel files: one escaping XML writer, the .docx builder and template filler, the .xlsx builder,
+        // the administrative layout of Decree 30/2020/NĐ-CP as a value. No data file, no terminal: Screens compose
+        // the documents from the catalogs and hand them here.
+        .target(name: "Documents", dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Cell buffer, keys, keymaps and widgets; no C imports, no Domain.
         .target(name: "TerminalUI", dependencies: ["Basics"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The one small piece of code that calls ncurses.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         // Screens: state + actions + update + view, and the root app.
-        .target(name: "Screens", dependencies: ["Domain", "Storage", "TerminalUI", "AppResources"]),
+        .target(name: "Screens", dependencies: ["Domain", "Storage", "TerminalUI", "AppResources", "Documents"]),
         .executableTarget(
             name: "tthtcd",
             dependencies: [
-                "Screens", "Storage", "Domain", "NcursesBackend", "AppResources",
+                "Screens", "Storage", "Domain", "NcursesBackend", "AppResources", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,12 +64,13 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AppResources"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain", "AppResources"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "ScreensTests",
-            dependencies: ["Screens", "Storage", "Domain", "TerminalUI", "AppResources"],
+            dependencies: ["Screens", "Storage", "Domain", "TerminalUI", "AppResources", "Documents"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["Storage", "Domain", "tthtcd"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Storage", "Domain", "tthtcd", "Documents"]),
     ],
     swiftLanguageModes: [.v6]
 )
