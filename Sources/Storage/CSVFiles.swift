@@ -54,9 +54,8 @@ public enum CSVFiles {
         return "'" + cell
     }
 
-    /// Writes a CSV file for Excel: UTF-8 with a BOM, comma-separated, every cell neutralised. Replaces the file
-    /// in one step, so a power cut leaves the old file or the new one.
-    public static func write(path: String, headers: [String], rows: [[String]]) throws {
+    /// A CSV file for Excel as bytes: UTF-8 with a BOM, comma-separated, every cell neutralised.
+    public static func data(headers: [String], rows: [[String]], path: String) throws -> Data {
         let stream = OutputStream(toMemory: ())
         do {
             let writer = try CSVWriter(stream: stream)
@@ -69,8 +68,15 @@ public enum CSVFiles {
         guard let body = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw CSVFileError.unwritable(path: path, detail: "no data")
         }
+        return Data(bom) + body
+    }
+
+    /// Writes a CSV file for Excel (see `data`). Replaces the file in one step, so a power cut leaves the old file
+    /// or the new one.
+    public static func write(path: String, headers: [String], rows: [[String]]) throws {
+        let bytes = try data(headers: headers, rows: rows, path: path)
         do {
-            try (Data(bom) + body).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw CSVFileError.unwritable(path: path, detail: error.localizedDescription)
         }
