@@ -125,9 +125,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case surveyNotANumber, surveyDuplicateSerial, surveyPossibleDuplicate, responsesTitle, responsesCount
     case helpResponsesOpen, helpResponsesDelete, helpResponsesSearch, responseDeleteTitle, responseDeleteQuestion
     case responseDeleted, needsTitle, needsRespondents, needsCoverage, needsTopicsHeader, needsNoRespondents
-    case needsFormats, needsTimes, needsSeasons, keyExport, keyVillage, keyAge, keyOccupation, helpNeedsExport
+    case needsFormats, needsTimes, needsSeasons, keyVillage, keyAge, keyOccupation
     case helpNeedsVillage, helpNeedsSex, helpNeedsAge, helpNeedsOccupation, ageUnder15, age15to29, age30to44
-    case age45to59, age60plus, exportTitle, exportFolderLabel, exportDone, exportFormsSuffix, exportNeedsSuffix
+    case age45to59, age60plus, exportFormsSuffix, exportNeedsSuffix
     case exportTopic, exportCount, exportShare, csvUnreadable, csvNotUTF8, csvEmpty, csvUnwritable, importTitle
     case importScreenTitle, importFileLabel, importChooseFile, importRead, importColumnHeader, importColumnSample
     case importColumnQuestion, importUnmapped, importIgnoreColumn, keyCheckImport, keyMapColumn, helpImportRun
