@@ -78,6 +78,7 @@ extension Strings {
         case .unwritable: return self[.storageUnwritable]
         case .busy: return self[.storageBusy]
         case .recordGone: return self[.storageRecordGone]
+        case .corruptValue(let table, let column, let value): return self(.storageCorruptValue, table, column, value)
         }
     }
 

@@ -180,4 +180,7 @@ public enum StringKey: String, CaseIterable, Sendable {
 
     // Plan workflow messages
     case planSubmittedMessage, planApprovedMessage, planReturnedMessage, fieldPlanTitle
+
+    // Province scale: damaged stored values, streaming import, benchmarks
+    case storageCorruptValue
 }
