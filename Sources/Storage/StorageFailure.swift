@@ -18,6 +18,8 @@ public enum StorageFailure: Equatable, Sendable {
     /// Nil for errors that are not about the storage itself (a refused permission, a workflow rule...).
     public init?(_ error: Error) {
         switch error {
+        case let wrapped as StorageError:
+            self.init(wrapped.underlying)
         case let database as DatabaseError:
             switch database.resultCode {
             case .SQLITE_FULL: self = .diskFull

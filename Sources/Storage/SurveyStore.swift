@@ -47,6 +47,8 @@ extension AppDatabase {
             if campaign.id != nil {
                 guard let stored else { throw SurveyStoreError.notFound }
                 try CampaignRecord(campaign, createdAt: stored.createdAt, updatedAt: stamp).update(db)
+                // Age bands are counted in the campaign's year.
+                if stored.year != campaign.year { try SurveyTallies.rebuild(db, campaignID: stored.id) }
             } else {
                 var record = CampaignRecord(campaign, createdAt: stamp, updatedAt: stamp)
                 try record.insert(db)
@@ -83,14 +85,20 @@ extension AppDatabase {
         return try writer.write { db in try Self.storeResponse(db, input, by: actor, at: moment) }
     }
 
-    static func storeResponse(_ db: Database, _ input: SurveyResponse, by actor: Actor, at moment: Date) throws
-        -> SurveyResponse
-    {
+    /// A form as it is stored: texts cleaned, empty answers left out.
+    static func cleaned(_ input: SurveyResponse) -> SurveyResponse {
         var response = input
         response.answers = input.answers.mapValues { answer in
             if case .text(let t) = answer { return .text(t.cleanedInput) }
             return answer
         }.filter { !$0.value.isEmpty }
+        return response
+    }
+
+    static func storeResponse(_ db: Database, _ input: SurveyResponse, by actor: Actor, at moment: Date) throws
+        -> SurveyResponse
+    {
+        var response = cleaned(input)
         let serial = response.serial
         if let clash = try ResponseRecord.select(ResponseRecord.Columns.id, as: Int64.self)
             .filter(ResponseRecord.Columns.campaignId == response.campaignID && ResponseRecord.Columns.serial == serial)
@@ -101,13 +109,16 @@ extension AppDatabase {
         let before = try stored?.response()
         let stamp = Timestamp.string(moment)
         if response.id != nil {
-            guard let stored else { throw SurveyStoreError.notFound }
-            try ResponseRecord(response, createdAt: stored.createdAt, updatedAt: stamp).update(db)
+            guard let stored, let before else { throw SurveyStoreError.notFound }
+            try ResponseRecord(response, createdAt: stored.createdAt, updatedAt: stamp,
+                               importBatchID: stored.importBatchId).update(db)
+            try SurveyTallies.add(db, before, times: -1)
         } else {
             var record = ResponseRecord(response, createdAt: stamp, updatedAt: stamp)
             try record.insert(db)
             response.id = record.id
         }
+        try SurveyTallies.add(db, response)
         try audit(db, actor: actor, action: before == nil ? "create" : "update", recordType: "surveyResponse",
                   recordID: "\(response.campaignID)/\(serial)",
                   changes: AuditDiff.changes(before: before.map(auditFields), after: auditFields(response)), at: moment)
@@ -133,17 +144,28 @@ extension AppDatabase {
                 throw SurveyStoreError.notFound
             }
             try ResponseRecord.deleteOne(db, key: id)
+            try SurveyTallies.add(db, response, times: -1)
             try Self.audit(db, actor: actor, action: "delete", recordType: "surveyResponse",
                            recordID: "\(response.campaignID)/\(response.serial)",
                            changes: AuditDiff.changes(before: Self.auditFields(response), after: nil), at: moment)
         }
     }
 
-    /// Adds many forms in one transaction: all or nothing.
-    public func importResponses(_ responses: [SurveyResponse], by actor: Actor, at moment: Date) throws {
+    /// Adds many forms to one campaign in one transaction, all or nothing, as one import batch with one audit
+    /// entry. `fileName` and `sha256` name the file they came from ("" when a program gives them).
+    @discardableResult
+    public func importResponses(_ responses: [SurveyResponse], fileName: String = "", sha256: String = "",
+                                by actor: Actor, at moment: Date) throws -> ImportBatch? {
         try actor.require(.editSurveys)
-        try writer.write { db in
-            for response in responses { _ = try Self.storeResponse(db, response, by: actor, at: moment) }
+        guard let campaignID = responses.first?.campaignID else { return nil }
+        return try writer.write { db in
+            var inserter = try ResponseInserter(db, campaignID: campaignID, fileName: fileName, sha256: sha256,
+                                                by: actor, at: moment)
+            for response in responses {
+                guard response.campaignID == campaignID else { throw SurveyStoreError.notFound }
+                try inserter.add(response)
+            }
+            return try inserter.finish(by: actor, at: moment)
         }
     }
 

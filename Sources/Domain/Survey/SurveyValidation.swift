@@ -31,16 +31,59 @@ public struct SurveyIssue: Hashable, Sendable {
     }
 }
 
+/// What validation needs to know about a campaign's other forms, without holding them: a campaign of a
+/// hundred thousand forms answers from its indexes (Storage), a short list from memory.
+public protocol SurveyDuplicates {
+    /// Never for forms in memory; a storage failure for forms asked from the data file.
+    associatedtype Failure: Error
+    /// Whether another form (not `id`) has this serial.
+    func serialTaken(_ serial: String, except id: Int64?) throws(Failure) -> Bool
+    /// The serial of the first other form (not `id`) with this person key (``SurveyResponse/personKey``).
+    func twinSerial(personKey: String, except id: Int64?) throws(Failure) -> String?
+}
+
+/// Forms held in memory, indexed once by serial and by person key.
+public struct FormsInMemory: SurveyDuplicates, Sendable {
+    public typealias Failure = Never
+
+    private var idsBySerial: [String: [Int64?]] = [:]
+    private var byPersonKey: [String: [(id: Int64?, serial: String)]] = [:]
+
+    public init(_ forms: [SurveyResponse]) {
+        for form in forms {
+            idsBySerial[form.serial.cleanedInput, default: []].append(form.id)
+            if let key = form.personKey { byPersonKey[key, default: []].append((form.id, form.serial)) }
+        }
+    }
+
+    public func serialTaken(_ serial: String, except id: Int64?) -> Bool {
+        idsBySerial[serial]?.contains { $0 != id } ?? false
+    }
+
+    public func twinSerial(personKey: String, except id: Int64?) -> String? {
+        byPersonKey[personKey]?.first { $0.id != id }?.serial
+    }
+}
+
 /// The questionnaire engine: which questions apply, and what is wrong with a set of answers.
 public struct SurveyEngine: Sendable {
     public let questionnaire: Questionnaire
     /// The centre's villages, in order: a clerk types their number.
     public let villages: [String]
+    /// Each question's position, looked up for every answer of every form.
+    private let order: [String: Int]
+    /// The codes each choice question accepts.
+    private let validCodes: [String: Set<Int>]
 
     public init(questionnaire: Questionnaire, villages: [String]) {
         self.questionnaire = questionnaire
         self.villages = villages
+        order = Dictionary(questionnaire.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        validCodes = Dictionary(questionnaire.questions.map { ($0.id, Set(questionnaire.choices(for: $0).map(\.code))) },
+                                uniquingKeysWith: { first, _ in first })
     }
+
+    public func question(_ id: String) -> Question? { order[id].map { questionnaire.questions[$0] } }
 
     /// Whether a question is asked, given the answers so far (skip logic).
     public func isRelevant(_ question: Question, _ answers: SurveyAnswers) -> Bool {
@@ -49,12 +92,19 @@ public struct SurveyEngine: Sendable {
 
     /// The answers with those to questions that no longer apply removed.
     public func pruned(_ answers: SurveyAnswers) -> SurveyAnswers {
-        answers.filter { key, _ in questionnaire.question(key).map { isRelevant($0, answers) } ?? false }
+        answers.filter { key, _ in question(key).map { isRelevant($0, answers) } ?? false }
     }
 
     /// Every problem with the answers, errors and warnings, in the order of the questions. Warnings the
     /// response overrides are left out. `others` are the campaign's other responses, for duplicates.
     public func validate(_ response: SurveyResponse, others: [SurveyResponse] = []) -> [SurveyIssue] {
+        validate(response, duplicates: FormsInMemory(others))
+    }
+
+    /// The same, asking `duplicates` about the campaign's other forms.
+    public func validate<D: SurveyDuplicates>(_ response: SurveyResponse, duplicates: D) throws(D.Failure)
+        -> [SurveyIssue]
+    {
         let answers = response.answers
         var issues: [SurveyIssue] = []
         for question in questionnaire.questions where isRelevant(question, answers) {
@@ -67,17 +117,16 @@ public struct SurveyEngine: Sendable {
                                       severity: check.severity))
         }
         let serial = response.serial.cleanedInput
-        if !serial.isEmpty, others.contains(where: { $0.id != response.id && $0.serial.cleanedInput == serial }) {
+        if !serial.isEmpty, try duplicates.serialTaken(serial, except: response.id) {
             issues.append(SurveyIssue(field: "serial", checkID: "duplicate-serial", problem: .duplicateSerial,
                                       severity: .error))
         }
-        if let key = response.personKey,
-           let twin = others.first(where: { $0.id != response.id && $0.personKey == key }) {
+        if let key = response.personKey, let twin = try duplicates.twinSerial(personKey: key, except: response.id) {
             issues.append(SurveyIssue(field: "name", checkID: "possible-duplicate",
-                                      problem: .possibleDuplicate(serial: twin.serial), severity: .warning))
+                                      problem: .possibleDuplicate(serial: twin), severity: .warning))
         }
+        if issues.isEmpty { return issues }
         let overridden = Set(response.overrides.map(\.checkID))
-        let order = Dictionary(uniqueKeysWithValues: questionnaire.questions.enumerated().map { ($1.id, $0) })
         return issues.filter { $0.severity == .error || !overridden.contains($0.checkID) }
             .sorted { (order[$0.field] ?? 0) < (order[$1.field] ?? 0) }
     }
@@ -90,7 +139,7 @@ public struct SurveyEngine: Sendable {
         switch question.type {
         case .single, .multiple:
             guard case .codes = answer else { return [issue(.notANumber(answer.text ?? ""))] }
-            let valid = Set(questionnaire.choices(for: question).map(\.code))
+            let valid = validCodes[question.id] ?? []
             if let bad = answer.codes.first(where: { !valid.contains($0) }) { return [issue(.unknownCode(bad))] }
             if question.type == .single && answer.codes.count > 1 { return [issue(.tooMany(max: 1))] }
             if let max = question.maxSelections, answer.codes.count > max { return [issue(.tooMany(max: max))] }

@@ -91,6 +91,7 @@ extension Strings {
         case "signIn": return self[.auditSignIn]
         case "lock": return self[.auditLock]
         case "passwordChanged": return self[.auditPasswordChanged]
+        case "import": return self[.auditImport]
         default: return action
         }
     }

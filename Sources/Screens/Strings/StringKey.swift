@@ -182,5 +182,12 @@ public enum StringKey: String, CaseIterable, Sendable {
     case planSubmittedMessage, planApprovedMessage, planReturnedMessage, fieldPlanTitle
 
     // Province scale: damaged stored values, streaming import, benchmarks
-    case storageCorruptValue
+    case storageCorruptValue, csvRecordTooLong, auditImport, importKindRequired, importKindUnknownCode
+    case importKindUnknownVillage, importKindOutOfRange, importKindTooMany, importKindNotANumber, importKindTooLong
+    case importKindDuplicateSerial, importKindPossibleDuplicate, importKindCheck, importKindUnknownColumn
+    case importKindMissingColumn, importKindWrongCellCount, importKindDuplicateInFile, importReportCounts
+    case importReportTotal, importReportOmitted, importProgressChecking, importProgressWriting
+    case importProgressEstimating, durationSeconds, durationMinutes, importChangedSinceCheck, importCancelled
+    case cliProvinceHelp, cliVillageHelp, cliSexHelp, cliAgeBandHelp, cliOccupationHelp, cliBadAgeBand
+    case cliCentreOrProvince, cliNoCampaignInScope
 }

@@ -16,22 +16,30 @@ struct NeedsScreen: KeyedScreen {
     let campaign: SurveyCampaign
     let centre: Centre
     let questionnaire: Questionnaire
-    private(set) var responses: [SurveyResponse] = []
     private(set) var filter = NeedsFilter()
     private(set) var analysis: NeedsAnalysis
     private(set) var picker: ChoiceList?
     private var pickerKind: Picker?
+    private var loadError: String?
     var exportPrompt: PromptDialog?
 
     init(ctx: AppContext, campaign: SurveyCampaign, centre: Centre, questionnaire: Questionnaire) {
         self.campaign = campaign
         self.centre = centre
         self.questionnaire = questionnaire
-        responses = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
-        analysis = NeedsAnalysis.compute(responses, campaign: campaign)
+        analysis = NeedsAnalysis.compute([], campaign: campaign)
+        recompute(ctx)
     }
 
-    private mutating func recompute() { analysis = NeedsAnalysis.compute(responses, campaign: campaign, filter: filter) }
+    /// The stored counts under the filter: milliseconds whatever the campaign's size.
+    private mutating func recompute(_ ctx: AppContext) {
+        do {
+            analysis = try ctx.database.needsAnalysis(campaignIDs: [campaign.id ?? 0], filter: filter)
+            loadError = nil
+        } catch {
+            loadError = ctx.strings.readFailure(error)
+        }
+    }
 
     func title(_ ctx: AppContext) -> String { ctx.strings(.needsTitle, centre.code, campaign.year) }
 
@@ -60,15 +68,15 @@ struct NeedsScreen: KeyedScreen {
         case .close: return [.pop]
         case .clear:
             filter = NeedsFilter()
-            recompute()
+            recompute(ctx)
         case .sex:
             filter.sex = filter.sex == nil ? 1 : (filter.sex == 1 ? 2 : nil)
-            recompute()
+            recompute(ctx)
         case .age:
             let bands: [AgeBand?] = [nil] + AgeBand.allCases.map { $0 }
             let index = bands.firstIndex(of: filter.ageBand) ?? 0
             filter.ageBand = bands[(index + 1) % bands.count]
-            recompute()
+            recompute(ctx)
         case .village:
             pickerKind = .village
             picker = ChoiceList(items: [ChoiceItem(id: "", label: s[.filterAll])]
@@ -86,7 +94,7 @@ struct NeedsScreen: KeyedScreen {
                 picker = nil
                 if pickerKind == .village { filter.village = item.id.isEmpty ? nil : item.id }
                 if pickerKind == .occupation { filter.occupation = Int(item.id) }
-                recompute()
+                recompute(ctx)
             case .cancelled: picker = nil
             default: picker = list
             }
@@ -101,12 +109,15 @@ struct NeedsScreen: KeyedScreen {
             case .submitted(let folder):
                 do {
                     let paths = try SurveyExport.write(to: folder.cleanedInput, campaign: campaign, centre: centre,
-                                                       responses: responses, analysis: analysis,
+                                                       database: ctx.database, analysis: analysis,
                                                        questionnaire: questionnaire, strings: s)
                     exportPrompt = nil
                     return [.message(StatusMessage(s(.exportDone, paths.joined(separator: ", "))))]
+                } catch let error as CSVFileError {
+                    prompt.message = s.describe(error)
+                    exportPrompt = prompt
                 } catch {
-                    prompt.message = s.describe(error as? CSVFileError ?? .unwritable(path: folder, detail: "\(error)"))
+                    prompt.message = s.readFailure(error)
                     exportPrompt = prompt
                 }
             }
@@ -115,7 +126,8 @@ struct NeedsScreen: KeyedScreen {
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
-        StatusMessage(ctx.strings(.needsCoverage, analysis.respondents, campaign.target,
+        if let loadError { return StatusMessage(loadError, kind: .error) }
+        return StatusMessage(ctx.strings(.needsCoverage, analysis.respondents, campaign.target,
                                   Int((analysis.coverage * 100).rounded())))
     }
 
@@ -175,23 +187,25 @@ struct NeedsScreen: KeyedScreen {
 /// Writing a campaign's forms and needs analysis as CSV files for Excel.
 enum SurveyExport {
     /// Writes "<centre>-<year>-phieu.csv" and "<centre>-<year>-nhu-cau.csv" in `folder`; returns their paths.
-    static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, responses: [SurveyResponse],
+    static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, database: AppDatabase,
                       analysis: NeedsAnalysis, questionnaire: Questionnaire, strings s: Strings) throws -> [String] {
         let base = (folder as NSString).appendingPathComponent("\(centre.code)-\(campaign.year)")
         let formsPath = base + "-" + s[.exportFormsSuffix] + ".csv"
         let needsPath = base + "-" + s[.exportNeedsSuffix] + ".csv"
         let headers = questionnaire.questions.map { s.text($0.label) }
-        let rows = responses.map { response in
-            questionnaire.questions.map { question -> String in
-                guard let answer = response.answers[question.id] else { return "" }
-                switch answer {
-                case .codes(let codes): return codes.map { s.label(of: $0, in: question, questionnaire) }.joined(separator: "; ")
-                case .number(let n): return String(n)
-                case .text(let t): return t
-                }
+        // One form at a time from the data file to the CSV file: a campaign of any size costs the same memory.
+        try CSVFiles.write(path: formsPath, headers: headers) { emit in
+            try database.forEachResponse(campaignID: campaign.id ?? 0) { response in
+                try emit(questionnaire.questions.map { question -> String in
+                    guard let answer = response.answers[question.id] else { return "" }
+                    switch answer {
+                    case .codes(let codes): return codes.map { s.label(of: $0, in: question, questionnaire) }.joined(separator: "; ")
+                    case .number(let n): return String(n)
+                    case .text(let t): return t
+                    }
+                })
             }
         }
-        try CSVFiles.write(path: formsPath, headers: headers, rows: rows)
         let topics = questionnaire.question("topics")
         try CSVFiles.write(
             path: needsPath, headers: [s[.exportTopic], s[.exportCount], s[.exportShare]],
@@ -210,6 +224,7 @@ extension Strings {
         case .notUTF8(let path): return self(.csvNotUTF8, path)
         case .empty(let path): return self(.csvEmpty, path)
         case .unwritable(let path, let detail): return self(.csvUnwritable, path, detail)
+        case .recordTooLong(let path, let line, let limit): return self(.csvRecordTooLong, path, line, limit)
         }
     }
 }

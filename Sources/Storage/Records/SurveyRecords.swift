@@ -69,33 +69,89 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord, Store
     var overrides: String
     var createdAt: String
     var updatedAt: String
+    /// The import that brought the form in; nil for a form keyed or edited on screen.
+    var importBatchId: Int64?
+    /// ``SurveyResponse/personKey``, indexed: the possible-duplicate check is one lookup.
+    var personKey: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let campaignId = Column(CodingKeys.campaignId)
         static let serial = Column(CodingKeys.serial)
+        static let respondentName = Column(CodingKeys.respondentName)
+        static let village = Column(CodingKeys.village)
+        static let birthYear = Column(CodingKeys.birthYear)
         static let answers = Column(CodingKeys.answers)
         static let overrides = Column(CodingKeys.overrides)
+        static let importBatchId = Column(CodingKeys.importBatchId)
+        static let personKey = Column(CodingKeys.personKey)
     }
 
-    init(_ r: SurveyResponse, createdAt: String, updatedAt: String) {
+    init(_ r: SurveyResponse, createdAt: String, updatedAt: String, importBatchID: Int64? = nil) {
         id = r.id
         campaignId = r.campaignID
         serial = r.serial
         respondentName = r.respondentName
         village = r.village
         birthYear = r.birthYear
-        answers = StoredText.json(r.answers)
-        overrides = StoredText.json(r.overrides)
+        answers = AnswersJSON.encode(r.answers)
+        overrides = r.overrides.isEmpty ? "[]" : StoredText.json(r.overrides)
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        importBatchId = importBatchID
+        personKey = r.personKey
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     func response() throws -> SurveyResponse {
-        SurveyResponse(id: id, campaignID: campaignId,
-                       answers: try Self.storedJSON(SurveyAnswers.self, answers, Columns.answers),
-                       overrides: try Self.storedJSON([SurveyOverride].self, overrides, Columns.overrides))
+        try Self.response(id: id, campaignID: campaignId, answers: answers, overrides: overrides)
+    }
+
+    static func response(id: Int64?, campaignID: Int64, answers: String, overrides: String) throws -> SurveyResponse {
+        guard let decoded = AnswersJSON.decode(answers) else { throw failure(Columns.answers, answers) }
+        return SurveyResponse(
+            id: id, campaignID: campaignID, answers: decoded,
+            overrides: overrides == "[]" ? [] : try storedJSON([SurveyOverride].self, overrides, Columns.overrides))
+    }
+}
+
+/// A row of `importBatch`.
+struct ImportBatchRecord: Codable, FetchableRecord, MutablePersistableRecord, StoredRecord {
+    static let databaseTableName = "importBatch"
+
+    var id: Int64?
+    var campaignId: Int64
+    var fileName: String
+    var sha256: String
+    var rows: Int
+    var firstSerial: String
+    var lastSerial: String
+    var username: String
+    var importedAt: String
+
+    enum Columns {
+        static let campaignId = Column(CodingKeys.campaignId)
+        static let importedAt = Column(CodingKeys.importedAt)
+    }
+
+    init(_ b: ImportBatch) {
+        id = b.id
+        campaignId = b.campaignID
+        fileName = b.fileName
+        sha256 = b.sha256
+        rows = b.rows
+        firstSerial = b.firstSerial
+        lastSerial = b.lastSerial
+        username = b.username
+        importedAt = Timestamp.string(b.importedAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    func batch() throws -> ImportBatch {
+        ImportBatch(id: id, campaignID: campaignId, fileName: fileName, sha256: sha256, rows: rows,
+                    firstSerial: firstSerial, lastSerial: lastSerial, username: username,
+                    importedAt: try Self.storedTimestamp(importedAt, Columns.importedAt))
     }
 }
