@@ -190,4 +190,11 @@ public enum StringKey: String, CaseIterable, Sendable {
     case importProgressEstimating, durationSeconds, durationMinutes, importChangedSinceCheck, importCancelled
     case cliProvinceHelp, cliVillageHelp, cliSexHelp, cliAgeBandHelp, cliOccupationHelp, cliBadAgeBand
     case cliCentreOrProvince, cliNoCampaignInScope
+    // Screens shared by every part: routes, the menu, modals, read-only forms, whole views
+    case routeNotAllowed, quitQuestion, menuTitle, menuRoster, menuGroupCentres, menuGroupBoard, menuGroupSurveys
+    case menuGroupPlans, menuGroupSystem, helpKeyGoTo, helpKeyRoute, multilineFooter, progressFooter, helpViewWhole
+    case detailMore, readOnlyMark, readOnlyFormHelp, readOnlyFormHint, venueRemoved, problemNotANumber
+    case problemNotAnAmount, keyViewTable, helpNeedsViewWhole, helpChartScroll, chartPosition, keyViewProblems
+    case helpImportProblems, keyChooseFile, helpImportChooseFile, importMapTitle, importProblemsTitle
+    case importMoreProblems, submitTitle, submitQuestion, amendTitle, amendQuestion, planNameFormat, planVersionSuffix
 }
