@@ -52,8 +52,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // `make bench`: figures for the hot paths (a frame, a keystroke, loading and searching centres).
-        .executableTarget(name: "tthtcd-bench", dependencies: ["Screens", "Storage", "Domain", "TerminalUI", "AppResources"]),
         .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AppResources"]),
         .testTarget(

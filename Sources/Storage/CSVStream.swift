@@ -172,16 +172,16 @@ public final class CSVStream {
                     field.append(buffer[at])
                     at += 1
                 }
+                // The buffer may end inside a character: convert only a field known to be whole.
+                if at >= count && !atEnd { return .needMore }
                 fields.append(try text(field[...], trim: false, path: path))
             } else {
                 let begin = at
                 while at < count, buffer[at] != separator, buffer[at] != cr, buffer[at] != lf { at += 1 }
+                if at >= count && !atEnd { return .needMore }
                 fields.append(try text(buffer[begin..<at], trim: true, path: path))
             }
-            if at >= count {
-                if !atEnd { return .needMore }
-                return .complete(fields, end: at, lines: lines)
-            }
+            if at >= count { return .complete(fields, end: at, lines: lines) }
             let byte = buffer[at]
             at += 1
             if byte == separator { continue }
@@ -193,15 +193,28 @@ public final class CSVStream {
         }
     }
 
+    /// The white space of Unicode's space separators beyond ASCII (no-break, en and em spaces...).
+    private static func isWideSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     private static func text<Bytes: RandomAccessCollection>(_ bytes: Bytes, trim: Bool, path: String) throws -> String
         where Bytes.Element == UInt8, Bytes.Index == Int
     {
         var end = bytes.endIndex
         if trim { while end > bytes.startIndex, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 } }
-        guard let text = String(validating: bytes[bytes.startIndex..<end], as: UTF8.self) else {
-            throw CSVFileError.notUTF8(path: path)
-        }
-        if trim, let last = text.unicodeScalars.last, last.value >= 0x80 || text.unicodeScalars.first!.value >= 0x80 {
+        let slice = bytes[bytes.startIndex..<end]
+        let converted: String? = slice.withContiguousStorageIfAvailable { raw in
+            // ASCII needs no validation; anything else goes through the standard library's check.
+            raw.allSatisfy { $0 < 0x80 } ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
+        } ?? String(validating: Array(slice), as: UTF8.self)
+        guard let text = converted else { throw CSVFileError.notUTF8(path: path) }
+        // Spaces other than ASCII ones (a no-break space from Excel) are rare: only then the long way.
+        if trim, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           Self.isWideSpace(first) || Self.isWideSpace(last) {
             return text.trimmingCharacters(in: .whitespaces).nfc
         }
         return text.nfc

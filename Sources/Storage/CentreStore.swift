@@ -28,6 +28,17 @@ extension AppDatabase {
         }
     }
 
+    /// Every centre's code by id, without reading the centres (lists that name centres by code).
+    public func centreCodes() throws -> [Int64: String] {
+        try writer.read { db in
+            var codes: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, CentreRecord.select(CentreRecord.Columns.id, CentreRecord.Columns.code)) {
+                codes[row[0]] = row[1]
+            }
+            return codes
+        }
+    }
+
     public func centre(id: Int64) throws -> Centre? {
         try writer.read { db in try Self.fetchCentre(db, id: id) }
     }

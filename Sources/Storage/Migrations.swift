@@ -216,7 +216,16 @@ enum Migrations {
                 t.column("question", .text).notNull()
                 t.column("code", .integer).notNull()
                 t.column("n", .integer).notNull()
-                t.primaryKey(["campaignId", "village", "sex", "ageBand", "occupation", "question", "code"])
+                // Question and code first: the sums stream out in key order, without sorting.
+                t.primaryKey(["campaignId", "question", "code", "village", "sex", "ageBand", "occupation"])
+            }
+            // The same counts without the filters: what an unfiltered analysis (a province's) sums.
+            try db.create(table: "surveyTotal", options: [.withoutRowID]) { t in
+                t.column("campaignId", .integer).notNull().references("surveyCampaign", onDelete: .cascade)
+                t.column("question", .text).notNull()
+                t.column("code", .integer).notNull()
+                t.column("n", .integer).notNull()
+                t.primaryKey(["campaignId", "question", "code"])
             }
             // Forms stored before this step: their person keys and their counts, in this same transaction.
             // A slice at a time, so that no statement updates the rows it is still reading.

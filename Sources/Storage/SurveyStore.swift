@@ -87,6 +87,12 @@ extension AppDatabase {
 
     /// A form as it is stored: texts cleaned, empty answers left out.
     static func cleaned(_ input: SurveyResponse) -> SurveyResponse {
+        // An import's answers are clean already: nothing to rebuild then.
+        let clean = input.answers.values.allSatisfy { answer in
+            if case .text(let text) = answer { return !text.isEmpty && text.cleanedInput == text }
+            return !answer.isEmpty
+        }
+        if clean { return input }
         var response = input
         response.answers = input.answers.mapValues { answer in
             if case .text(let t) = answer { return .text(t.cleanedInput) }
@@ -156,16 +162,13 @@ extension AppDatabase {
     @discardableResult
     public func importResponses(_ responses: [SurveyResponse], fileName: String = "", sha256: String = "",
                                 by actor: Actor, at moment: Date) throws -> ImportBatch? {
-        try actor.require(.editSurveys)
-        guard let campaignID = responses.first?.campaignID else { return nil }
-        return try writer.write { db in
-            var inserter = try ResponseInserter(db, campaignID: campaignID, fileName: fileName, sha256: sha256,
-                                                by: actor, at: moment)
-            for response in responses {
-                guard response.campaignID == campaignID else { throw SurveyStoreError.notFound }
-                try inserter.add(response)
-            }
-            return try inserter.finish(by: actor, at: moment)
+        guard let campaignID = responses.first?.campaignID else {
+            try actor.require(.editSurveys)
+            return nil
+        }
+        return try importResponses(campaignID: campaignID, fileName: fileName, sha256: sha256, by: actor, at: moment) {
+            add in
+            for response in responses { try add(response) }
         }
     }
 

@@ -36,7 +36,7 @@ struct SurveyCommand: ParsableCommand {
             try dataFile.checkLanguage()
             let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
-            let centres = Dictionary(uniqueKeysWithValues: try database.allCentres().map { ($0.id ?? 0, $0) })
+            let codes = try database.centreCodes()
             var campaigns = try database.campaigns()
             if let code = centre {
                 let chosen = try CLI.centre(code, in: database)
@@ -44,7 +44,7 @@ struct SurveyCommand: ParsableCommand {
             }
             let counts = try database.responseCounts()
             let items = campaigns.map { c in
-                Item(id: c.id ?? 0, centre: centres[c.centreID]?.code ?? "", year: c.year, title: c.title,
+                Item(id: c.id ?? 0, centre: codes[c.centreID] ?? "", year: c.year, title: c.title,
                      methods: c.methods.map(\.rawValue), start: c.start?.iso, end: c.end?.iso, responsible: c.responsible,
                      target: c.target, responses: counts[c.id ?? 0] ?? 0)
             }

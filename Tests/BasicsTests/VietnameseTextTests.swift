@@ -153,3 +153,35 @@ enum VietnameseAlphabet {
         #expect(" ".cleanedInput == "")
     }
 }
+
+/// The quick paths of sorting and searching give what the definitions give.
+@Suite struct CollationAndSearchFastPathTests {
+    @Test func keysByTableEqualKeysByDecomposition() {
+        for value in Array(0..<0x250) + Array(0x1E00..<0x1F00) {
+            let text = String(Unicode.Scalar(UInt32(value))!)
+            #expect(VietnameseCollation.key(text) == VietnameseCollation.slowKey(text), "U+\(String(value, radix: 16))")
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in
+                TextFastPathTests.alphabet.randomElement(using: &generator)!
+            }.joined()
+            #expect(VietnameseCollation.key(text) == VietnameseCollation.slowKey(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func searchingBytesFindsWhatContainsFinds() {
+        let texts = ["TT13891 Trung tâm học tập cộng đồng xã Nghĩa Hưng Xã Nghĩa Hưng Trụ sở UBND", "Phường 1", "", "a"]
+        let queries = ["nghia", "Nghĩa", "hưng", "hung ubnd", "tt1389", "x", "Phường 1", "phuong 12", "đồng", "dong", ""]
+        for text in texts {
+            let searchable = SearchableText(text)
+            for query in queries {
+                let parsed = TextQuery(query)
+                let expected = parsed.words.allSatisfy { word in
+                    word.exact ? searchable.lowered.contains(word.text) : searchable.folded.contains(word.text)
+                }
+                #expect(parsed.matches(searchable) == expected, "\(query) in \(text)")
+            }
+        }
+    }
+}

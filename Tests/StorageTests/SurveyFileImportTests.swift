@@ -219,6 +219,22 @@ import Testing
         #expect(try CSVFiles.read(path: path).rows == expected)
     }
 
+    @Test func aChunkEndingInsideACharacterIsReadOn() throws {
+        let temp = TempFolder()
+        // "ễ" is three bytes: with the header's ten bytes, the first chunk ends inside one, in an unquoted cell.
+        let cell = String(repeating: "ễ", count: 1000)
+        let rows = (0..<400).map { _ in cell }
+        let path = temp.path("dau.csv")
+        let header = "Ghi chú x\n"
+        try Data((header + rows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        #expect((CSVStream.chunkSize - header.utf8.count) % 3001 % 3 != 0, "the first chunk ends inside a character")
+        #expect(try CSVFiles.read(path: path).rows == rows.map { [$0] })
+        let quoted = temp.path("dau-ngoac.csv")
+        try Data(("Ghi chú x\n" + rows.map { "\"" + $0 + "\"x" }.joined(separator: "\n")).utf8)
+            .write(to: URL(fileURLWithPath: quoted))
+        #expect(try CSVFiles.read(path: quoted).rows == rows.map { [$0 + "x"] })
+    }
+
     @Test func aDecomposedCellIsComposedAndABadByteIsRefused() throws {
         let temp = TempFolder()
         let path = temp.path("nfd.csv")

@@ -101,6 +101,9 @@ public enum VietnameseText {
         }
     }
 
+    /// Whether `needle` occurs in `haystack`, byte for byte (both NFC, so bytes compare as characters do).
+    public static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool { TextQuery.occurs(needle, in: haystack) }
+
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
         (0x0300...0x036F).contains(scalar.value) || (0x1AB0...0x1AFF).contains(scalar.value)
             || (0x1DC0...0x1DFF).contains(scalar.value)
@@ -113,6 +116,13 @@ public struct TextQuery: Sendable, Equatable {
     struct Word: Sendable, Equatable {
         let text: String
         let exact: Bool
+        let bytes: [UInt8]
+
+        init(text: String, exact: Bool) {
+            self.text = text
+            self.exact = exact
+            bytes = Array(text.utf8)
+        }
     }
     let words: [Word]
 
@@ -131,7 +141,29 @@ public struct TextQuery: Sendable, Equatable {
     /// Whether every word of the query occurs in `text`. Use ``SearchableText`` to fold a text once.
     public func matches(_ text: SearchableText) -> Bool {
         words.allSatisfy { word in
-            word.exact ? text.lowered.contains(word.text) : text.folded.contains(word.text)
+            Self.occurs(word.bytes, in: word.exact ? text.loweredBytes : text.foldedBytes)
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte. Both are NFC, so bytes compare as characters do;
+    /// a keystroke in the roster runs this over every centre, and Foundation's `contains` costs far more.
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var start = 0
+                let last = h.count - n.count
+                while start <= last {
+                    if h[start] == first {
+                        var index = 1
+                        while index < n.count && h[start + index] == n[index] { index += 1 }
+                        if index == n.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
         }
     }
 
@@ -142,9 +174,13 @@ public struct TextQuery: Sendable, Equatable {
 public struct SearchableText: Sendable, Hashable {
     public let lowered: String
     public let folded: String
+    let loweredBytes: [UInt8]
+    let foldedBytes: [UInt8]
 
     public init(_ text: String) {
         lowered = text.nfc.lowercased()
         folded = VietnameseText.fold(text)
+        loweredBytes = Array(lowered.utf8)
+        foldedBytes = Array(folded.utf8)
     }
 }

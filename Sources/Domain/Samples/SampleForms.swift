@@ -8,10 +8,10 @@ public struct SampleForms: Sendable {
     public let engine: SurveyEngine
     public let year: Int
 
-    static let surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    public static let surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
                            "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Quách", "Mai", "Lương"]
-    static let middleNames = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Xuân", "Quốc", "Thu", "Kim"]
-    static let givenNames = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Hương", "Lan", "Linh",
+    public static let middleNames = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Xuân", "Quốc", "Thu", "Kim"]
+    public static let givenNames = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Hương", "Lan", "Linh",
                              "Mai", "Nam", "Nga", "Phúc", "Quang", "Sơn", "Tâm", "Thảo", "Thủy", "Trang", "Tuấn", "Vân",
                              "Yến", "Khánh", "Lộc", "Nhung", "Oanh", "Quyên", "Sáu", "Tư", "Út", "Việt", "Xuyến"]
     /// Weights of the choices of the questions this questionnaire is known to have; others are uniform.

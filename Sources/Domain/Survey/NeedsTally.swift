@@ -49,7 +49,7 @@ extension AgeBand {
 
 /// The counts the needs analysis adds up: for each cell, how many forms it holds (question "") and how many of
 /// them chose each code of each counted question. A form counts a code once however often it lists it.
-public struct NeedsTally: Hashable, Sendable {
+public struct NeedsTally: Sendable {
     /// The questions the analysis counts.
     public static let questions = ["topics", "format", "timeOfDay", "season"]
     /// The question name under which a cell's number of forms is kept.
@@ -67,9 +67,45 @@ public struct NeedsTally: Hashable, Sendable {
         }
     }
 
-    public private(set) var counts: [Key: Int] = [:]
+    /// One cell's counts: codes from 0 to 255 in arrays (every questionnaire code so far), others by key. An
+    /// import adds a form with one lookup of its cell, not one per code.
+    struct CellCounts: Sendable {
+        var forms = 0
+        var byCode: [[Int]] = Array(repeating: [], count: NeedsTally.questions.count)
+        var other: [Int: [Int: Int]] = [:]
+
+        mutating func add(question: Int, code: Int, _ n: Int) {
+            if (0..<256).contains(code) {
+                if byCode[question].count <= code { byCode[question] += Array(repeating: 0, count: code + 1 - byCode[question].count) }
+                byCode[question][code] += n
+            } else {
+                other[question, default: [:]][code, default: 0] += n
+            }
+        }
+    }
+
+    private var cells: [NeedsCell: CellCounts] = [:]
 
     public init() {}
+
+    /// Every count by key (cell, question, code), zeros left out.
+    public var counts: [Key: Int] {
+        var result: [Key: Int] = [:]
+        for (cell, counts) in cells {
+            if counts.forms != 0 { result[Key(cell: cell, question: Self.formsQuestion, code: 0)] = counts.forms }
+            for (question, codes) in counts.byCode.enumerated() {
+                for (code, n) in codes.enumerated() where n != 0 {
+                    result[Key(cell: cell, question: Self.questions[question], code: code)] = n
+                }
+            }
+            for (question, codes) in counts.other {
+                for (code, n) in codes where n != 0 {
+                    result[Key(cell: cell, question: Self.questions[question], code: code)] = n
+                }
+            }
+        }
+        return result
+    }
 
     /// What one form adds: one for its cell's forms, one for each distinct code of each counted question.
     public static func keys(of response: SurveyResponse, year: Int) -> [Key] {
@@ -85,10 +121,22 @@ public struct NeedsTally: Hashable, Sendable {
 
     /// Adds (or with -1, takes away) one form.
     public mutating func add(_ response: SurveyResponse, year: Int, times: Int = 1) {
-        for key in Self.keys(of: response, year: year) { counts[key, default: 0] += times }
+        cells[NeedsCell(response, year: year), default: CellCounts()].addForm(response.answers, times)
     }
 
     public var isEmpty: Bool { counts.isEmpty }
+}
+
+extension NeedsTally.CellCounts {
+    mutating func addForm(_ answers: SurveyAnswers, _ times: Int) {
+        forms += times
+        for (question, id) in NeedsTally.questions.enumerated() {
+            guard case .codes(let codes)? = answers[id] else { continue }
+            for (index, code) in codes.enumerated() where !codes[..<index].contains(code) {
+                add(question: question, code: code, times)
+            }
+        }
+    }
 }
 
 extension NeedsAnalysis {

@@ -137,23 +137,27 @@ public struct SurveyImport: Sendable {
     /// Reads one cell as the answer to a question: codes or labels for choices (marks aside), a number, a village
     /// by name or number, or text. Nil for an empty cell.
     public func answer(_ cell: String, for question: Question) -> Answer? {
+        answer(cell, id: question.id, type: question.type)
+    }
+
+    func answer(_ cell: String, id: String, type: QuestionType) -> Answer? {
         let text = cell.cleanedInput
         guard !text.isEmpty else { return nil }
-        switch question.type {
+        switch type {
         case .single, .multiple:
-            if let code = Int(text) { return .codes([code]) }
+            if let codes = Self.plainCodes(text) { return .codes(codes) }
             // Labels may hold commas ("Tin học, kỹ năng số"): split on ; | first, then try commas and spaces.
             let separators: Set<Character> = [";", "|", "\n"]
             var codes: [Int] = []
             for token in text.split(whereSeparator: { separators.contains($0) }).map({ String($0).cleanedInput }) {
-                if let code = code(token, question) {
+                if let code = code(token, id) {
                     codes.append(code)
                     continue
                 }
                 let parts = token.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
                 if parts.allSatisfy({ Int($0) != nil }) {
                     codes += parts.compactMap { Int($0) }
-                } else if let labels = labelCodes(token, question) {
+                } else if let labels = labelCodes(token, id) {
                     codes += labels
                 } else {
                     return .text(token)
@@ -173,23 +177,47 @@ public struct SurveyImport: Sendable {
         }
     }
 
+    /// Codes typed as numbers separated by spaces, commas or semicolons ("3", "1 8", "1;8"), read without
+    /// splitting the text; nil for anything else (labels...), which goes the general way.
+    static func plainCodes(_ text: String) -> [Int]? {
+        var codes: [Int] = []
+        var current = 0
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 18 else { return nil }
+                current = current * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: ";"):
+                if digits > 0 { codes.append(current) }
+                current = 0
+                digits = 0
+            default:
+                return nil
+            }
+        }
+        if digits > 0 { codes.append(current) }
+        return codes.isEmpty ? nil : codes
+    }
+
     /// The code of one choice given by its number or its label (either language, marks aside).
-    func code(_ token: String, _ question: Question) -> Int? {
+    func code(_ token: String, _ id: String) -> Int? {
         if let number = Int(token) { return number }
-        return labelCodes[question.id]?[VietnameseText.fold(token)]
+        return labelCodes[id]?[VietnameseText.fold(token)]
     }
 
     /// Labels listed with commas, where a label may itself hold a comma ("Trồng trọt, Tin học, kỹ năng số"):
     /// from each piece, the longest run of pieces that names a choice.
-    func labelCodes(_ token: String, _ question: Question) -> [Int]? {
+    func labelCodes(_ token: String, _ id: String) -> [Int]? {
         let pieces = token.split(separator: ",").map { String($0).cleanedInput }
         var codes: [Int] = []
         var start = 0
         while start < pieces.count {
             guard let end = (start..<pieces.count).reversed().first(where: {
-                code(pieces[start...$0].joined(separator: ", "), question) != nil
+                code(pieces[start...$0].joined(separator: ", "), id) != nil
             }) else { return nil }
-            codes.append(code(pieces[start...end].joined(separator: ", "), question)!)
+            codes.append(code(pieces[start...end].joined(separator: ", "), id)!)
             start = end + 1
         }
         return codes
@@ -213,7 +241,7 @@ public struct ImportRowChecker: Sendable {
     public let headers: [String]
     public let campaignID: Int64
     /// For each column, the question it answers (nil: ignored or unmapped).
-    private let questions: [Question?]
+    private let questions: [QuestionRule?]
     /// Problems of the header itself: unmapped columns, required questions without a column.
     public let headerProblems: [ImportProblem]
     private var firstRows = FirstRowOfSerial()
@@ -223,8 +251,10 @@ public struct ImportRowChecker: Sendable {
         self.headers = headers
         self.campaignID = campaignID
         questions = headers.map { header in
-            guard let id = mapping[header], id != SurveyImport.ignore else { return nil }
-            return importer.engine.question(id)
+            guard let id = mapping[header], id != SurveyImport.ignore, let index = importer.engine.index(of: id) else {
+                return nil
+            }
+            return importer.engine.rules[index]
         }
         var problems: [ImportProblem] = []
         for header in headers where mapping[header] == nil {
@@ -242,30 +272,56 @@ public struct ImportRowChecker: Sendable {
     public func response(_ cells: [String]) -> SurveyResponse? {
         guard cells.count == headers.count else { return nil }
         var answers: SurveyAnswers = [:]
+        answers.reserveCapacity(cells.count)
         for (index, cell) in cells.enumerated() {
-            guard let question = questions[index] else { continue }
-            if let value = importer.answer(cell, for: question) { answers[question.id] = value }
+            guard let rule = questions[index] else { continue }
+            if let value = importer.answer(cell, id: rule.id, type: rule.type) { answers[rule.id] = value }
         }
         return SurveyResponse(campaignID: campaignID, answers: importer.engine.pruned(answers))
     }
 
-    /// Converts one row (numbered from 1) and reports its errors: the answers, the serial against the campaign
-    /// (`existing`) and against the rows checked before. Warnings never refuse a file.
-    public mutating func check<D: SurveyDuplicates>(_ cells: [String], row: Int, existing: D) throws(D.Failure)
+    /// One row converted and its answers checked, on its own: no other row, no stored form. Rows can be
+    /// converted many at a time, on every core; ``finish(_:serialTaken:)`` then adds what depends on the others.
+    public struct ConvertedRow: Sendable {
+        public let row: Int
+        public let cells: [String]
+        public let response: SurveyResponse?
+        /// The answers' errors, in the questionnaire's order.
+        let errors: [SurveyIssue]
+    }
+
+    public func convert(_ cells: [String], row: Int) -> ConvertedRow {
+        guard let response = response(cells) else { return ConvertedRow(row: row, cells: cells, response: nil, errors: []) }
+        let errors = importer.engine.validateAnswers(response).filter { $0.severity == .error }
+        return ConvertedRow(row: row, cells: cells, response: response, errors: errors)
+    }
+
+    /// The row's problems: its answers', its serial against the campaign (`serialTaken`) and against the rows
+    /// finished before. Rows are finished in order. Warnings never refuse a file.
+    public mutating func finish(_ converted: ConvertedRow, serialTaken: (String) throws -> Bool) rethrows
         -> (response: SurveyResponse?, problems: [ImportProblem])
     {
-        guard let response = response(cells) else {
+        let (row, cells) = (converted.row, converted.cells)
+        guard let response = converted.response else {
             return (nil, [ImportProblem(row: row, column: "", value: cells.joined(separator: ","),
                                         reason: .wrongCellCount(expected: headers.count, found: cells.count))])
         }
+        var errors = converted.errors
+        // As validation with the campaign's forms would: the duplicate serial right after the serial's own
+        // problem, the other questions' after it.
+        let serial = response.serial
+        let cleanSerial = serial.cleanedInput
+        if !cleanSerial.isEmpty, try serialTaken(cleanSerial) {
+            let position = errors.prefix { $0.field == "serial" }.count
+            errors.insert(SurveyIssue(field: "serial", checkID: "duplicate-serial", problem: .duplicateSerial,
+                                      severity: .error), at: position)
+        }
         var problems: [ImportProblem] = []
-        let issues = try importer.engine.validate(response, duplicates: SerialsOnly(existing: existing))
-        for issue in issues where issue.severity == .error {
+        for issue in errors {
             let index = questions.lastIndex { $0?.id == issue.field }
             problems.append(ImportProblem(row: row, column: index.map { headers[$0] } ?? issue.field,
                                           value: index.map { cells[$0] } ?? "", reason: .answer(issue.problem)))
         }
-        let serial = response.serial
         if !serial.isEmpty, let first = firstRows.register(serial, row: row) {
             let index = questions.lastIndex { $0?.id == "serial" }
             problems.append(ImportProblem(row: row, column: index.map { headers[$0] } ?? "serial", value: serial,
@@ -274,14 +330,11 @@ public struct ImportRowChecker: Sendable {
         return (response, problems)
     }
 
-    /// Import looks only at serials: a possible duplicate person is a warning, and warnings never refuse a file.
-    private struct SerialsOnly<Base: SurveyDuplicates>: SurveyDuplicates {
-        typealias Failure = Base.Failure
-        let existing: Base
-        func serialTaken(_ serial: String, except id: Int64?) throws(Base.Failure) -> Bool {
-            try existing.serialTaken(serial, except: id)
-        }
-        func twinSerial(personKey: String, except id: Int64?) -> String? { nil }
+    /// ``convert(_:row:)`` and ``finish(_:serialTaken:)`` in one.
+    public mutating func check(_ cells: [String], row: Int, serialTaken: (String) throws -> Bool) rethrows
+        -> (response: SurveyResponse?, problems: [ImportProblem])
+    {
+        try finish(convert(cells, row: row), serialTaken: serialTaken)
     }
 }
 
@@ -337,7 +390,9 @@ public struct ImportRun: Sendable {
     public mutating func step(rows count: Int) -> Bool {
         let end = min(rows.count, processed + count)
         while processed < end {
-            let (response, rowProblems) = checker.check(rows[processed], row: processed + 1, existing: existing)
+            let (response, rowProblems) = checker.check(rows[processed], row: processed + 1) {
+                existing.serialTaken($0, except: nil)
+            }
             problems += rowProblems
             if let response { responses.append(response) }
             processed += 1

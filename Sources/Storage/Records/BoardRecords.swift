@@ -39,6 +39,52 @@ struct BoardMemberRecord: Codable, FetchableRecord, MutablePersistableRecord, St
         static let termEnd = Column(CodingKeys.termEnd)
     }
 
+    /// The columns in the order `init(row:)` reads them.
+    static var databaseSelection: [any SQLSelectable] { [
+        Column(CodingKeys.id),
+        Column(CodingKeys.centreId),
+        Column(CodingKeys.fullName),
+        Column(CodingKeys.sex),
+        Column(CodingKeys.birthYear),
+        Column(CodingKeys.role),
+        Column(CodingKeys.homeBody),
+        Column(CodingKeys.position),
+        Column(CodingKeys.post),
+        Column(CodingKeys.employment),
+        Column(CodingKeys.decisionNumber),
+        Column(CodingKeys.decisionDate),
+        Column(CodingKeys.decisionIssuer),
+        Column(CodingKeys.termStart),
+        Column(CodingKeys.termEnd),
+        Column(CodingKeys.duties),
+        Column(CodingKeys.phone),
+        Column(CodingKeys.createdAt),
+        Column(CodingKeys.updatedAt),
+    ] }
+
+    init(row: Row) throws {
+        var columns = ColumnReader(row)
+        id = try columns.next()
+        centreId = try columns.next()
+        fullName = try columns.next()
+        sex = try columns.next()
+        birthYear = try columns.next()
+        role = try columns.next()
+        homeBody = try columns.next()
+        position = try columns.next()
+        post = try columns.next()
+        employment = try columns.next()
+        decisionNumber = try columns.next()
+        decisionDate = try columns.next()
+        decisionIssuer = try columns.next()
+        termStart = try columns.next()
+        termEnd = try columns.next()
+        duties = try columns.next()
+        phone = try columns.next()
+        createdAt = try columns.next()
+        updatedAt = try columns.next()
+    }
+
     init(_ m: BoardMember, createdAt: String, updatedAt: String) {
         id = m.id
         centreId = m.centreID
@@ -91,6 +137,26 @@ struct TrainingRecord: Codable, FetchableRecord, MutablePersistableRecord, Store
         static let id = Column(CodingKeys.id)
         static let memberId = Column(CodingKeys.memberId)
         static let date = Column(CodingKeys.date)
+    }
+
+    /// The columns in the order `init(row:)` reads them.
+    static var databaseSelection: [any SQLSelectable] { [
+        Column(CodingKeys.id),
+        Column(CodingKeys.memberId),
+        Column(CodingKeys.date),
+        Column(CodingKeys.topic),
+        Column(CodingKeys.hours),
+        Column(CodingKeys.organiser),
+    ] }
+
+    init(row: Row) throws {
+        var columns = ColumnReader(row)
+        id = try columns.next()
+        memberId = try columns.next()
+        date = try columns.next()
+        topic = try columns.next()
+        hours = try columns.next()
+        organiser = try columns.next()
     }
 
     init(memberID: Int64, _ t: Training) {

@@ -41,6 +41,56 @@ struct CentreRecord: Codable, FetchableRecord, MutablePersistableRecord, StoredR
         static let villages = Column(CodingKeys.villages)
     }
 
+    /// The columns in the order `init(row:)` reads them.
+    static var databaseSelection: [any SQLSelectable] { [
+        Column(CodingKeys.id),
+        Column(CodingKeys.code),
+        Column(CodingKeys.name),
+        Column(CodingKeys.provinceCode),
+        Column(CodingKeys.communeCode),
+        Column(CodingKeys.address),
+        Column(CodingKeys.establishmentNumber),
+        Column(CodingKeys.establishmentDate),
+        Column(CodingKeys.establishmentIssuer),
+        Column(CodingKeys.model),
+        Column(CodingKeys.isPilot),
+        Column(CodingKeys.otherFacilities),
+        Column(CodingKeys.status),
+        Column(CodingKeys.statusDecisionNumber),
+        Column(CodingKeys.statusDecisionDate),
+        Column(CodingKeys.statusDecisionIssuer),
+        Column(CodingKeys.statusReason),
+        Column(CodingKeys.mergedInto),
+        Column(CodingKeys.createdAt),
+        Column(CodingKeys.updatedAt),
+        Column(CodingKeys.villages),
+    ] }
+
+    init(row: Row) throws {
+        var columns = ColumnReader(row)
+        id = try columns.next()
+        code = try columns.next()
+        name = try columns.next()
+        provinceCode = try columns.next()
+        communeCode = try columns.next()
+        address = try columns.next()
+        establishmentNumber = try columns.next()
+        establishmentDate = try columns.next()
+        establishmentIssuer = try columns.next()
+        model = try columns.next()
+        isPilot = try columns.next()
+        otherFacilities = try columns.next()
+        status = try columns.next()
+        statusDecisionNumber = try columns.next()
+        statusDecisionDate = try columns.next()
+        statusDecisionIssuer = try columns.next()
+        statusReason = try columns.next()
+        mergedInto = try columns.next()
+        createdAt = try columns.next()
+        updatedAt = try columns.next()
+        villages = try columns.next()
+    }
+
     /// The row for a centre; `createdAt` is kept from the stored row when there is one.
     init(_ c: Centre, createdAt: String, updatedAt: String) {
         id = c.id
@@ -69,13 +119,14 @@ struct CentreRecord: Codable, FetchableRecord, MutablePersistableRecord, StoredR
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     func centre(venues: [Venue], facilities: [FacilityItem]) throws -> Centre {
-        Centre(
+        guard let villages = AnswersJSON.decodeStrings(self.villages) else { throw Self.failure(Columns.villages, self.villages) }
+        return Centre(
             id: id, code: code, name: name, provinceCode: provinceCode, communeCode: communeCode, address: address,
             establishment: Decision(number: establishmentNumber,
                                     date: try Self.storedDate(establishmentDate, Columns.establishmentDate),
                                     issuer: establishmentIssuer),
             model: try Self.stored(model, Columns.model), isPilot: isPilot, venues: venues,
-            villages: try Self.storedJSON([String].self, villages, Columns.villages),
+            villages: villages,
             facilities: FacilityKind.allCases.map { kind in
                 facilities.first { $0.kind == kind } ?? FacilityItem(kind: kind)
             },
@@ -105,6 +156,26 @@ struct VenueRecord: Codable, FetchableRecord, MutablePersistableRecord, StoredRe
         static let kind = Column(CodingKeys.kind)
     }
 
+    /// The columns in the order `init(row:)` reads them.
+    static var databaseSelection: [any SQLSelectable] { [
+        Column(CodingKeys.id),
+        Column(CodingKeys.centreId),
+        Column(CodingKeys.position),
+        Column(CodingKeys.name),
+        Column(CodingKeys.kind),
+        Column(CodingKeys.village),
+    ] }
+
+    init(row: Row) throws {
+        var columns = ColumnReader(row)
+        id = try columns.next()
+        centreId = try columns.next()
+        position = try columns.next()
+        name = try columns.next()
+        kind = try columns.next()
+        village = try columns.next()
+    }
+
     init(centreID: Int64, position: Int, _ venue: Venue) {
         centreId = centreID
         self.position = position
@@ -128,6 +199,22 @@ struct FacilityRecord: Codable, FetchableRecord, PersistableRecord, StoredRecord
     enum Columns {
         static let centreId = Column(CodingKeys.centreId)
         static let kind = Column(CodingKeys.kind)
+    }
+
+    /// The columns in the order `init(row:)` reads them.
+    static var databaseSelection: [any SQLSelectable] { [
+        Column(CodingKeys.centreId),
+        Column(CodingKeys.kind),
+        Column(CodingKeys.present),
+        Column(CodingKeys.count),
+    ] }
+
+    init(row: Row) throws {
+        var columns = ColumnReader(row)
+        centreId = try columns.next()
+        kind = try columns.next()
+        present = try columns.next()
+        count = try columns.next()
     }
 
     init(centreID: Int64, _ item: FacilityItem) {

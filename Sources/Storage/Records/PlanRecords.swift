@@ -35,6 +35,46 @@ struct PlanRecord: Codable, FetchableRecord, MutablePersistableRecord, StoredRec
         static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
+    /// The columns in the order `init(row:)` reads them.
+    static var databaseSelection: [any SQLSelectable] { [
+        Column(CodingKeys.id),
+        Column(CodingKeys.centreId),
+        Column(CodingKeys.kind),
+        Column(CodingKeys.year),
+        Column(CodingKeys.month),
+        Column(CodingKeys.title),
+        Column(CodingKeys.legalBases),
+        Column(CodingKeys.campaignIds),
+        Column(CodingKeys.targetClasses),
+        Column(CodingKeys.targetTalks),
+        Column(CodingKeys.targetLearners),
+        Column(CodingKeys.status),
+        Column(CodingKeys.version),
+        Column(CodingKeys.amendsPlanId),
+        Column(CodingKeys.createdAt),
+        Column(CodingKeys.updatedAt),
+    ] }
+
+    init(row: Row) throws {
+        var columns = ColumnReader(row)
+        id = try columns.next()
+        centreId = try columns.next()
+        kind = try columns.next()
+        year = try columns.next()
+        month = try columns.next()
+        title = try columns.next()
+        legalBases = try columns.next()
+        campaignIds = try columns.next()
+        targetClasses = try columns.next()
+        targetTalks = try columns.next()
+        targetLearners = try columns.next()
+        status = try columns.next()
+        version = try columns.next()
+        amendsPlanId = try columns.next()
+        createdAt = try columns.next()
+        updatedAt = try columns.next()
+    }
+
     init(_ p: Plan, createdAt: String, updatedAt: String) {
         id = p.id
         centreId = p.centreID
@@ -117,6 +157,26 @@ struct PlanEventRecord: Codable, FetchableRecord, MutablePersistableRecord, Stor
         static let planId = Column(CodingKeys.planId)
         static let action = Column(CodingKeys.action)
         static let at = Column(CodingKeys.at)
+    }
+
+    /// The columns in the order `init(row:)` reads them.
+    static var databaseSelection: [any SQLSelectable] { [
+        Column(CodingKeys.id),
+        Column(CodingKeys.planId),
+        Column(CodingKeys.action),
+        Column(CodingKeys.username),
+        Column(CodingKeys.at),
+        Column(CodingKeys.comment),
+    ] }
+
+    init(row: Row) throws {
+        var columns = ColumnReader(row)
+        id = try columns.next()
+        planId = try columns.next()
+        action = try columns.next()
+        username = try columns.next()
+        at = try columns.next()
+        comment = try columns.next()
     }
 
     init(planID: Int64, _ action: PlanAction, username: String, at moment: Date, comment: String) {

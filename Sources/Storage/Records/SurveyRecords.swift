@@ -29,6 +29,38 @@ struct CampaignRecord: Codable, FetchableRecord, MutablePersistableRecord, Store
         static let endDate = Column(CodingKeys.endDate)
     }
 
+    /// The columns in the order `init(row:)` reads them.
+    static var databaseSelection: [any SQLSelectable] { [
+        Column(CodingKeys.id),
+        Column(CodingKeys.centreId),
+        Column(CodingKeys.year),
+        Column(CodingKeys.title),
+        Column(CodingKeys.methods),
+        Column(CodingKeys.startDate),
+        Column(CodingKeys.endDate),
+        Column(CodingKeys.responsible),
+        Column(CodingKeys.target),
+        Column(CodingKeys.questionnaireVersion),
+        Column(CodingKeys.createdAt),
+        Column(CodingKeys.updatedAt),
+    ] }
+
+    init(row: Row) throws {
+        var columns = ColumnReader(row)
+        id = try columns.next()
+        centreId = try columns.next()
+        year = try columns.next()
+        title = try columns.next()
+        methods = try columns.next()
+        startDate = try columns.next()
+        endDate = try columns.next()
+        responsible = try columns.next()
+        target = try columns.next()
+        questionnaireVersion = try columns.next()
+        createdAt = try columns.next()
+        updatedAt = try columns.next()
+    }
+
     init(_ c: SurveyCampaign, createdAt: String, updatedAt: String) {
         id = c.id
         centreId = c.centreID

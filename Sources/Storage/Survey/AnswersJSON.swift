@@ -7,21 +7,24 @@ import Foundation
 enum AnswersJSON {
     static func encode(_ answers: SurveyAnswers) -> String {
         var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(256)
+        out.reserveCapacity(512)
         for (index, key) in answers.keys.sorted().enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendString(key, to: &out)
             out.append(UInt8(ascii: ":"))
             switch answers[key]! {
             case .text(let text):
-                out.append(contentsOf: Array(#"{"text":"#.utf8))
+                out.append(contentsOf: #"{"text":"#.utf8)
                 appendString(text, to: &out)
             case .number(let number):
-                out.append(contentsOf: Array(#"{"number":"#.utf8))
-                out.append(contentsOf: Array(String(number).utf8))
+                out.append(contentsOf: #"{"number":"#.utf8)
+                appendInteger(number, to: &out)
             case .codes(let codes):
-                out.append(contentsOf: Array(#"{"codes":["#.utf8))
-                out.append(contentsOf: Array(codes.map(String.init).joined(separator: ",").utf8))
+                out.append(contentsOf: #"{"codes":["#.utf8)
+                for (position, code) in codes.enumerated() {
+                    if position > 0 { out.append(UInt8(ascii: ",")) }
+                    appendInteger(code, to: &out)
+                }
                 out.append(UInt8(ascii: "]"))
             }
             out.append(UInt8(ascii: "}"))
@@ -30,8 +33,25 @@ enum AnswersJSON {
         return String(decoding: out, as: UTF8.self)
     }
 
+    private static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out.append(contentsOf: digits.reversed())
+    }
+
     private static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most texts need no escape: copied whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
@@ -40,8 +60,10 @@ enum AnswersJSON {
             case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case 0..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: Array("\\u00".utf8) + [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+                let digits = "0123456789abcdef".utf8
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(digits[digits.index(digits.startIndex, offsetBy: Int(byte >> 4))])
+                out.append(digits[digits.index(digits.startIndex, offsetBy: Int(byte & 0xF))])
             default: out.append(byte)
             }
         }
@@ -58,6 +80,25 @@ enum AnswersJSON {
             return answers
         }
         return try? JSONDecoder().decode(SurveyAnswers.self, from: Data(text.utf8))
+    }
+
+    /// A JSON array of strings (a centre's villages), read the same quick way.
+    static func decodeStrings(_ text: String) -> [String]? {
+        var copy = text
+        if let strings = copy.withUTF8({ bytes -> [String]? in
+            var reader = Reader(bytes: bytes)
+            guard reader.take("[") else { return nil }
+            var result: [String] = []
+            if reader.take("]") { return reader.end() ? result : nil }
+            repeat {
+                guard let string = reader.string() else { return nil }
+                result.append(string)
+            } while reader.take(",")
+            return reader.take("]") && reader.end() ? result : nil
+        }) {
+            return strings
+        }
+        return try? JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 
     /// A reader for exactly the shape ``encode(_:)`` writes, white space allowed; nil on anything else.

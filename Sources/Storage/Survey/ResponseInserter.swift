@@ -30,17 +30,32 @@ struct ResponseInserter {
             """)
     }
 
-    /// Stores one form as ``AppDatabase/saveResponse(_:by:at:)`` would (texts cleaned, empty answers left out),
-    /// refusing a serial the campaign already has.
-    mutating func add(_ input: SurveyResponse) throws {
+    /// A form made ready to store, by a pure function that may run on any core: cleaned as
+    /// ``AppDatabase/saveResponse(_:by:at:)`` cleans, its answers as JSON, its person key and its counts.
+    struct Prepared: Sendable {
+        let response: SurveyResponse
+        let answers: String
+        let overrides: String
+        let personKey: String?
+    }
+
+    static func prepare(_ input: SurveyResponse, year: Int) -> Prepared {
         let response = AppDatabase.cleaned(input)
+        return Prepared(response: response, answers: AnswersJSON.encode(response.answers),
+                        overrides: response.overrides.isEmpty ? "[]" : StoredText.json(response.overrides),
+                        personKey: response.personKey)
+    }
+
+    /// Stores one form, refusing a serial the campaign already has.
+    mutating func add(_ input: SurveyResponse) throws { try add(Self.prepare(input, year: year)) }
+
+    mutating func add(_ prepared: Prepared) throws {
+        let response = prepared.response
         let serial = response.serial
         do {
             try insert.execute(arguments: [
                 batch.campaignID, serial, response.respondentName, response.village, response.birthYear,
-                AnswersJSON.encode(response.answers),
-                response.overrides.isEmpty ? "[]" : StoredText.json(response.overrides), stamp, stamp, batch.id,
-                response.personKey,
+                prepared.answers, prepared.overrides, stamp, stamp, batch.id, prepared.personKey,
             ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw SurveyStoreError.duplicateSerial(serial)

@@ -52,17 +52,14 @@ public struct SurveyFileImport: Sendable {
         self.mapping = mapping
     }
 
-    /// Reads the file row by row, handing each row's response (and, when `existing` is given, its problems) to
-    /// `body`; reports progress every slice, and stops with ``ImportCancelled`` when `progress` says so.
-    /// Without `existing` rows are only converted: the second pass trusts the first pass's check of the same
-    /// bytes, and the unique index still refuses a serial stored in between.
-    func stream(phase: ImportProgress.Phase, totalRows: Int?, existing: CampaignForms?,
-                progress: (ImportProgress) -> Bool,
-                body: (SurveyResponse?, [ImportProblem]) throws -> Void) throws -> (rows: Int, sha256: String) {
+    /// Reads the file a slice of rows at a time (after an empty one), handing each slice to `body`; reports
+    /// progress after each slice, and stops with ``ImportCancelled`` when `progress` says so. Returns the rows and the file's SHA-256.
+    func slices(phase: ImportProgress.Phase, totalRows: Int?, progress: (ImportProgress) -> Bool,
+                body: (_ checker: inout ImportRowChecker, _ rows: [(Int, [String])]) throws -> Void)
+        throws -> (rows: Int, sha256: String)
+    {
         let file = try CSVStream(path: path)
-        var checker = ImportRowChecker(importer: importer, headers: file.headers, mapping: mapping,
-                                       campaignID: campaignID)
-        if !checker.headerProblems.isEmpty { try body(nil, checker.headerProblems) }
+        var checker = ImportRowChecker(importer: importer, headers: file.headers, mapping: mapping, campaignID: campaignID)
         let started = ContinuousClock.now
         var rows = 0
         func report() -> Bool {
@@ -73,18 +70,59 @@ public struct SurveyFileImport: Sendable {
                 phase: phase, rows: rows, totalRows: totalRows, fraction: fraction, rowsPerSecond: rate,
                 remaining: fraction > 0.02 && elapsed > 0 ? elapsed / fraction * (1 - fraction) : nil))
         }
-        while let cells = try file.next() {
-            rows += 1
-            if let existing {
-                let (response, problems) = try checker.check(cells, row: rows, existing: existing)
-                try body(response, problems)
-            } else {
-                try body(checker.response(cells), [])
+        // First an empty slice: the header's own problems come before any row's, even in a file of no rows.
+        try body(&checker, [])
+        var slice: [(Int, [String])] = []
+        slice.reserveCapacity(self.slice)
+        while true {
+            let cells = try file.next()
+            if let cells {
+                rows += 1
+                slice.append((rows, cells))
             }
-            if rows % slice == 0, !report() { throw ImportCancelled() }
+            if slice.count == self.slice || (cells == nil && !slice.isEmpty) {
+                try body(&checker, slice)
+                slice.removeAll(keepingCapacity: true)
+                if cells != nil, !report() { throw ImportCancelled() }
+            }
+            if cells == nil { break }
         }
         guard report() else { throw ImportCancelled() }
         return (rows, try file.sha256())
+    }
+
+    /// The first pass over the file: every row converted and checked, the answers on every core, the serials
+    /// against the campaign and the rows before in order. `problems` receives the header's, then each row's.
+    func check(existing: CampaignForms, progress: (ImportProgress) -> Bool, problems: (ImportProblem) -> Void) throws
+        -> (rows: Int, sha256: String)
+    {
+        var headerDone = false
+        return try slices(phase: .checking, totalRows: nil, progress: progress) { checker, rows in
+            if !headerDone {
+                checker.headerProblems.forEach(problems)
+                headerDone = true
+            }
+            let converter = checker
+            for converted in Parallel.map(rows, { converter.convert($0.1, row: $0.0) }) {
+                for problem in try checker.finish(converted, serialTaken: { try existing.serialTaken($0, except: nil) }).problems {
+                    problems(problem)
+                }
+            }
+        }
+    }
+
+    /// The second pass: every row converted and made ready to store on every core, then stored in order.
+    func write(into inserter: inout ResponseInserter, totalRows: Int, progress: (ImportProgress) -> Bool) throws
+        -> (rows: Int, sha256: String)
+    {
+        try slices(phase: .writing, totalRows: totalRows, progress: progress) { checker, rows in
+            let converter = checker
+            let year = inserter.year
+            for prepared in Parallel.map(rows, { converter.response($0.1).map { ResponseInserter.prepare($0, year: year) } }) {
+                guard let prepared else { throw SurveyFileImportError.changedSinceCheck }
+                try inserter.add(prepared)
+            }
+        }
     }
 }
 
@@ -96,12 +134,8 @@ extension AppDatabase {
     {
         try writer.read { db in
             var report = ImportProblemReport()
-            let (rows, sha256) = try job.stream(
-                phase: .checking, totalRows: nil, existing: CampaignForms(db: db, campaignID: job.campaignID),
-                progress: progress
-            ) { _, problems in
-                for problem in problems { report.add(problem) }
-            }
+            let (rows, sha256) = try job.check(existing: CampaignForms(db: db, campaignID: job.campaignID),
+                                               progress: progress) { report.add($0) }
             return ImportCheck(fileName: (job.path as NSString).lastPathComponent, sha256: sha256, rows: rows,
                                report: report)
         }
@@ -120,12 +154,7 @@ extension AppDatabase {
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             var inserter = try ResponseInserter(db, campaignID: job.campaignID, fileName: checked.fileName,
                                                 sha256: checked.sha256, by: actor, at: moment)
-            let (rows, sha256) = try job.stream(
-                phase: .writing, totalRows: checked.rows, existing: nil, progress: progress
-            ) { response, _ in
-                guard let response else { throw SurveyFileImportError.changedSinceCheck }
-                try inserter.add(response)
-            }
+            let (rows, sha256) = try job.write(into: &inserter, totalRows: checked.rows, progress: progress)
             guard rows == checked.rows, sha256 == checked.sha256 else { throw SurveyFileImportError.changedSinceCheck }
             return try inserter.finish(by: actor, at: moment)
         }

@@ -14,10 +14,19 @@ enum SurveyTallies {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO UPDATE SET n = n + excluded.n
             """)
+        let upsertTotal = try db.cachedStatement(sql: """
+            INSERT INTO surveyTotal(campaignId, question, code, n) VALUES (?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET n = n + excluded.n
+            """)
         var emptied: [NeedsTally.Key] = []
+        var totals: [String: [Int: Int]] = [:]
         for (key, n) in tally.counts where n != 0 {
             try upsert.execute(arguments: arguments(campaignID, key) + [n])
+            totals[key.question, default: [:]][key.code, default: 0] += n
             if n < 0 { emptied.append(key) }
+        }
+        for (question, codes) in totals {
+            for (code, n) in codes where n != 0 { try upsertTotal.execute(arguments: [campaignID, question, code, n]) }
         }
         guard !emptied.isEmpty else { return }
         let prune = try db.cachedStatement(sql: """
@@ -25,6 +34,10 @@ enum SurveyTallies {
                 AND question = ? AND code = ? AND n <= 0
             """)
         for key in emptied { try prune.execute(arguments: arguments(campaignID, key)) }
+        let pruneTotal = try db.cachedStatement(sql: """
+            DELETE FROM surveyTotal WHERE campaignId = ? AND question = ? AND code = ? AND n <= 0
+            """)
+        for key in emptied { try pruneTotal.execute(arguments: [campaignID, key.question, key.code]) }
     }
 
     private static func arguments(_ campaignID: Int64, _ key: NeedsTally.Key) -> StatementArguments {
@@ -44,10 +57,12 @@ enum SurveyTallies {
     static func rebuild(_ db: Database, campaignID: Int64? = nil) throws {
         let years = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, year FROM surveyCampaign")
             .map { ($0[0] as Int64, $0[1] as Int) })
-        if let campaignID {
-            try db.execute(sql: "DELETE FROM surveyTally WHERE campaignId = ?", arguments: [campaignID])
-        } else {
-            try db.execute(sql: "DELETE FROM surveyTally")
+        for table in ["surveyTally", "surveyTotal"] {
+            if let campaignID {
+                try db.execute(sql: "DELETE FROM \(table) WHERE campaignId = ?", arguments: [campaignID])
+            } else {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
         }
         let forms = try Row.fetchCursor(
             db, sql: "SELECT id, campaignId, answers, overrides FROM surveyResponse \(campaignID == nil ? "" : "WHERE campaignId = ?") ORDER BY campaignId",
@@ -74,7 +89,9 @@ enum SurveyTallies {
         if let sex = filter.sex { conditions.append("sex = \(sex)") }
         if let band = filter.ageBand { conditions.append("ageBand = \(band.index)") }
         if let occupation = filter.occupation { conditions.append("occupation = \(occupation)") }
-        let sql: SQL = "SELECT question, code, sum(n) FROM surveyTally WHERE \(conditions.joined(separator: " AND ")) GROUP BY question, code"
+        // Without a filter, the totals by campaign answer: a few dozen rows a campaign.
+        let table: SQL = conditions.count == 1 ? "surveyTotal" : "surveyTally"
+        let sql: SQL = "SELECT question, code, sum(n) FROM \(table) WHERE \(conditions.joined(separator: " AND ")) GROUP BY question, code"
         var respondents = 0
         var counts: [String: [Int: Int]] = [:]
         let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: sql))
