@@ -58,7 +58,7 @@ public enum DocumentFiles {
             throw DocumentError.fileExists(path: existing)
         }
         for (sheet, file) in zip(workbook.sheets, paths) {
-            let bytes = try CSVFiles.data(headers: sheet.headers, rows: sheet.textRows, path: file)
+            let bytes = CSVFiles.data(headers: sheet.headers, rows: sheet.textRows)
             try OutputFile.write(bytes, to: file, overwrite: overwrite)
         }
         return paths

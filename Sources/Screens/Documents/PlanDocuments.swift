@@ -158,9 +158,9 @@ public enum PlanDocuments {
 }
 
 extension DocumentSource {
-    /// A campaign's needs analysis, all its forms counted.
+    /// A campaign's needs analysis, all its forms counted (the stored counts).
     public func needs(of campaign: SurveyCampaign) throws -> NeedsAnalysis {
-        NeedsAnalysis.compute(try database.responses(campaignID: campaign.id ?? 0), campaign: campaign)
+        try database.needsAnalysis(campaignIDs: [campaign.id ?? 0])
     }
 }
 

@@ -185,7 +185,7 @@ enum PrintJobs {
             return try xlsx(try Workbooks.plans(source, centre: centre, year: year))
         case .needs(let id, let filter):
             let c = try campaign(id)
-            let analysis = NeedsAnalysis.compute(try ctx.database.responses(campaignID: id), campaign: c, filter: filter)
+            let analysis = try ctx.database.needsAnalysis(campaignIDs: [id], filter: filter)
             return try xlsx(Workbooks.needs(c, analysis, source))
         case .survey(let id): return try xlsx(try Workbooks.survey(try campaign(id), source))
         case .surveyCSV(let id, let filter):
@@ -193,9 +193,8 @@ enum PrintJobs {
             guard let centre = try ctx.database.centre(id: c.centreID), let questionnaire = source.questionnaire else {
                 throw PlanStoreError.notFound
             }
-            let responses = try ctx.database.responses(campaignID: id)
-            let written = try SurveyExport.write(to: folder, campaign: c, centre: centre, responses: responses,
-                                                 analysis: NeedsAnalysis.compute(responses, campaign: c, filter: filter),
+            let written = try SurveyExport.write(to: folder, campaign: c, centre: centre, database: ctx.database,
+                                                 analysis: try ctx.database.needsAnalysis(campaignIDs: [id], filter: filter),
                                                  questionnaire: questionnaire, strings: s, overwrite: overwrite)
             return s(.printDone, written.joined(separator: ", "))
         }

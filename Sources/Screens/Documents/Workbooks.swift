@@ -111,16 +111,24 @@ public enum Workbooks {
 
     /// The forms with their answers in words: the sheet the CSV export of the forms writes.
     static func surveyForms(_ responses: [SurveyResponse], _ questionnaire: Questionnaire, _ s: Strings) -> Sheet {
-        Sheet(name: s[.sheetFormsLabels], headers: questionnaire.questions.map { s.text($0.label) }, rows: responses.map { response in
-            questionnaire.questions.map { question -> Cell in
-                switch response.answers[question.id] {
-                case .codes(let codes)?: return .text(codes.map { s.label(of: $0, in: question, questionnaire) }.joined(separator: "; "))
-                case .number(let n)?: return .number(n)
-                case .text(let t)?: return .text(t)
-                case nil: return .empty
-                }
+        Sheet(name: s[.sheetFormsLabels], headers: surveyFormHeaders(questionnaire, s),
+              rows: responses.map { surveyFormRow($0, questionnaire, s) })
+    }
+
+    static func surveyFormHeaders(_ questionnaire: Questionnaire, _ s: Strings) -> [String] {
+        questionnaire.questions.map { s.text($0.label) }
+    }
+
+    /// One form's answers in words, in the questionnaire's order.
+    static func surveyFormRow(_ response: SurveyResponse, _ questionnaire: Questionnaire, _ s: Strings) -> [Cell] {
+        questionnaire.questions.map { question -> Cell in
+            switch response.answers[question.id] {
+            case .codes(let codes)?: return .text(codes.map { s.label(of: $0, in: question, questionnaire) }.joined(separator: "; "))
+            case .number(let n)?: return .number(n)
+            case .text(let t)?: return .text(t)
+            case nil: return .empty
             }
-        })
+        }
     }
 
     /// A campaign's needs: topics (the sheet the CSV export of the needs writes), formats, times, seasons, and

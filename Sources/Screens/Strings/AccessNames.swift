@@ -78,6 +78,7 @@ extension Strings {
         case .unwritable: return self[.storageUnwritable]
         case .busy: return self[.storageBusy]
         case .recordGone: return self[.storageRecordGone]
+        case .corruptValue(let table, let column, let value): return self(.storageCorruptValue, table, column, value)
         }
     }
 
@@ -90,6 +91,7 @@ extension Strings {
         case "signIn": return self[.auditSignIn]
         case "lock": return self[.auditLock]
         case "passwordChanged": return self[.auditPasswordChanged]
+        case "import": return self[.auditImport]
         default: return action
         }
     }

@@ -24,31 +24,36 @@ struct NeedsScreen: PrintingScreen, Equatable {
     let campaign: SurveyCampaign
     let centre: Centre
     let questionnaire: Questionnaire
-    private(set) var responses: [SurveyResponse] = []
     var filter = NeedsFilter()
     var analysis: NeedsAnalysis
     /// The first topic shown in the chart: ↑ ↓ PgUp PgDn reach every topic, the last one included.
     private(set) var chartScroll = 0
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
+    private var loadError: String?
 
     init(ctx: AppContext, campaign: SurveyCampaign, centre: Centre, questionnaire: Questionnaire) {
         self.campaign = campaign
         self.centre = centre
         self.questionnaire = questionnaire
-        responses = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
-        analysis = NeedsAnalysis.compute(responses, campaign: campaign)
+        analysis = NeedsAnalysis.compute([], campaign: campaign)
+        recompute(ctx)
     }
 
-    private mutating func recompute() {
-        analysis = NeedsAnalysis.compute(responses, campaign: campaign, filter: filter)
+    /// The stored counts under the filter: milliseconds whatever the campaign's size.
+    private mutating func recompute(_ ctx: AppContext) {
+        do {
+            analysis = try ctx.database.needsAnalysis(campaignIDs: [campaign.id ?? 0], filter: filter)
+            loadError = nil
+        } catch {
+            loadError = ctx.strings.readFailure(error)
+        }
         chartScroll = 0
     }
 
     mutating func changed(_ change: Change, _ ctx: AppContext) {
         guard case .survey(_, let id) = change, id == campaign.id else { return }
-        responses = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
-        recompute()
+        recompute(ctx)
     }
 
     var currentCentreID: Int64? { centre.id }
@@ -85,15 +90,15 @@ struct NeedsScreen: PrintingScreen, Equatable {
         case .close: return [.pop]
         case .clear:
             filter = NeedsFilter()
-            recompute()
+            recompute(ctx)
         case .sex:
             filter.sex = filter.sex == nil ? 1 : (filter.sex == 1 ? 2 : nil)
-            recompute()
+            recompute(ctx)
         case .age:
             let bands: [AgeBand?] = [nil] + AgeBand.allCases.map { $0 }
             let index = bands.firstIndex(of: filter.ageBand) ?? 0
             filter.ageBand = bands[(index + 1) % bands.count]
-            recompute()
+            recompute(ctx)
         case .village:
             modal = .picker(PickerDialog(title: s[.keyVillage], items: [ChoiceItem(id: "", label: s[.filterAll])]
                                              + centre.villages.map { ChoiceItem(id: $0, label: $0) },
@@ -101,7 +106,7 @@ struct NeedsScreen: PrintingScreen, Equatable {
                             pick: Reply(Action.villagePicked))
         case .villagePicked(let village):
             filter.village = village.isEmpty ? nil : village
-            recompute()
+            recompute(ctx)
         case .occupation:
             let items = questionnaire.question("occupation").map { questionnaire.choices(for: $0) } ?? []
             modal = .picker(PickerDialog(title: s[.keyOccupation], items: [ChoiceItem(id: "", label: s[.filterAll])]
@@ -110,7 +115,7 @@ struct NeedsScreen: PrintingScreen, Equatable {
                             pick: Reply(Action.occupationPicked))
         case .occupationPicked(let code):
             filter.occupation = Int(code)
-            recompute()
+            recompute(ctx)
         case .scroll(let key):
             let page = Self.chartHeight(in: viewport)
             let last = max(0, analysis.topics.count - page)
@@ -152,7 +157,8 @@ struct NeedsScreen: PrintingScreen, Equatable {
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
-        StatusMessage(ctx.strings(.needsCoverage, analysis.respondents, campaign.target,
+        if let loadError { return StatusMessage(loadError, kind: .error) }
+        return StatusMessage(ctx.strings(.needsCoverage, analysis.respondents, campaign.target,
                                   Int((analysis.coverage * 100).rounded())))
     }
 
@@ -212,17 +218,22 @@ enum SurveyExport {
     }
 
     /// Writes the two files, 0600, over existing ones only when `overwrite` (the user said yes); returns their paths.
-    static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, responses: [SurveyResponse],
+    static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, database: AppDatabase,
                       analysis: NeedsAnalysis, questionnaire: Questionnaire, strings s: Strings, overwrite: Bool) throws
         -> [String]
     {
         let paths = paths(in: folder, campaign: campaign, centre: centre, strings: s)
-        let forms = Workbooks.surveyForms(responses, questionnaire, s)
-        let needs = Workbooks.tallySheet(.sheetNeedsTopics, "topics", analysis.topics, questionnaire, s)
-        for (sheet, path) in zip([forms, needs], paths) {
-            try OutputFile.write(try CSVFiles.data(headers: sheet.headers, rows: sheet.textRows, path: path), to: path,
-                                 overwrite: overwrite)
+        if !overwrite, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            throw DocumentError.fileExists(path: existing)
         }
+        // One form at a time from the data file to the CSV file: a campaign of any size costs the same memory.
+        try CSVFiles.write(path: paths[0], headers: Workbooks.surveyFormHeaders(questionnaire, s)) { emit in
+            try database.forEachResponse(campaignID: campaign.id ?? 0) { response in
+                try emit(Workbooks.surveyFormRow(response, questionnaire, s).map(\.displayText))
+            }
+        }
+        let needs = Workbooks.tallySheet(.sheetNeedsTopics, "topics", analysis.topics, questionnaire, s)
+        try OutputFile.write(CSVFiles.data(headers: needs.headers, rows: needs.textRows), to: paths[1], overwrite: overwrite)
         return paths
     }
 }
@@ -234,6 +245,7 @@ extension Strings {
         case .notUTF8(let path): return self(.csvNotUTF8, path)
         case .empty(let path): return self(.csvEmpty, path)
         case .unwritable(let path, let detail): return self(.csvUnwritable, path, detail)
+        case .recordTooLong(let path, let line, let limit): return self(.csvRecordTooLong, path, line, limit)
         }
     }
 }
