@@ -213,5 +213,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case waitingNone, statusChangeTitle, statusChangeQuestion, surveyMoreCodes, tooSmallKeys, outcomeDateOutsideYear
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
-    case planNothingToDraft, planDraftTitle
+    case planNothingToDraft, planDraftTitle, cliDemoAccountsHeading, cliNeedsCentreHelp, sectionExportSettings
+    case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma
 }
