@@ -214,5 +214,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
     case planNothingToDraft, planDraftTitle, cliDemoAccountsHeading, cliNeedsCentreHelp, sectionExportSettings
-    case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma
+    case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma, columnRecordedBy, recordedByUnknown
+    case amendReasonRequired
 }
