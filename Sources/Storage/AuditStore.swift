@@ -75,13 +75,19 @@ extension AppDatabase {
 
     /// Checks the whole chain, oldest first, as the rows are stored.
     public func verifyAudit() throws -> AuditChain.Verdict {
-        try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM auditEntry ORDER BY id").map { row in
-                AuditChain.StoredRow(id: row["id"], at: row["at"], username: row["username"], action: row["action"],
-                                     recordType: row["recordType"], recordID: row["recordID"],
-                                     changes: row["changes"], previousHash: row["previousHash"], hash: row["hash"])
-            }
-            return AuditChain.verify(rows)
+        try writer.read { db in try Self.verifyChain(db) }
+    }
+
+    static func verifyChain(_ db: Database) throws -> AuditChain.Verdict {
+        var walk = AuditChain.Walk()
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM auditEntry ORDER BY id")
+        while let row = try rows.next() {
+            let stored = AuditChain.StoredRow(
+                id: row["id"], at: row["at"], username: row["username"], action: row["action"],
+                recordType: row["recordType"], recordID: row["recordID"], changes: row["changes"],
+                previousHash: row["previousHash"], hash: row["hash"])
+            if let broken = walk.check(stored) { return broken }
         }
+        return walk.verdict
     }
 }

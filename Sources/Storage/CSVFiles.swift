@@ -6,7 +6,7 @@ public enum CSVFileError: Error, Equatable {
     /// Not UTF-8 (for example Windows-1258 from an old Excel): the user saves it again as "CSV UTF-8".
     case notUTF8(path: String)
     case empty(path: String)
-    case unwritable(path: String, detail: String)
+    case unwritable(path: String, reason: SystemError)
 }
 
 /// A spreadsheet as text: a header row and data rows.
@@ -55,7 +55,8 @@ public enum CSVFiles {
     }
 
     /// Writes a CSV file for Excel: UTF-8 with a BOM, comma-separated, every cell neutralised. Replaces the file
-    /// in one step, so a power cut leaves the old file or the new one.
+    /// in one step, so a power cut leaves the old file or the new one. Created 0600: exports and import reports
+    /// hold names, birth years and disabilities.
     public static func write(path: String, headers: [String], rows: [[String]]) throws {
         let stream = OutputStream(toMemory: ())
         do {
@@ -64,15 +65,15 @@ public enum CSVFiles {
             for row in rows { try writer.write(row: row.map(neutralise)) }
             writer.stream.close()
         } catch {
-            throw CSVFileError.unwritable(path: path, detail: "\(error)")
+            throw CSVFileError.unwritable(path: path, reason: .ioError)
         }
         guard let body = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-            throw CSVFileError.unwritable(path: path, detail: "no data")
+            throw CSVFileError.unwritable(path: path, reason: .ioError)
         }
         do {
-            try (Data(bom) + body).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CSVFileError.unwritable(path: path, detail: error.localizedDescription)
+            try PrivateFile.write(Data(bom) + body, to: path)
+        } catch let error as SystemErrorBox {
+            throw CSVFileError.unwritable(path: path, reason: error.reason)
         }
     }
 }

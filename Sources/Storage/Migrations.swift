@@ -188,6 +188,15 @@ enum Migrations {
                 t.column("comment", .text).notNull().defaults(to: "")
             }
         }
+        migrator.registerMigration("v6-sign-in-attempts") { db in
+            // Failures under names that have no account, counted like an account's so that the answers and
+            // the lock are the same whether the name exists or not.
+            try db.create(table: "signInAttempt") { t in
+                t.primaryKey("username", .text)
+                t.column("failedAttempts", .integer).notNull().defaults(to: 0)
+                t.column("lockedUntil", .text)
+            }
+        }
         return migrator
     }
 }

@@ -209,6 +209,13 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE plan SET status = ?, updatedAt = ? WHERE id = ? AND status = ?",
                                arguments: [PlanStatus.superseded.rawValue, Timestamp.string(moment), amended,
                                            PlanStatus.approved.rawValue])
+                if db.changesCount > 0 {
+                    // Its own entry, so that replaying the trail explains the old version's status too.
+                    try Self.audit(db, actor: actor, action: PlanAction.supersede.rawValue, recordType: "plan",
+                                   recordID: String(amended),
+                                   changes: [FieldChange(field: "status", before: PlanStatus.approved.rawValue,
+                                                         after: PlanStatus.superseded.rawValue)], at: moment)
+                }
                 try Self.recordEvent(db, planID: amended, .supersede, by: actor, comment: "v\(plan.version)", at: moment)
             }
             try Self.audit(db, actor: actor, action: action.rawValue, recordType: "plan", recordID: String(id),

@@ -6,6 +6,8 @@ public enum SurveyStoreError: Error, Equatable {
     case notFound
     /// Another form of the campaign has this serial number.
     case duplicateSerial(String)
+    /// An import without a single form: nothing is written, not even its column mapping.
+    case nothingToImport
 }
 
 extension AppDatabase {
@@ -195,6 +197,7 @@ extension AppDatabase {
     /// Adds many forms in one transaction: all or nothing.
     public func importResponses(_ responses: [SurveyResponse], by actor: Actor, at moment: Date) throws {
         try actor.require(.editSurveys)
+        guard !responses.isEmpty else { throw SurveyStoreError.nothingToImport }
         try writer.write { db in
             for response in responses { _ = try Self.storeResponse(db, response, by: actor, at: moment) }
         }

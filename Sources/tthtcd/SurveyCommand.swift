@@ -139,12 +139,15 @@ struct SurveyCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliUserHelp], valueName: "NAME")) var user: String
         @OptionGroup var dataFile: DataFileOptions
 
-        /// Everything is checked on a read-only connection first, so a refused file leaves the data file
-        /// byte-for-byte as it was; only a clean file opens it for writing.
+        /// The password is checked first, before the file is locked or the CSV read, and counts towards the
+        /// same lock as the interface's. Then everything is checked on a read-only connection, so a refused file
+        /// leaves the data file byte-for-byte as it was; only a clean, non-empty file opens it for writing.
         func run() throws {
             try dataFile.checkLanguage()
             let s = CLI.strings
             let questionnaire = try CLI.questionnaire()
+            let password = CLI.readPassword(for: user)
+            let account = try CLI.signIn(user, password, dataFile: dataFile.path)
             let path = CLI.absolute(file)
             let table: CSVTable
             do {
@@ -152,12 +155,7 @@ struct SurveyCommand: ParsableCommand {
             } catch let error as CSVFileError {
                 throw CLI.fail(s.describe(error))
             }
-            let password = CLI.readPassword(for: user)
             let reader = try dataFile.open(access: .readOnly)
-            guard let account = try reader.verifyPassword(username: user, password: password, at: Date()) else {
-                reader.close()
-                throw try CLI.recordFailedSignIn(user, password, dataFile.data)
-            }
             guard let target = try reader.campaign(id: campaign), let centre = try reader.centre(id: target.centreID) else {
                 reader.close()
                 throw CLI.fail(s(.cliUnknownCampaign, campaign))
@@ -182,14 +180,16 @@ struct SurveyCommand: ParsableCommand {
                 }
                 throw ExitCode(1)
             }
+            guard !responses.isEmpty else { throw CLI.fail(s(.importNothing, path)) }
             let database = try dataFile.open(access: .exclusive)
-            defer { database.close() }
             do {
                 try database.importResponses(responses, by: account.actor, at: Date())
                 try database.saveImportMapping(mapping, for: signature, by: account.actor, at: Date())
             } catch {
+                try? CLI.finish(database)
                 throw CLI.fail(s.saveFailure(error))
             }
+            try CLI.finish(database)
             print(s(.importDone, responses.count))
         }
     }
@@ -213,13 +213,20 @@ extension CLI {
         return readLine(strippingNewline: true) ?? ""
     }
 
-    /// Counts a wrong password against the account, as the sign-in screen does, and returns the refusal.
-    static func recordFailedSignIn(_ username: String, _ password: String, _ data: String?) throws -> ExitCode {
-        let database = try open(data, access: .exclusive)
-        defer { database.close() }
-        if case .refused(let refusal) = try database.signIn(username: username, password: password, at: Date()) {
-            return fail(strings.describe(refusal))
+    /// Signs in for a command that writes: the same counter, lock and answers as the interface's, even while
+    /// an interface holds the file. A refusal exits with code 2.
+    static func signIn(_ username: String, _ password: String, dataFile: String) throws -> Account {
+        let result: SignInResult
+        do {
+            result = try AppDatabase.signIn(dataFile: dataFile, username: username, password: password, at: Date())
+        } catch let error as DataFileError {
+            throw fail(strings.describe(error))
+        } catch {
+            throw fail(strings.saveFailure(error))
         }
-        return fail(strings[.signInUnknown])
+        switch result {
+        case .signedIn(let account): return account
+        case .refused(let refusal): throw fail(strings.describe(refusal))
+        }
     }
 }

@@ -10,7 +10,9 @@ struct TTHTCD: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "tthtcd", abstract: CLI.strings[.cliAbstract], discussion: CLI.strings[.cliDiscussion],
-            version: CLI.version, subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self, PlanCommand.self, AuditCommand.self],
+            version: CLI.version,
+            subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self,
+                          PlanCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self],
             defaultSubcommand: OpenCommand.self)
     }
 }
@@ -23,7 +25,6 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var dataFile: DataFileOptions
 
-
     @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliDemoHelp]))
     var demo = false
 
@@ -33,11 +34,20 @@ struct OpenCommand: ParsableCommand {
         let units = try CLI.units()
         if demo {
             try runDemo(units: units)
-        } else {
-            let database = try dataFile.open(access: .exclusive)
-            defer { database.close() }
-            try InteractiveSession.run(database: database, units: units, demoAccounts: [])
+            return
         }
+        let database = try InteractiveSession.open(dataFile.path)
+        let daily = DailyBackupRun(database: database, label: CLI.officeLabel(database, units: units))
+        do {
+            try InteractiveSession.run(database: database, units: units, demoAccounts: [])
+        } catch {
+            daily.cancel()
+            try? CLI.finish(database)
+            throw error
+        }
+        daily.finish()
+        try CLI.finish(database)
+        TerminalRestorer.reraisePendingStop()
     }
 
     /// A fresh temporary copy of the demo dataset, removed on exit; the user's data file is never opened.

@@ -5,9 +5,10 @@ extension String {
     /// so an NFD "Nguyễn" typed by one keyboard would never match the NFC "Nguyễn" typed by another.
     public var nfc: String { precomposedStringWithCanonicalMapping }
 
-    /// NFC with surrounding white space removed and inner runs of white space collapsed to one space.
+    /// NFC with surrounding white space removed, inner runs of white space collapsed to one space, and control
+    /// characters (a NUL, a bidirectional override) dropped: nothing stored can cut or disguise a name.
     public var cleanedInput: String {
-        nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        withoutForbiddenControls.nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
 

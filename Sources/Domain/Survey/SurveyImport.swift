@@ -13,6 +13,8 @@ public struct ImportProblem: Hashable, Sendable {
         case wrongCellCount(expected: Int, found: Int)
         /// A serial number used twice in the file.
         case duplicateInFile(firstRow: Int)
+        /// A control character (a NUL, a bidirectional override...) in a cell: refused rather than silently cut.
+        case controlCharacter(UInt32)
     }
 
     public let row: Int
@@ -189,6 +191,11 @@ public struct ImportRun: Sendable {
         for (header, cell) in zip(headers, cells) {
             guard let id = mapping[header], id != SurveyImport.ignore, let question = importer.questionnaire.question(id)
             else { continue }
+            if let control = cell.firstForbiddenControl {
+                problems.append(ImportProblem(row: rowNumber, column: header, value: cell.withoutForbiddenControls,
+                                              reason: .controlCharacter(control.value)))
+                continue
+            }
             if let value = importer.answer(cell, for: question) { answers[id] = value }
             columnOf[id] = (header, cell)
         }

@@ -50,7 +50,7 @@ struct SignInScreen: FormScreen {
                     return [.replace(Self.home(ctx)), .message(StatusMessage(s(.signInWelcome, account.fullName)))]
                 case .refused(let refusal):
                     form.setText("password", to: "")
-                    form.focus(on: refusal == .unknownUser ? "username" : "password")
+                    form.focus(on: "password")
                     return [.message(StatusMessage(s.describe(refusal), kind: .error))]
                 }
             } catch {

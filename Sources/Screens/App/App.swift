@@ -42,7 +42,7 @@ public final class App {
     public func run(on terminal: any Terminal) {
         ctx.theme = terminal.supportsColour ? .colour : .monochrome
         draw(on: terminal)
-        while isRunning {
+        while isRunning && !terminal.stopRequested {
             let busy = stack.last?.hasPendingWork == true
             guard let key = terminal.nextKey(timeoutMilliseconds: busy ? 0 : 1000) else {
                 if busy {

@@ -145,7 +145,7 @@ struct ImportScreen: KeyedScreen {
             try ImportReport.write(run.problems, to: report, strings: s)
         } catch {
             stage = .mapping
-            return [.message(StatusMessage(s.describe(error as? CSVFileError ?? .unwritable(path: report, detail: "")),
+            return [.message(StatusMessage(s.describe(error as? CSVFileError ?? .unwritable(path: report, reason: SystemError(error))),
                                            kind: .error))]
         }
         stage = .failed(reportPath: report)

@@ -106,7 +106,7 @@ struct NeedsScreen: KeyedScreen {
                     exportPrompt = nil
                     return [.message(StatusMessage(s(.exportDone, paths.joined(separator: ", "))))]
                 } catch {
-                    prompt.message = s.describe(error as? CSVFileError ?? .unwritable(path: folder, detail: "\(error)"))
+                    prompt.message = s.describe(error as? CSVFileError ?? .unwritable(path: folder, reason: SystemError(error)))
                     exportPrompt = prompt
                 }
             }
@@ -209,7 +209,7 @@ extension Strings {
         case .unreadable(let path): return self(.csvUnreadable, path)
         case .notUTF8(let path): return self(.csvNotUTF8, path)
         case .empty(let path): return self(.csvEmpty, path)
-        case .unwritable(let path, let detail): return self(.csvUnwritable, path, detail)
+        case .unwritable(let path, let reason): return self(.csvUnwritable, path, describe(reason))
         }
     }
 }

@@ -8,6 +8,8 @@ public protocol Terminal: AnyObject {
     func draw(_ buffer: ScreenBuffer, cursor: Point?)
     /// The next key, waiting at most `timeoutMilliseconds` (-1: wait for ever); nil when none came.
     func nextKey(timeoutMilliseconds: Int) -> Key?
+    /// The program was asked to stop (a signal, the window closed): the main loop ends as on F10.
+    var stopRequested: Bool { get }
 }
 
 /// An in-memory terminal: a queue of keys in, the last frame out.
@@ -19,6 +21,7 @@ public final class TestTerminal: Terminal {
     public private(set) var lastFrame: ScreenBuffer?
     public private(set) var lastCursor: Point?
     public private(set) var frameCount = 0
+    public var stopRequested = false
 
     public init(size: Size = .minimum, keys: [Key] = [], colour: Bool = false) {
         self.size = size
