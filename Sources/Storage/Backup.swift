@@ -194,9 +194,9 @@ extension AppDatabase {
         config.readonly = true
         let queue = try DatabaseQueue(path: ReaderConnection.uri(copy, immutable: true), configuration: config)
         defer { try? queue.close() }
-        return try queue.read { db in
-            try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"]
-                && Int.fetchOne(db, sql: "PRAGMA application_id") == applicationID
+        return try queue.inDatabase { db in
+            guard try IntegrityCheck.problems(db, thorough: true) == 0 else { return false }
+            return try Int.fetchOne(db, sql: "PRAGMA application_id") == applicationID
                 && BackupContents.count(db) == contents
         }
     }

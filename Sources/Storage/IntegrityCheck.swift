@@ -74,9 +74,11 @@ public final class IntegrityCheck: @unchecked Sendable {
         return cancelled
     }
 
-    /// Problems `quick_check` reports for one table and its indexes, or for the whole file.
-    static func problems(_ db: Database, table: String? = nil) throws -> Int {
-        let sql = table.map { "PRAGMA quick_check(\(DatabaseQueue.quoted($0)))" } ?? "PRAGMA quick_check"
+    /// Problems `quick_check` reports for one table and its indexes, or for the whole file. `thorough` runs
+    /// `integrity_check`, which also compares every index with its table (for a backup, before it is trusted).
+    static func problems(_ db: Database, table: String? = nil, thorough: Bool = false) throws -> Int {
+        let pragma = thorough ? "integrity_check" : "quick_check"
+        let sql = table.map { "PRAGMA \(pragma)(\(DatabaseQueue.quoted($0)))" } ?? "PRAGMA \(pragma)"
         do {
             let lines = try String.fetchAll(db, sql: sql)
             return lines == ["ok"] ? 0 : lines.count

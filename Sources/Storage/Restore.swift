@@ -34,9 +34,9 @@ extension AppDatabase {
             throw RestoreError.source(error)
         }
         defer { backup.close() }
-        let problems = try backup.writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-        guard problems == ["ok"] else {
-            throw RestoreError.source(.damaged(path: source, reason: .integrity(problems: problems.count)))
+        let problems = try backup.writer.writeWithoutTransaction { db in try IntegrityCheck.problems(db, thorough: true) }
+        guard problems == 0 else {
+            throw RestoreError.source(.damaged(path: source, reason: .integrity(problems: problems)))
         }
         let folder = (dataFile as NSString).deletingLastPathComponent
         if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {

@@ -227,4 +227,21 @@ struct SafetyEndToEndTests {
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("không phải mốc nhật ký"))
     }
+
+    @Test func theHeadPrintedOnAPlanIsAnAnchorForVerify() throws {
+        let sandbox = Sandbox()
+        let (folder, data) = try office(sandbox)
+        let printed = try runProgram(["plan", "print", "1", "--data", data], in: sandbox)
+        let line = try #require(printed.stdout.split(separator: "\n").last { $0.hasPrefix("Dấu nhật ký: ") })
+        let anchor = String(line.dropFirst("Dấu nhật ký: ".count))
+        let intact = try runProgram(["audit", "verify", "--data", data, "--anchor", anchor], in: sandbox)
+        #expect(intact.status == 0, "\(intact.stdout)")
+        // Someone with the file removes the last entries and the anchor file beside it.
+        try FileManager.default.removeItem(atPath: folder + "/.tthtcd.sqlite.audit-anchors")
+        _ = try spawn("/usr/bin/sqlite3", [data, "DROP TRIGGER auditEntry_noDelete; DELETE FROM auditEntry WHERE id > 400;"])
+        let altered = try runProgram(["audit", "verify", "--data", data, "--anchor", anchor], in: sandbox)
+        #expect(altered.status == 1)
+        #expect(altered.stdout.contains("không còn trong nhật ký"), "\(altered.stdout)")
+        #expect(altered.stdout.contains("Thiếu trigger auditEntry_noDelete"))
+    }
 }

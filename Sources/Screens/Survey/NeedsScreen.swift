@@ -102,7 +102,8 @@ struct NeedsScreen: KeyedScreen {
                 do {
                     let paths = try SurveyExport.write(to: folder.cleanedInput, campaign: campaign, centre: centre,
                                                        responses: responses, analysis: analysis,
-                                                       questionnaire: questionnaire, strings: s)
+                                                       questionnaire: questionnaire,
+                                                       auditHead: try? ctx.database.auditHead(), strings: s)
                     exportPrompt = nil
                     return [.message(StatusMessage(s(.exportDone, paths.joined(separator: ", "))))]
                 } catch {
@@ -175,8 +176,10 @@ struct NeedsScreen: KeyedScreen {
 /// Writing a campaign's forms and needs analysis as CSV files for Excel.
 enum SurveyExport {
     /// Writes "<centre>-<year>-phieu.csv" and "<centre>-<year>-nhu-cau.csv" in `folder`; returns their paths.
+    /// The analysis ends with the audit trail's head, an anchor `audit verify --anchor` can check later.
     static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, responses: [SurveyResponse],
-                      analysis: NeedsAnalysis, questionnaire: Questionnaire, strings s: Strings) throws -> [String] {
+                      analysis: NeedsAnalysis, questionnaire: Questionnaire, auditHead: AuditHead?,
+                      strings s: Strings) throws -> [String] {
         let base = (folder as NSString).appendingPathComponent("\(centre.code)-\(campaign.year)")
         let formsPath = base + "-" + s[.exportFormsSuffix] + ".csv"
         let needsPath = base + "-" + s[.exportNeedsSuffix] + ".csv"
@@ -198,7 +201,7 @@ enum SurveyExport {
             rows: analysis.topics.map { tally in
                 [topics.map { s.label(of: tally.code, in: $0, questionnaire) } ?? String(tally.code), String(tally.count),
                  String(format: "%.1f%%", tally.share * 100)]
-            })
+            } + (auditHead.map { [[s(.auditHeadLine, $0.printed), "", ""]] } ?? []))
         return [formsPath, needsPath]
     }
 }
