@@ -51,6 +51,7 @@ struct AccessEndToEndTests {
         try session.waitFor("Đã đổi mật khẩu.")
         #expect(!(try session.capture().contains("BiMat-9876")), "a password never shows on screen")
         try session.press("F10")
+        try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
 
         let dump = try spawn("/usr/bin/sqlite3", [data, ".dump"]).stdout
@@ -78,6 +79,7 @@ struct AccessEndToEndTests {
         try session.signIn("canbo")
         #expect(try session.capture().contains("2Thêm"))
         try session.press("F10")
+        try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
     }
 }

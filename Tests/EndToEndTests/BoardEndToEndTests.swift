@@ -60,6 +60,7 @@ struct BoardEndToEndTests {
         let passing = try session.waitFor("Đạt.")
         #expect(passing.contains("✓ Có PGĐ từ Hội Khuyến học"))
         try session.press("F10", "F10")
+        try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
 
         let after = try outcome("deputy-study-promotion", centre: "TT13957", data: data, in: sandbox)

@@ -75,6 +75,7 @@ import Testing
         // Scripts can still read while the office works.
         #expect(try runProgram(["centres", "list", "--data", file], in: sandbox).status == 0)
         try first.press("F10")
+        try first.confirmQuit()
         #expect(try first.exitStatus() == 0)
     }
 

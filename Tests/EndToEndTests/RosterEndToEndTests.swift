@@ -52,6 +52,7 @@ struct RosterEndToEndTests {
         let found = try session.waitFor("1/1 trung tâm")
         #expect(found.contains("TT13891  xã Nghĩa Hưng"))
         try session.press("Enter", "F10")
+        try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
         let after = try session.capture()
         #expect(!after.contains("Hồ sơ trung tâm"), "the terminal is given back: the interface is gone")
@@ -60,6 +61,7 @@ struct RosterEndToEndTests {
         try session.signIn("quantri", "matkhau123")
         try session.waitFor("TT13891  xã Nghĩa Hưng")
         try session.press("C-c")
+        try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
 
         let listing = try runProgram(["centres", "list", "--data", data, "--json"], in: sandbox)
@@ -107,6 +109,7 @@ struct RosterEndToEndTests {
         try session.press("c")
         try session.waitFor("Đã lưu TT13918-2")
         try session.press("F10")
+        try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
         let listing = try runProgram(["centres", "list", "--data", data], in: sandbox)
         #expect(listing.stdout.contains("TT13918-2\tHoạt động\tTTHTCĐ xã Nghĩa Sơn (cơ sở 2)\tXã Nghĩa Sơn"))
@@ -152,6 +155,7 @@ struct RosterEndToEndTests {
         try session.press("c")
         try session.waitFor("Đã xóa")
         try session.press("F10")
+        try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
         #expect(!FileManager.default.fileExists(atPath: sandbox.path("xdg/tthtcd")), "the demo never touches user data")
     }
@@ -168,7 +172,7 @@ struct RosterEndToEndTests {
         try session.press("Enter")
         try session.waitFor("Centre roster")
         try session.press("F9")
-        try session.waitFor("Office settings (Ctrl-T)")
+        try session.waitFor("Office settings  (Ctrl-T)")
         try session.type("settings")
         try session.press("Enter")
         try session.waitFor("Office level")
@@ -183,6 +187,7 @@ struct RosterEndToEndTests {
         #expect(roster.contains("TT13918"))
         #expect(!roster.contains("TT14329"), "a commune office sees only its own centres")
         try session.press("F10")
+        try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
     }
 }

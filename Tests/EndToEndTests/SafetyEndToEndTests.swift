@@ -32,6 +32,13 @@ struct SafetyEndToEndTests {
         try session.waitFor("Phiếu 1/60")
     }
 
+    /// F10, then yes to the question every quit asks (with or without something unsaved).
+    func quit(_ session: TmuxSession) throws {
+        try session.press("F10")
+        try session.waitFor("Thoát chương trình")
+        try session.type("c")
+    }
+
     /// Keys form number `n` and waits until the program says it is saved: an acknowledged form.
     func keyForm(_ session: TmuxSession, _ n: Int) throws {
         let serial = String(format: "NL-%03d", n)
@@ -65,7 +72,8 @@ struct SafetyEndToEndTests {
         try keyForm(session, 4)
         #expect(try runProgram(["restore", usb + "/" + copies[0], "--data", data], in: sandbox).status == 2,
                 "not while the interface holds the file")
-        try session.press("F10", "F10", "F10", "F10")
+        try session.press("F10", "F10", "F10")
+        try quit(session)
         #expect(try session.exitStatus() == 0)
         #expect(try forms(data, sandbox) == 4)
         let restore = try runProgram(["restore", usb + "/" + copies[0], "--data", data], in: sandbox)
@@ -100,7 +108,8 @@ struct SafetyEndToEndTests {
         let session = try TmuxSession(["--data", data], sandbox: sandbox, fileSizeLimit: size)
         try openKeyedEntry(session)
         for n in 1...4 { try keyForm(session, n) }
-        try session.press("F10", "F10", "F10", "F10")
+        try session.press("F10", "F10", "F10")
+        try quit(session)
         #expect(try session.exitStatus() == 1)
         let screen = try session.capture()
         #expect(screen.contains("Chưa ghi hết được dữ liệu vào tệp"), "\(screen)")
@@ -110,7 +119,7 @@ struct SafetyEndToEndTests {
         #expect(try forms(data, sandbox) == 4)
         let again = try TmuxSession(["--data", data], sandbox: sandbox)
         try again.signIn("canbo")
-        try again.press("F10")
+        try quit(again)
         #expect(try again.exitStatus() == 0)
         #expect(!FileManager.default.fileExists(atPath: data + "-wal"))
         let copy = sandbox.path("copy.sqlite")
@@ -128,7 +137,7 @@ struct SafetyEndToEndTests {
         let second = try TmuxSession(["--data", symbolic], sandbox: sandbox)
         #expect(try second.exitStatus() == 2)
         #expect(try second.capture().contains("đang được mở ở một cửa sổ khác"))
-        try first.press("F10")
+        try quit(first)
         #expect(try first.exitStatus() == 0)
         let hard = folder + "/ten-khac.sqlite"
         #expect(link(data, hard) == 0)
@@ -156,7 +165,7 @@ struct SafetyEndToEndTests {
         try session.type("c")
         try session.press("Enter")
         try session.waitFor("Tạo tài khoản quản trị")
-        try session.press("F10")
+        try quit(session)
         #expect(try session.exitStatus() == 0)
         #expect(try FileManager.default.attributesOfItem(atPath: empty)[.posixPermissions] as? Int == 0o600)
         #expect(try runProgram(["centres", "list", "--data", empty], in: sandbox).status == 0)
@@ -201,8 +210,7 @@ struct SafetyEndToEndTests {
         #expect(right.stderr.contains("tạm khóa"), "locked even with the right password")
         try session.press("C-x")
         try session.signIn("canbo", expect: "tạm khóa")
-        try session.press("F10")
-        try session.type("c")
+        try quit(session)
         #expect(try session.exitStatus() == 0)
     }
 
@@ -220,7 +228,7 @@ struct SafetyEndToEndTests {
         try session.waitFor("EXIT:137")
         let after = try TmuxSession(["--data", data], sandbox: sandbox)
         try after.waitFor("Tên đăng nhập")
-        try after.press("F10")
+        try quit(after)
         #expect(try after.exitStatus() == 0)
         #expect(try after.capture().contains("không được đóng bình thường"), "the check after the crash was shown")
         let bad = try runProgram(["audit", "verify", "--data", data, "--anchor", "12:xyz"], in: sandbox)

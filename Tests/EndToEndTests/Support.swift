@@ -182,6 +182,14 @@ final class TmuxSession {
         return pid
     }
 
+    /// Answers yes to the question every quit asks, once it shows.
+    func confirmQuit(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let screen = try waitUntil(what: "the quit question", sourceLocation: sourceLocation) {
+            $0.contains("Thoát chương trình?") || $0.contains("Quit the program?")
+        }
+        try type(screen.contains("Quit the program?") ? "y" : "c")
+    }
+
     /// Waits for the program to end and returns its exit status.
     func exitStatus(timeout: Double = 20) throws -> Int {
         let screen = try waitFor("EXIT:", timeout: timeout)

@@ -58,6 +58,7 @@ struct SurveyEndToEndTests {
         #expect(analysis.contains("Trồng trọt"))
         #expect(analysis.contains("3 (100%)"), "all three want crop growing")
         try session.press("F10", "F10", "F10")
+        try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
 
         session = try TmuxSession(["--data", data], sandbox: sandbox)
@@ -67,6 +68,7 @@ struct SurveyEndToEndTests {
         try session.press("Enter", "C-e")
         try session.waitFor("3/60")
         try session.press("F10", "F10")
+        try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
 
         let needs = try runProgram(["survey", "needs", "--centre", "TT13957", "--year", "2026", "--json", "--data", data],

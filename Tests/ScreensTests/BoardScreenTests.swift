@@ -17,9 +17,9 @@ import TerminalUI
     }
 
     /// Tabs through the member form until the field `id` has focus.
-    func focus(_ h: Harness, _ id: String) throws {
-        for _ in 0..<30 where try memberForm(h).form.focusedField?.id != id { h.press(.tab) }
-        #expect(try memberForm(h).form.focusedField?.id == id)
+    func focus(_ h: Harness, _ id: MemberFormScreen.Field) throws {
+        for _ in 0..<30 where try memberForm(h).form.focusedID != id { h.press(.tab) }
+        #expect(try memberForm(h).form.focusedID == id)
     }
 
     @Test func boardOfNghiaLamAt80x24() throws {
@@ -50,15 +50,15 @@ import TerminalUI
         #expect(try board(h).report.result(for: "deputy-study-promotion")?.outcome == .fail)
         h.press(.function(2))
         h.type("Lê Thị Hồng")
-        try focus(h, "role")
+        try focus(h, .role)
         h.type("pho")
         h.press(.enter)
-        try focus(h, "homeBody")
+        try focus(h, .homeBody)
         h.type("khuyen")
         h.press(.enter)
-        try focus(h, "duties")
+        try focus(h, .duties)
         h.type("Vận động người học")
-        try focus(h, "dec.number")
+        try focus(h, .decisionNumber)
         h.type("130/QĐ-UBND")
         h.press(.tab)
         h.type("20/11/2026")
@@ -75,15 +75,15 @@ import TerminalUI
         openBoard(h, "nghia lam")
         h.press(.function(2))
         h.type("Trần Văn Nhỏ")
-        try focus(h, "birthYear")
+        try focus(h, .birthYear)
         h.type("2010")
         h.press(.tab)
         #expect(h.messageLine == "Năm sinh: với năm sinh này người đó chưa đủ 18 tuổi.")
-        try focus(h, "dec.date")
+        try focus(h, .decisionDate)
         h.type("30/11/2026")
         h.press(.tab)
         #expect(h.messageLine == "Ngày quyết định: ngày ở tương lai (sau hôm nay).")
-        try focus(h, "termStart")
+        try focus(h, .termStart)
         h.press(.ctrl("u"))
         h.type("01/09/2026")
         h.press(.tab)
@@ -91,8 +91,8 @@ import TerminalUI
         h.press(.function(2))
         #expect(h.messageLine.hasPrefix("Năm sinh: với năm sinh này người đó chưa đủ 18 tuổi."))
         #expect(h.messageLine.contains("còn 2 lỗi khác"))
-        #expect(h.screen.contains("!Ngày cuối giữ vị trí"))
-        #expect(try memberForm(h).form.text("termEnd") == "01/08/2026", "what was typed is kept")
+        #expect(h.screen.contains("✗ Ngày cuối giữ vị trí"))
+        #expect(try memberForm(h).form.text(.termEnd) == "01/08/2026", "what was typed is kept")
         #expect(try h.database.boardMembers(centreID: try #require(h.database.centre(code: "TT13957")?.id)).count == 4)
     }
 
@@ -101,8 +101,8 @@ import TerminalUI
         openBoard(h, "nghia lam")
         #expect(try board(h).selectedMember?.fullName == "Hoàng Văn Nam")
         h.press(.function(5))
-        #expect(try memberForm(h).form.focusedField?.id == "termEnd")
-        #expect(try memberForm(h).form.text("termEnd") == "21/11/2026")
+        #expect(try memberForm(h).form.focusedID == .termEnd)
+        #expect(try memberForm(h).form.text(.termEnd) == "21/11/2026")
         h.press(.function(2))
         let b = try board(h)
         #expect(b.members.count == 4)
@@ -168,7 +168,7 @@ import TerminalUI
         let h = try Harness(.demo)
         h.press(.ctrl("t"))
         let form = try #require(h.app.stack.last as? OfficeSettingsScreen).form
-        #expect(form.text("vacancyDays") == "30")
+        #expect(form.text(.vacancyDays) == "30")
         for _ in 0..<3 { h.press(.tab) }
         h.press(.ctrl("u"))
         h.type("0")

@@ -34,7 +34,7 @@ import TerminalUI
         #expect(h.screen.contains("Các thay đổi chưa được lưu. Đóng và bỏ chúng?"))
         h.press(.escape)  // no
         let form = try #require(h.app.stack.last as? ActivityFormScreen)
-        #expect(form.form.text("title") == "Lớp nuôi ong")
+        #expect(form.form.text(.title) == "Lớp nuôi ong")
         h.press(.function(10))
         h.press(.char("c"))  // Có
         let editor = try #require(h.app.stack.last as? PlanEditorScreen)

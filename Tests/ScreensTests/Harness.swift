@@ -70,13 +70,14 @@ final class Harness {
 
     var screen: String { app.render(size: size).0.text }
     var lines: [String] { app.render(size: size).0.lines }
-    var messageLine: String { lines[size.height - 2].trimmingCharacters(in: .whitespaces) }
+    /// The whole message the message line shows (it wraps over up to three rows).
+    var messageLine: String { app.statusLine?.text ?? "" }
 
     /// Tabs through the form on top until the field `id` has focus.
-    func focusField(_ id: String) {
+    func focusField(_ id: CentreFormField) {
         for _ in 0..<80 {
             let form = (app.stack.last as? CentreFormScreen)?.form
-            if form?.focusedField?.id == id { return }
+            if form?.focusedID == id { return }
             press(.tab)
         }
         Issue.record("field \(id) never got focus")

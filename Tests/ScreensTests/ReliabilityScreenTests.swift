@@ -46,7 +46,7 @@ struct SeededGenerator: RandomNumberGenerator {
     static let roles: [Account?] = [Harness.defaultAccount] + Harness.demo.accounts.map { $0.account }
 
     @Test func aSeededMonkeyThroughEveryScreenKeepsTheInvariants() throws {
-        let total = Reliability.count(short: 2500, long: 1_000_000)
+        let total = Reliability.count(short: 1500, long: 1_000_000)
         let seed = Reliability.seed
         var random = SeededGenerator(seed: seed)
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("tthtcd-monkey-\(UUID().uuidString)").path
@@ -90,12 +90,13 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(visited.count >= 10, "seed \(seed): the monkey got stuck; it reached only \(visited.sorted())")
     }
 
-    /// What must hold after every key: a frame of the window's size, the cursor inside it, a screen on the stack.
+    /// What must hold after every key: a frame of the window's size, not blank, the cursor inside it.
     static func invariantsHold(_ h: Harness, seed: UInt64, pressed: Int) -> Bool {
         let (buffer, cursor) = h.app.render(size: h.size)
         var ok = buffer.size == h.size
         if let cursor { ok = ok && cursor.x >= 0 && cursor.y >= 0 && cursor.x < h.size.width && cursor.y < h.size.height }
-        if h.size.isAtLeast(.minimum) { ok = ok && buffer.lines[0].contains("TTHTCĐ") }
+        // Something is drawn: a screen, a pop-up over it, or the request for a bigger window.
+        ok = ok && buffer.lines.contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         if !ok {
             Issue.record("seed \(seed), key \(pressed): a broken frame at \(h.size.width)x\(h.size.height):\n\(buffer.text)")
         }
@@ -137,8 +138,9 @@ struct SeededGenerator: RandomNumberGenerator {
         if Reliability.isLong {
             for width in 1...200 { for height in 1...60 { sizes.append(Size(width: width, height: height)) } }
         } else {
-            // Every width at the usual height, every height at the usual width, the corners and a few between.
-            sizes = (1...200).map { Size(width: $0, height: 24) } + (1...60).map { Size(width: 80, height: $0) }
+            // Widths across the range at the usual height, heights at the usual width, the corners and a few between.
+            sizes = stride(from: 1, through: 200, by: 3).map { Size(width: $0, height: 24) }
+                + stride(from: 1, through: 60, by: 2).map { Size(width: 80, height: $0) }
             sizes += [(1, 1), (2, 1), (1, 2), (79, 23), (81, 25), (200, 60), (200, 1), (1, 60), (120, 40)]
                 .map { Size(width: $0.0, height: $0.1) }
         }

@@ -45,8 +45,8 @@ import Testing
     enum Act: Sendable, Equatable { case save, quit }
 
     let keymap = Keymap<Act>([
-        .function(2, ctrl: "s", action: .save, label: "Lưu", help: "Lưu lại"),
-        .function(10, ctrl: "q", action: .quit, label: "Thoát", help: "Thoát"),
+        .function(2, also: [.ctrl("s")], action: .save, label: "Lưu", help: "Lưu lại", meaning: "save"),
+        .function(10, also: [.ctrl("q")], action: .quit, label: "Thoát", help: "Thoát", meaning: "quit"),
     ])
 
     @Test func everyFunctionKeyHasAltAndCtrlAlternatives() {

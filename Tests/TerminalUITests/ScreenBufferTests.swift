@@ -6,7 +6,12 @@ import Testing
         var buffer = ScreenBuffer(size: Size(width: 10, height: 2))
         let used = buffer.write("Nghĩa Hưng xã", x: 1, y: 0)
         #expect(used == 9)
-        #expect(buffer.lines == [" Nghĩa Hưn", ""], "clipped at the right edge")
+        #expect(buffer.lines == [" Nghĩa Hư…", ""], "cut at the right edge, with a sign")
+        #expect(buffer.hardCuts.isEmpty)
+        var hard = ScreenBuffer(size: Size(width: 10, height: 1))
+        hard.write("──────────────", x: 0, y: 0, clip: .hard)
+        #expect(hard.line(0) == "──────────")
+        #expect(hard.hardCuts == ["──────────────"], "a hard cut is recorded for the layout test")
     }
 
     @Test func wideCharactersUseTwoCellsAndDoNotSplit() {
@@ -16,7 +21,7 @@ import Testing
         #expect(buffer[2, 0].isContinuation)
         var narrow = ScreenBuffer(size: Size(width: 4, height: 1))
         narrow.write("a漢字", x: 0, y: 0)
-        #expect(narrow.line(0) == "a漢", "the second wide character does not fit and is dropped")
+        #expect(narrow.line(0) == "a漢…", "the second wide character does not fit: an ellipsis says so")
     }
 
     @Test func combiningMarksJoinTheCellBefore() {

@@ -39,77 +39,110 @@ import Testing
 }
 
 @Suite struct FormTests {
-    func sample() -> Form {
-        Form(fields: [
-            FormField(id: "s", label: "Phần", control: .section),
-            FormField(id: "name", label: "Tên", control: .text(TextField())),
-            FormField(id: "pilot", label: "Thí điểm", control: .checkbox(false)),
-            FormField(id: "model", label: "Mô hình", control: .choice(selectedID: nil, items: [
+    enum F: Hashable, Sendable { case s, name, pilot, model, count, add }
+
+    func sample() -> Form<F> {
+        Form([
+            FieldSpec(.s, label: "Phần", kind: .section),
+            FieldSpec(.name, label: "Tên", kind: .text(maxLength: 500)),
+            FieldSpec(.pilot, label: "Thí điểm", kind: .checkbox),
+            FieldSpec(.model, label: "Mô hình", kind: .choice([
                 ChoiceItem(id: "rural", label: "Nông thôn"), ChoiceItem(id: "mountain", label: "Miền núi"),
             ])),
-            FormField(id: "count", label: "Tủ sách", control: .checkCount(present: false, count: TextField(digitsOnly: true))),
-            FormField(id: "add", label: "Thêm", control: .button("+")),
+            FieldSpec(.count, label: "Tủ sách", kind: .checkCount(maxDigits: 4)),
+            FieldSpec(.add, label: "Thêm", kind: .button("+")),
         ])
     }
 
     @Test func focusSkipsSectionsAndReportsTheFieldLeft() {
         var form = sample()
-        #expect(form.focusedField?.id == "name")
-        do { let outcome = form.handle(.char("A")); #expect(outcome == .changed("name")) }
-        do { let outcome = form.handle(.tab); #expect(outcome == .left("name")) }
-        #expect(form.focusedField?.id == "pilot")
-        do { let outcome = form.handle(.backTab); #expect(outcome == .left("pilot")) }
+        #expect(form.focusedID == .name)
+        do { let outcome = form.handle(.char("A")); #expect(outcome == .changed(.name)) }
+        do { let outcome = form.handle(.tab); #expect(outcome == .left(.name)) }
+        #expect(form.focusedID == .pilot)
+        do { let outcome = form.handle(.backTab); #expect(outcome == .left(.pilot)) }
         do { let outcome = form.handle(.up); #expect(outcome == .handled, "nothing focusable above the first field") }
-        #expect(form.focusedField?.id == "name")
+        #expect(form.focusedID == .name)
+        #expect(form.isModified)
     }
 
     @Test func checkboxesToggleWithSpace() {
         var form = sample()
-        form.focus(on: "pilot")
-        do { let outcome = form.handle(.char(" ")); #expect(outcome == .changed("pilot")) }
-        #expect(form.isChecked("pilot"))
+        form.focus(on: .pilot)
+        do { let outcome = form.handle(.char(" ")); #expect(outcome == .changed(.pilot)) }
+        #expect(form.isChecked(.pilot))
     }
 
     @Test func choicesOpenOnTypingAndPickWithEnter() {
         var form = sample()
-        form.focus(on: "model")
+        form.focus(on: .model)
         do { let outcome = form.handle(.char("m")); #expect(outcome == .handled) }
         #expect(form.popup != nil)
         #expect(form.popup?.visible.count == 1)
-        do { let outcome = form.handle(.enter); #expect(outcome == .changed("model")) }
-        #expect(form.choice("model") == "mountain")
+        do { let outcome = form.handle(.enter); #expect(outcome == .changed(.model)) }
+        #expect(form.choice(.model) == "mountain")
         #expect(form.popup == nil)
-        do { let outcome = form.handle(.delete); #expect(outcome == .changed("model")) }
-        #expect(form.choice("model") == nil)
+        do { let outcome = form.handle(.delete); #expect(outcome == .changed(.model)) }
+        #expect(form.choice(.model) == nil)
     }
 
     @Test func countsTickTheirBoxAndButtonsActivate() {
         var form = sample()
-        form.focus(on: "count")
+        form.focus(on: .count)
         _ = form.handle(.char("3"))
-        #expect(form.text("count") == "3")
-        #expect(form.isChecked("count"))
+        #expect(form.text(.count) == "3")
+        #expect(form.isChecked(.count))
         _ = form.handle(.tab)
-        do { let outcome = form.handle(.enter); #expect(outcome == .activated("add")) }
+        do { let outcome = form.handle(.enter); #expect(outcome == .activated(.add)) }
+    }
+
+    @Test func aReadOnlyFormMovesButChangesNothing() {
+        var form = sample()
+        form.isReadOnly = true
+        do { let outcome = form.handle(.char("A")); #expect(outcome == .ignored) }
+        #expect(form.text(.name).isEmpty)
+        do { let outcome = form.handle(.tab); #expect(outcome == .left(.name)) }
+        do { let outcome = form.handle(.char(" ")); #expect(outcome == .ignored) }
+        #expect(!form.isChecked(.pilot))
+        #expect(!form.isModified)
+    }
+
+    @Test func reshapingKeepsWhatWasTypedInFieldsThatRemain() {
+        var form = sample()
+        _ = form.handle(.char("X"))
+        form.setMessage(FieldMessage("sai"), for: .name)
+        form.reshape(Array(sample().specs.prefix(3)), focusOn: .pilot)
+        #expect(form.text(.name) == "X")
+        #expect(form.message(.name)?.text == "sai")
+        #expect(!form.contains(.model))
+        #expect(form.focusedID == .pilot)
     }
 
     @Test func rendersLabelsValuesAndMarkers() {
         var form = sample()
-        form.setText("name", to: "Trung tâm học tập cộng đồng xã Nghĩa Hưng")
-        form.setMessage("không được để trống.", for: "pilot")
-        form.focus(on: "count")
-        var buffer = ScreenBuffer(size: Size(width: 60, height: 6))
-        let labels = Form.Labels(filter: "Lọc:", noMatch: "—", none: "(chưa chọn)")
-        let cursor = form.render(into: &buffer, rect: Rect(x: 0, y: 0, width: 60, height: 6), theme: .monochrome,
+        form.setText(.name, to: "Trung tâm học tập cộng đồng xã Nghĩa Hưng")
+        form.setMessage(FieldMessage("không được để trống."), for: .pilot)
+        form.focus(on: .count)
+        var buffer = ScreenBuffer(size: Size(width: 40, height: 6))
+        let labels = Form<F>.Labels(filter: "Lọc:", noMatch: "—", none: "(chưa chọn)")
+        let cursor = form.render(into: &buffer, rect: Rect(x: 0, y: 0, width: 40, height: 6), theme: .monochrome,
                                  labels: labels)
         #expect(buffer.line(0) == "Phần")
-        #expect(buffer.line(1).hasPrefix(" Tên"))
-        #expect(buffer.line(1).hasSuffix("Trung tâm học tập cộng đồng xã›"), "cut at the right column")
-        #expect(DisplayWidth.of(buffer.line(1)) <= 60)
-        #expect(buffer.line(2).hasPrefix("!Thí điểm"))
+        #expect(buffer.line(1).hasPrefix("  Tên      Trung"), "values start after the longest label")
+        #expect(buffer.line(1).hasSuffix("Trung tâm học tập cộng đồng›"), "a text field shows › where it goes on")
+        #expect(DisplayWidth.of(buffer.line(1)) <= 40)
+        #expect(buffer.line(2).hasPrefix("✗ Thí điểm"))
         #expect(buffer.line(3).contains("(chưa chọn)"))
         #expect(buffer.line(4).contains("[ ]"))
         #expect(cursor?.y == 4)
+        #expect(buffer.hardCuts.isEmpty)
+    }
+
+    @Test func theLabelColumnFitsTheLongestLabelWithinLimits() {
+        let form = sample()
+        #expect(form.labelWidth(for: 80) == DisplayWidth.of("Thí điểm") + 3)
+        let long = Form<F>([FieldSpec(.name, label: String(repeating: "Khóa màn hình sau ", count: 4), kind: .checkbox)])
+        #expect(long.labelWidth(for: 80) == 32, "never more than two fifths of the width")
     }
 }
 

@@ -51,6 +51,12 @@ public enum DisplayWidth {
         return alignRight ? gap + cut : cut + gap
     }
 
+    /// The text followed by spaces up to `width` columns; a longer text is kept whole, with two spaces after it.
+    public static func column(_ text: String, _ width: Int) -> String {
+        let used = of(text)
+        return text + String(repeating: " ", count: used < width ? width - used : 2)
+    }
+
     /// Splits a text into lines of at most `width` columns, breaking at spaces where it can.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
@@ -65,7 +71,14 @@ public enum DisplayWidth {
                     if !line.isEmpty { lines.append(line) }
                     var rest = word
                     while of(rest) > width {
-                        let head = String(rest.prefix(while: { _ in true }).prefix(width))
+                        var head = ""
+                        var used = 0
+                        for character in rest {
+                            let w = of(character)
+                            if used + w > width && !head.isEmpty { break }
+                            head.append(character)
+                            used += w
+                        }
                         lines.append(head)
                         rest = String(rest.dropFirst(head.count))
                     }

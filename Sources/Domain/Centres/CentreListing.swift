@@ -6,7 +6,7 @@ public enum RosterColumn: String, CaseIterable, Sendable {
 }
 
 /// One centre as the roster shows it, with its search text and sort keys computed once.
-public struct CentreListEntry: Sendable, Identifiable {
+public struct CentreListEntry: Equatable, Sendable, Identifiable {
     public let centre: Centre
     public let communeName: String?
     public var id: Int64 { centre.id ?? 0 }

@@ -32,7 +32,7 @@ public struct SurveyIssue: Hashable, Sendable {
 }
 
 /// The questionnaire engine: which questions apply, and what is wrong with a set of answers.
-public struct SurveyEngine: Sendable {
+public struct SurveyEngine: Equatable, Sendable {
     public let questionnaire: Questionnaire
     /// The centre's villages, in order: a clerk types their number.
     public let villages: [String]

@@ -3,11 +3,13 @@ import Storage
 import TerminalUI
 
 /// The administrator's list of accounts: who may sign in, with which roles.
-struct AccountsScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case move(Key), add, edit, close }
+struct AccountsScreen: KeyedScreen, Equatable {
+    enum Action: Sendable, Equatable { case move(Key), add, edit, viewWhole, close }
 
     private(set) var accounts: [Account] = []
     var table = TableState()
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext) { reload(ctx) }
 
@@ -16,89 +18,126 @@ struct AccountsScreen: KeyedScreen {
         table.setRowCount(accounts.count)
     }
 
-    mutating func centresChanged(select: String?, _ ctx: AppContext) { reload(ctx) }
+    mutating func changed(_ change: Change, _ ctx: AppContext) {
+        if change == .accounts { reload(ctx) }
+    }
 
     func title(_ ctx: AppContext) -> String { ctx.strings[.accountsTitle] }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAdd], help: s[.helpAccountsAdd]),
+            .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyAdd], help: s[.helpAccountsAdd]),
             .function(4, also: [.enter], action: .edit, label: s[.keyEdit], help: s[.helpAccountsEdit]),
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
-            KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]),
+            ListKeys.viewWhole(.viewWhole, ctx),
+            ListKeys.move(.move(.down), ctx),
         ])
     }
 
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        return listAction(for: key, ctx, move: Action.move)
-    }
+    func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
+
+    func tableRect(in area: Rect) -> Rect { Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1) }
+
+    var selected: Account? { accounts.indices.contains(table.selected) ? accounts[table.selected] : nil }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         switch action {
-        case .move(let key): _ = table.handle(key, pageSize: 10)
-        case .add: return [.push(AccountFormScreen(ctx: ctx, account: nil))]
+        case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
+        case .add: return [.open(.accountForm(username: nil))]
         case .edit:
-            guard accounts.indices.contains(table.selected) else { return [] }
-            return [.push(AccountFormScreen(ctx: ctx, account: accounts[table.selected]))]
+            guard let account = selected else { return [] }
+            return [.open(.accountForm(username: account.username))]
+        case .viewWhole:
+            guard let account = selected else { return [] }
+            view(.row(title: account.username, columns: columns(ctx.strings), cells: cells(account, ctx)))
         case .close: return [.pop]
         }
         return []
     }
 
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
+    func columns(_ s: Strings) -> [TableColumn] {
+        [TableColumn(s[.fieldUsername], width: 12), TableColumn(s[.fieldFullName], width: 22),
+         TableColumn(s[.columnRoles]), TableColumn(s[.columnAccountState], width: 12)]
+    }
+
+    func cells(_ a: Account, _ ctx: AppContext) -> [String] {
         let s = ctx.strings
+        let state = !a.active ? s[.accountInactive]
+            : (a.lockedUntil.map { $0 > ctx.clock.now } == true ? s[.accountLocked] : s[.accountActive])
+        return [a.username, a.fullName, a.roles.sorted().map { s.name($0) }.joined(separator: ", "), state]
+    }
+
+    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
         let rows = accounts
-        let now = ctx.clock.now
-        table.render(into: &buffer, rect: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-                     columns: [TableColumn(s[.fieldUsername], width: 12), TableColumn(s[.fieldFullName], width: 22),
-                               TableColumn(s[.columnRoles]), TableColumn(s[.columnAccountState], width: 12)],
-                     sortColumn: nil, ascending: true, theme: ctx.theme,
-                     cells: { row in
-                         let a = rows[row]
-                         let state = !a.active ? s[.accountInactive]
-                             : (a.lockedUntil.map { $0 > now } == true ? s[.accountLocked] : s[.accountActive])
-                         return [a.username, a.fullName, a.roles.sorted().map { s.name($0) }.joined(separator: ", "), state]
-                     },
+        let me = self
+        table.render(into: &buffer, rect: tableRect(in: area), columns: me.columns(ctx.strings), sortColumn: nil,
+                     ascending: true, theme: ctx.theme,
+                     cells: { row in me.cells(rows[row], ctx) },
                      rowStyle: { row in rows[row].active ? nil : ctx.theme.dim })
         return nil
     }
 }
 
 /// Adding or changing an account: name, roles, active flag, and a new password when one is typed.
-struct AccountFormScreen: FormScreen {
+struct AccountFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
+    enum Field: Hashable, Sendable {
+        case sectionPerson, username, fullName, active, sectionRoles, role(Role), sectionPassword, password, confirm
+    }
+
+    /// What the form edits: the account and the password typed twice.
+    struct Draft {
+        var account: Account
+        var password = ""
+        var confirm = ""
+    }
+
     let original: Account?
-    var form: Form
+    let fields: FormBindings<Draft, Field>
+    var form: Form<Field>
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, account: Account?) {
         original = account
+        fields = Self.bindings(ctx, existing: account)
+        form = fields.form(Draft(account: account ?? Account(username: "", fullName: "", roles: [])))
+    }
+
+    @MainActor
+    static func bindings(_ ctx: AppContext, existing: Account?) -> FormBindings<Draft, Field> {
         let s = ctx.strings
-        var fields: [FormField] = [FormField(id: "sec.person", label: s[.sectionAccount], control: .section)]
-        if let account {
-            fields.append(FormField(id: "username", label: s[.fieldUsername], control: .readOnly(account.username)))
+        let make = FieldMaker<Draft, Field>(ctx)
+        var list = [make.section(.sectionPerson, s[.sectionAccount])]
+        if let existing {
+            list.append(make.readOnly(.username, s[.fieldUsername], existing.username))
         } else {
-            fields.append(FormField(id: "username", label: s[.fieldUsername], control: .text(TextField(maxLength: 32)),
-                                    help: s[.helpFieldUsername]))
+            list.append(make.text(.username, s[.fieldUsername], help: s[.helpFieldUsername], \.account.username, max: 32))
         }
-        fields.append(FormField(id: "fullName", label: s[.fieldFullName],
-                                control: .text(TextField(account?.fullName ?? "", maxLength: 120)), help: s[.helpFieldFullName]))
-        fields.append(FormField(id: "active", label: s[.fieldActive], control: .checkbox(account?.active ?? true),
-                                help: s[.helpFieldActive]))
-        fields.append(FormField(id: "sec.roles", label: s[.sectionRoles], control: .section))
+        list += [
+            make.text(.fullName, s[.fieldFullName], help: s[.helpFieldFullName], \.account.fullName, max: 120),
+            make.flag(.active, s[.fieldActive], help: s[.helpFieldActive], \.account.active),
+            make.section(.sectionRoles, s[.sectionRoles]),
+        ]
         for role in Role.allCases {
-            fields.append(FormField(id: "role." + role.rawValue, label: s.name(role),
-                                    control: .checkbox(account?.roles.contains(role) ?? false), help: s[.helpFieldRoles]))
+            list.append(FieldBinding(spec: FieldSpec(.role(role), label: s.name(role), help: s[.helpFieldRoles], kind: .checkbox),
+                                     read: { .flag($0.account.roles.contains(role)) },
+                                     write: { draft, value in
+                                         if case .flag(let on) = value {
+                                             if on { draft.account.roles.insert(role) } else { draft.account.roles.remove(role) }
+                                         }
+                                         return nil
+                                     }))
         }
-        fields.append(FormField(id: "sec.password", label: s[account == nil ? .sectionPassword : .sectionResetPassword],
-                                control: .section))
-        fields.append(FormField(id: "password", label: s[.fieldNewPassword],
-                                control: .text(TextField(maxLength: 128, secure: true)),
-                                help: s(.helpFieldNewPassword, SignInPolicy.minimumPasswordLength)))
-        fields.append(FormField(id: "confirm", label: s[.fieldPasswordAgain],
-                                control: .text(TextField(maxLength: 128, secure: true)), help: s[.helpFieldPasswordAgain]))
-        form = Form(fields: fields, labelWidth: 26)
+        list += [
+            make.section(.sectionPassword, s[existing == nil ? .sectionPassword : .sectionResetPassword]),
+            make.text(.password, s[.fieldNewPassword], help: s(.helpFieldNewPassword, SignInPolicy.minimumPasswordLength),
+                      \.password, max: 128, secure: true),
+            make.text(.confirm, s[.fieldPasswordAgain], help: s[.helpFieldPasswordAgain], \.confirm, max: 128, secure: true),
+        ]
+        return FormBindings(list)
     }
 
     func title(_ ctx: AppContext) -> String {
@@ -106,10 +145,7 @@ struct AccountFormScreen: FormScreen {
     }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
-        Keymap([
-            .saveForm(.save, ctx),
-            .closeForm(.cancel, ctx),
-        ])
+        Keymap([.saveForm(.save, ctx), .closeForm(.cancel, ctx)])
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -118,35 +154,27 @@ struct AccountFormScreen: FormScreen {
         case .formKey(let key): _ = form.handle(key)
         case .cancel: return [.close]
         case .save:
-            let roles = Set(Role.allCases.filter { form.isChecked("role." + $0.rawValue) })
-            guard !roles.isEmpty else { return [.message(StatusMessage(s[.accountNeedsRole], kind: .error))] }
-            let password = form.text("password")
-            if original == nil || !password.isEmpty {
-                let username = original?.username ?? form.text("username")
-                if let problem = SignInPolicy.check(newPassword: password, confirmation: form.text("confirm"),
-                                                    username: username) {
-                    form.focus(on: problem == .mismatch ? "confirm" : "password")
-                    return [.message(StatusMessage(s.describe(problem), kind: .error))]
+            form.clearMessages()
+            let base = Draft(account: original ?? Account(username: "", fullName: "", roles: []))
+            let (draft, _) = fields.read(form, into: base)
+            guard !draft.account.roles.isEmpty else { return reject(.role(Role.allCases[0]), s[.accountNeedsRole]) }
+            if original == nil || !draft.password.isEmpty {
+                if let problem = SignInPolicy.check(newPassword: draft.password, confirmation: draft.confirm,
+                                                    username: draft.account.username) {
+                    return reject(problem == .mismatch ? .confirm : .password, s.describe(problem))
                 }
             }
             do {
                 if let original {
-                    var changed = original
-                    changed.fullName = form.text("fullName")
-                    changed.roles = roles
-                    changed.active = form.isChecked("active")
-                    try ctx.database.updateAccount(changed, by: ctx.actor, at: ctx.clock.now)
-                    if !password.isEmpty {
-                        try ctx.database.resetPassword(username: original.username, to: password, by: ctx.actor,
+                    try ctx.database.updateAccount(draft.account, by: ctx.actor, at: ctx.clock.now)
+                    if !draft.password.isEmpty {
+                        try ctx.database.resetPassword(username: original.username, to: draft.password, by: ctx.actor,
                                                        at: ctx.clock.now)
                     }
                 } else {
-                    try ctx.database.createAccount(
-                        Account(username: form.text("username"), fullName: form.text("fullName"), roles: roles,
-                                active: form.isChecked("active")),
-                        password: password, by: ctx.actor, at: ctx.clock.now)
+                    try ctx.database.createAccount(draft.account, password: draft.password, by: ctx.actor, at: ctx.clock.now)
                 }
-                return [.pop, .centresChanged(select: nil), .message(StatusMessage(s[.accountSaved]))]
+                return [.pop, .changed(.accounts), .message(StatusMessage(s[.accountSaved]))]
             } catch {
                 return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
             }

@@ -3,20 +3,19 @@ import Storage
 import TerminalUI
 
 /// The audit trail, newest first, filtered by record, person and dates, with each field before and after.
-struct AuditScreen: KeyedScreen {
+struct AuditScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
-        case move(Key), filterRecord, filterPerson, filterFrom, filterTo, clearFilters, close
-        case promptKey(Key), pickerKey(Key)
+        case move(Key), filterRecord, filterPerson, filterFrom, filterTo, clearFilters, viewWhole, close
+        case recordEntered(String), personPicked(String), fromEntered(String), toEntered(String)
     }
-
-    enum PromptTopic: Equatable { case record, from, to }
 
     private(set) var entries: [AuditEntry] = []
     private(set) var filter = AuditFilter()
     var table = TableState()
-    var prompt: PromptDialog?
-    private var promptTopic: PromptTopic?
-    var picker: ChoiceList?
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
+
+    static let detailHeight = 7
 
     init(ctx: AppContext) { reload(ctx) }
 
@@ -26,81 +25,88 @@ struct AuditScreen: KeyedScreen {
         table.select(0)
     }
 
+    mutating func changed(_ change: Change, _ ctx: AppContext) { reload(ctx) }
+
     func title(_ ctx: AppContext) -> String { ctx.strings[.auditTitle] }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            .function(3, ctrl: "f", action: .filterRecord, label: s[.keyRecord], help: s[.helpAuditRecord]),
-            .function(5, ctrl: "p", action: .filterPerson, label: s[.keyPerson], help: s[.helpAuditPerson]),
+            .function(3, shortcut: .find, action: .filterRecord, label: s[.keyRecord], help: s[.helpAuditRecord]),
+            .function(5, action: .filterPerson, label: s[.keyPerson], help: s[.helpAuditPerson]),
             .function(6, action: .filterFrom, label: s[.keyFromDate], help: s[.helpAuditFrom]),
             .function(7, action: .filterTo, label: s[.keyToDate], help: s[.helpAuditTo]),
             .function(8, action: .clearFilters, label: s[.keyClearFilters], help: s[.helpAuditClear]),
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
-            KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]),
+            ListKeys.viewWhole(.viewWhole, ctx),
+            ListKeys.move(.move(.down), ctx),
         ])
     }
 
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if prompt != nil { return .promptKey(key) }
-        if picker != nil { return .pickerKey(key) }
-        return listAction(for: key, ctx, move: Action.move)
+    func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
+
+    func tableRect(in area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - Self.detailHeight - 1)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
-        case .move(let key): _ = table.handle(key, pageSize: 8)
+        case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
         case .close: return [.pop]
         case .clearFilters:
             filter = AuditFilter()
             reload(ctx)
-        case .filterRecord: ask(.record, s[.auditFilterRecordLabel], filter.record ?? "", ctx)
-        case .filterFrom: ask(.from, s[.auditFilterFromLabel], filter.from?.vietnamese ?? "", ctx)
-        case .filterTo: ask(.to, s[.auditFilterToLabel], filter.to?.vietnamese ?? "", ctx)
+        case .viewWhole:
+            guard entries.indices.contains(table.selected) else { return [] }
+            let lines = detailLines(entries[table.selected], ctx)
+            view(TextViewer(title: lines[0], paragraphs: Array(lines.dropFirst())))
+        case .filterRecord: ask(s[.auditFilterRecordLabel], filter.record ?? "", Reply(Action.recordEntered), ctx)
+        case .filterFrom: ask(s[.auditFilterFromLabel], filter.from?.vietnamese ?? "", Reply(Action.fromEntered), ctx)
+        case .filterTo: ask(s[.auditFilterToLabel], filter.to?.vietnamese ?? "", Reply(Action.toEntered), ctx)
         case .filterPerson:
             let people = ((try? ctx.database.accounts()) ?? []).map { ChoiceItem(id: $0.username, label: "\($0.username) · \($0.fullName)") }
-            picker = ChoiceList(items: [ChoiceItem(id: "", label: s[.auditEveryone]),
-                                        ChoiceItem(id: Actor.system.username, label: s[.auditSystem])] + people,
-                                selectedID: filter.username ?? "")
-        case .pickerKey(let key):
-            guard var list = picker else { return [] }
-            switch list.handle(key) {
-            case .picked(let item):
-                picker = nil
-                filter.username = item.id.isEmpty ? nil : item.id
-                reload(ctx)
-            case .cancelled: picker = nil
-            default: picker = list
+            modal = .picker(PickerDialog(title: s[.auditFilterPerson],
+                                         items: [ChoiceItem(id: "", label: s[.auditEveryone]),
+                                                 ChoiceItem(id: Actor.system.username, label: s[.auditSystem])] + people,
+                                         selectedID: filter.username ?? ""),
+                            pick: Reply(Action.personPicked))
+        case .personPicked(let username):
+            filter.username = username.isEmpty ? nil : username
+            reload(ctx)
+        case .recordEntered(let text):
+            let trimmed = text.cleanedInput
+            filter.record = trimmed.isEmpty ? nil : trimmed
+            reload(ctx)
+        case .fromEntered(let text), .toEntered(let text):
+            let trimmed = text.cleanedInput
+            let date = LocalDate(typed: trimmed)
+            let isFrom: Bool
+            if case .fromEntered = action { isFrom = true } else { isFrom = false }
+            if !trimmed.isEmpty && date == nil {
+                ask(s[isFrom ? .auditFilterFromLabel : .auditFilterToLabel], text,
+                    Reply(isFrom ? Action.fromEntered : Action.toEntered), ctx, problem: s[.problemDateInvalid])
+                return []
             }
-        case .promptKey(let key):
-            guard var dialog = prompt, let topic = promptTopic else { return [] }
-            switch dialog.handle(key) {
-            case .editing: prompt = dialog
-            case .cancelled: prompt = nil
-            case .submitted(let text):
-                let trimmed = text.cleanedInput
-                switch topic {
-                case .record: filter.record = trimmed.isEmpty ? nil : trimmed
-                case .from, .to:
-                    let date = LocalDate(typed: trimmed)
-                    if !trimmed.isEmpty && date == nil {
-                        dialog.message = s[.problemDateInvalid]
-                        prompt = dialog
-                        return []
-                    }
-                    if topic == .from { filter.from = date } else { filter.to = date }
-                }
-                prompt = nil
-                reload(ctx)
-            }
+            if isFrom { filter.from = date } else { filter.to = date }
+            reload(ctx)
         }
         return []
     }
 
-    private mutating func ask(_ topic: PromptTopic, _ label: String, _ text: String, _ ctx: AppContext) {
-        promptTopic = topic
-        prompt = PromptDialog(title: ctx.strings[.auditFilterTitle], label: label, text: text, maxLength: 60)
+    private mutating func ask(_ label: String, _ text: String, _ answer: Reply<Action>, _ ctx: AppContext,
+                              problem: String? = nil) {
+        var dialog = PromptDialog(title: ctx.strings[.auditFilterTitle], label: label, text: text, maxLength: 60)
+        if let problem { dialog = dialog.refused(problem) }
+        modal = .prompt(dialog, submit: answer)
+    }
+
+    /// The entry whole: its number and hash, then each field before and after.
+    func detailLines(_ entry: AuditEntry, _ ctx: AppContext) -> [String] {
+        let s = ctx.strings
+        return [s(.auditEntryHeader, entry.id, String(entry.hash.prefix(16)))] + entry.changes.map { change in
+            change.field + ": " + (change.before ?? "∅") + " → " + (change.after ?? "∅")
+        }
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? { StatusMessage(ctx.strings(.auditCount, entries.count)) }
@@ -114,8 +120,8 @@ struct AuditScreen: KeyedScreen {
                        s[.auditFilterDates] + " " + (filter.from?.vietnamese ?? "…") + " – " + (filter.to?.vietnamese ?? "…")]
         buffer.write(filters.joined(separator: " · "), x: area.x + 1, y: area.y, style: theme.label, maxWidth: area.width - 2)
         let rows = entries
-        let tableHeight = area.height - 8
-        table.render(into: &buffer, rect: Rect(x: area.x, y: area.y + 1, width: area.width, height: tableHeight),
+        let rect = tableRect(in: area)
+        table.render(into: &buffer, rect: rect,
                      columns: [TableColumn(s[.columnWhen], width: 16), TableColumn(s[.columnWho], width: 11),
                                TableColumn(s[.columnAction], width: 12), TableColumn(s[.columnRecord])],
                      sortColumn: nil, ascending: true, theme: theme,
@@ -123,30 +129,11 @@ struct AuditScreen: KeyedScreen {
                          let e = rows[row]
                          return [Timestamp.display(e.at), e.username, s.auditAction(e.action), e.recordType + " " + e.recordID]
                      })
-        let top = area.y + 1 + tableHeight
-        buffer.write(String(repeating: "─", count: area.width), x: area.x, y: top, style: theme.border)
+        buffer.rule(x: area.x, y: rect.maxY, width: area.width, style: theme.border)
         if rows.indices.contains(table.selected) {
-            let entry = rows[table.selected]
-            var lines = [s(.auditEntryHeader, entry.id, String(entry.hash.prefix(16)))]
-            lines += entry.changes.map { change in
-                change.field + ": " + (change.before ?? "∅") + " → " + (change.after ?? "∅")
-            }
-            for (i, line) in lines.prefix(6).enumerated() {
-                buffer.write(line, x: area.x + 1, y: top + 1 + i, style: i == 0 ? theme.dim : theme.normal,
-                             maxWidth: area.width - 2)
-            }
-        }
-        if var dialog = prompt {
-            let cursor = dialog.render(into: &buffer, area: area, theme: theme, footer: s[.promptFooter])
-            prompt = dialog
-            return cursor
-        }
-        if var list = picker {
-            let rect = area.centred(width: 50, height: min(area.height - 2, 14))
-            let cursor = list.render(into: &buffer, rect: rect, theme: theme, title: s[.auditFilterPerson],
-                                     filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
-            picker = list
-            return cursor
+            let lines = detailLines(rows[table.selected], ctx).flatMap { DisplayWidth.wrap($0, width: area.width - 2) }
+            DetailPane.draw(lines, into: &buffer, rect: Rect(x: area.x + 1, y: rect.maxY + 1, width: area.width - 2,
+                                                             height: Self.detailHeight), ctx, firstStyle: theme.dim)
         }
         return nil
     }

@@ -4,21 +4,31 @@ import TerminalUI
 
 /// The sign-in screen at start. In the demo it lists one account per role with its password, so a trainer
 /// can show what each role sees.
-struct SignInScreen: FormScreen {
+struct SignInScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), signIn, quit }
 
-    var form: Form
+    enum Field: Hashable, Sendable { case intro, username, password }
+
+    struct Draft {
+        var username = ""
+        var password = ""
+    }
+
+    let fields: FormBindings<Draft, Field>
+    var form: Form<Field>
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, username: String = "") {
         let s = ctx.strings
-        form = Form(fields: [
-            FormField(id: "intro", label: s[.signInIntro], control: .section),
-            FormField(id: "username", label: s[.fieldUsername], control: .text(TextField(username, maxLength: 32)),
-                      help: s[.helpFieldUsername]),
-            FormField(id: "password", label: s[.fieldPassword], control: .text(TextField(maxLength: 128, secure: true)),
-                      help: s[.helpFieldPassword]),
-        ], labelWidth: 20)
-        if !username.isEmpty { form.focus(on: "password") }
+        let make = FieldMaker<Draft, Field>(ctx)
+        fields = FormBindings([
+            make.section(.intro, s[.signInIntro]),
+            make.text(.username, s[.fieldUsername], help: s[.helpFieldUsername], \.username, max: 32),
+            make.text(.password, s[.fieldPassword], help: s[.helpFieldPassword], \.password, max: 128, secure: true),
+        ])
+        form = fields.form(Draft(username: username))
+        if !username.isEmpty { form.focus(on: .password) }
     }
 
     func title(_ ctx: AppContext) -> String { ctx.strings[.signInTitle] }
@@ -26,13 +36,13 @@ struct SignInScreen: FormScreen {
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            .function(2, ctrl: "s", action: .signIn, label: s[.keySignIn], help: s[.helpSignIn]),
-            .function(10, ctrl: "q", action: .quit, label: s[.keyQuit], help: s[.helpRosterQuit]),
+            .function(2, shortcut: .save, action: .signIn, label: s[.keySignIn], help: s[.helpSignIn]),
+            .function(10, action: .quit, label: s[.keyQuit], help: s[.helpRosterQuit]),
         ])
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if key == .enter && form.focusedField?.id == "password" { return .signIn }
+        if key == .enter && form.focusedID == .password { return .signIn }
         return formAction(for: key, ctx)
     }
 
@@ -42,15 +52,15 @@ struct SignInScreen: FormScreen {
         case .formKey(let key): _ = form.handle(key)
         case .quit: return [.quit]
         case .signIn:
-            let username = form.text("username")
+            let (draft, _) = fields.read(form, into: Draft())
             do {
-                switch try ctx.database.signIn(username: username, password: form.text("password"), at: ctx.clock.now) {
+                switch try ctx.database.signIn(username: draft.username, password: draft.password, at: ctx.clock.now) {
                 case .signedIn(let account):
                     ctx.account = account
                     return [.replace(Self.home(ctx)), .message(StatusMessage(s(.signInWelcome, account.fullName)))]
                 case .refused(let refusal):
-                    form.setText("password", to: "")
-                    form.focus(on: "password")
+                    form.setText(.password, to: "")
+                    form.focus(on: .password)
                     return [.message(StatusMessage(s.describe(refusal), kind: .error))]
                 }
             } catch {
@@ -61,9 +71,8 @@ struct SignInScreen: FormScreen {
     }
 
     /// Where a person starts: the office settings on a new file (for whoever may set them), else the roster.
-    static func home(_ ctx: AppContext) -> any ScreenHost {
-        if ctx.office == nil && ctx.can(.changeSettings) { return OfficeSettingsScreen(ctx: ctx, firstRun: true) }
-        return RosterScreen(ctx: ctx)
+    static func home(_ ctx: AppContext) -> Route {
+        ctx.office == nil && ctx.can(.changeSettings) ? .settings(firstRun: true) : .roster
     }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
@@ -73,7 +82,7 @@ struct SignInScreen: FormScreen {
         var y = area.y + 6
         buffer.write(s[.demoAccountsTitle], x: area.x + 2, y: y, style: ctx.theme.section)
         y += 1
-        for demo in ctx.demoAccounts {
+        for demo in ctx.demoAccounts where y < area.maxY {
             let roles = demo.roles.map { s.name($0) }.joined(separator: ", ")
             let line = DisplayWidth.pad(demo.username, to: 12) + DisplayWidth.pad(demo.password, to: 10) + roles
             buffer.write(line, x: area.x + 4, y: y, style: ctx.theme.normal, maxWidth: area.width - 6)
@@ -84,35 +93,46 @@ struct SignInScreen: FormScreen {
 }
 
 /// The very first run on a new data file: create the administrator, who then sets up the office.
-struct CreateAdminScreen: FormScreen {
+struct CreateAdminScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), create, quit }
 
-    var form: Form
+    enum Field: Hashable, Sendable { case intro, username, fullName, password, confirm }
+
+    struct Draft {
+        var username = "quantri"
+        var fullName = ""
+        var password = ""
+        var confirm = ""
+    }
+
+    let fields: FormBindings<Draft, Field>
+    var form: Form<Field>
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext) {
         let s = ctx.strings
-        form = Form(fields: [
-            FormField(id: "intro", label: s[.createAdminIntro], control: .section),
-            FormField(id: "username", label: s[.fieldUsername], control: .text(TextField("quantri", maxLength: 32)),
-                      help: s[.helpFieldUsername]),
-            FormField(id: "fullName", label: s[.fieldFullName], control: .text(TextField(maxLength: 120)),
-                      help: s[.helpFieldFullName]),
-            FormField(id: "password", label: s[.fieldPassword], control: .text(TextField(maxLength: 128, secure: true)),
-                      help: s(.helpFieldNewPassword, SignInPolicy.minimumPasswordLength)),
-            FormField(id: "confirm", label: s[.fieldPasswordAgain], control: .text(TextField(maxLength: 128, secure: true)),
-                      help: s[.helpFieldPasswordAgain]),
-        ], labelWidth: 24)
+        let make = FieldMaker<Draft, Field>(ctx)
+        fields = FormBindings([
+            make.section(.intro, s[.createAdminIntro]),
+            make.text(.username, s[.fieldUsername], help: s[.helpFieldUsername], \.username, max: 32),
+            make.text(.fullName, s[.fieldFullName], help: s[.helpFieldFullName], \.fullName, max: 120),
+            make.text(.password, s[.fieldPassword], help: s(.helpFieldNewPassword, SignInPolicy.minimumPasswordLength),
+                      \.password, max: 128, secure: true),
+            make.text(.confirm, s[.fieldPasswordAgain], help: s[.helpFieldPasswordAgain], \.confirm, max: 128, secure: true),
+        ])
+        form = fields.form(Draft())
     }
 
-    var hasUnsavedChanges: Bool { !form.text("password").isEmpty }
+    var hasUnsavedChanges: Bool { !form.text(.password).isEmpty }
 
     func title(_ ctx: AppContext) -> String { ctx.strings[.createAdminTitle] }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            .function(2, ctrl: "s", action: .create, label: s[.keySave], help: s[.helpCreateAdmin]),
-            .function(10, ctrl: "q", action: .quit, label: s[.keyQuit], help: s[.helpSettingsQuit]),
+            .function(2, shortcut: .save, action: .create, label: s[.keySave], help: s[.helpCreateAdmin]),
+            .function(10, action: .quit, label: s[.keyQuit], help: s[.helpSettingsQuit]),
         ])
     }
 
@@ -123,18 +143,19 @@ struct CreateAdminScreen: FormScreen {
         case .quit: return [.quit]
         case .create:
             form.clearMessages()
-            let username = form.text("username").lowercased()
-            guard Account.isValidUsername(username) else { return rejectField(&form, "username", s[.accountInvalidUsername]) }
-            guard !form.text("fullName").cleanedInput.isEmpty else { return rejectField(&form, "fullName", s[.problemRequired]) }
-            if let problem = SignInPolicy.check(newPassword: form.text("password"), confirmation: form.text("confirm"),
-                                                username: username) {
-                return rejectField(&form, problem == .mismatch ? "confirm" : "password", s.describe(problem))
+            var (draft, _) = fields.read(form, into: Draft())
+            draft.username = draft.username.lowercased()
+            guard Account.isValidUsername(draft.username) else { return reject(.username, s[.accountInvalidUsername]) }
+            guard !draft.fullName.cleanedInput.isEmpty else { return reject(.fullName, s[.problemRequired]) }
+            if let problem = SignInPolicy.check(newPassword: draft.password, confirmation: draft.confirm,
+                                                username: draft.username) {
+                return reject(problem == .mismatch ? .confirm : .password, s.describe(problem))
             }
             do {
                 let account = try ctx.database.createAccount(
                     // The one who sets the office up usually enters its data too; roles can be split later.
-                    Account(username: username, fullName: form.text("fullName"), roles: [.administrator, .dataClerk]),
-                    password: form.text("password"), by: .system, at: ctx.clock.now)
+                    Account(username: draft.username, fullName: draft.fullName, roles: [.administrator, .dataClerk]),
+                    password: draft.password, by: .system, at: ctx.clock.now)
                 ctx.account = account
                 return [.replace(SignInScreen.home(ctx)), .message(StatusMessage(s(.accountCreated, account.username)))]
             } catch {

@@ -2,29 +2,37 @@ import Domain
 import Foundation
 import TerminalUI
 
-/// The root of the interface: a stack of screens, the title bar, the message line, the F-key bar, the help
-/// overlay and the quit question. It turns keys into screen actions and screens into frames.
+/// The root of the interface: a stack of screens opened from routes, the title bar, the message line, the F-key
+/// bar, and the app's own pop-ups (help, the menu, the quit and discard questions). It turns keys into screen
+/// actions and screens into frames, tells screens their size and what changed, and owns the Ctrl-key table.
 @MainActor
 public final class App {
+    /// The answers the app's own pop-ups send.
+    enum AppAction: Equatable, Sendable {
+        case quitConfirmed, signOutConfirmed, discardConfirmed
+        case menuPicked(String)
+    }
+
     let ctx: AppContext
-    var stack: [any ScreenHost]
-    var help: TextOverlay?
-    var quitDialog: ConfirmDialog?
-    /// What the open quit question is about.
-    var exitKind = ExitKind.quit
+    var stack: [any ScreenHost] = []
+    var modal: Modal<AppAction>?
     var message: StatusMessage?
     /// The idle lock: the screen hidden, the stack kept, until the same person gives the password again.
     var lock: PromptDialog?
     var lastActivity: Date
+    /// The window size the screens were last told.
+    private(set) var size = Size.minimum
+    /// What the menu's items stand for, by item id, while it is open.
+    private var menuChoices: [String: MenuChoice] = [:]
     public private(set) var isRunning = true
 
-    enum ExitKind { case quit, signOut, closeScreen }
+    enum MenuChoice { case route(Route), signOut, quit }
 
     public init(context: AppContext) {
         ctx = context
         lastActivity = context.clock.now
         let hasAccounts = (try? context.database.hasAccounts()) ?? true
-        stack = [hasAccounts ? SignInScreen(ctx: context) : CreateAdminScreen(ctx: context)]
+        open(hasAccounts ? .signIn(username: "") : .createAdmin)
     }
 
     /// Starts already signed in (tests, and the demo's trainer switching roles).
@@ -32,10 +40,13 @@ public final class App {
         ctx = context
         lastActivity = context.clock.now
         context.account = account
-        stack = [SignInScreen.home(context)]
+        open(SignInScreen.home(context))
     }
 
     var strings: Strings { ctx.strings }
+
+    /// The screen area for a window of `size`: below the title bar, above the message line and the key bar.
+    static func area(for size: Size) -> Rect { Rect(x: 0, y: 1, width: size.width, height: size.height - 3) }
 
     /// Reads keys and draws frames until the user quits. Keys that arrive together (a paste, fast typing)
     /// are all handled before the next frame is drawn.
@@ -64,26 +75,32 @@ public final class App {
         terminal.draw(buffer, cursor: cursor)
     }
 
+    /// Tells every screen its area when the window size changed: the size reaches screens as an event.
+    private func noteSize(_ newSize: Size) {
+        guard newSize != size else { return }
+        size = newSize
+        let area = Self.area(for: newSize)
+        for index in stack.indices { stack[index].resized(to: area) }
+    }
+
     // MARK: Keys
 
-    public func handle(_ key: Key, size: Size = .minimum) {
+    public func handle(_ key: Key, size newSize: Size = .minimum) {
+        noteSize(newSize)
         if key == .resize { return }
         lastActivity = ctx.clock.now
-        if !size.isAtLeast(.minimum) {
-            if key == .ctrl("c") || key == .function(10) { requestQuit() }
+        if !newSize.isAtLeast(.minimum) {
+            // Too small to show anything: only quitting works (F10 does nothing here; the frame says so).
+            if CtrlKey.meaning(of: key) == .quit { requestQuit() }
             return
         }
-        if var dialog = quitDialog {
-            switch dialog.handle(key) {
-            case .confirmed:
-                quitDialog = nil
-                switch exitKind {
-                case .quit: isRunning = false
-                case .signOut: signOut()
-                case .closeScreen: apply([.pop])
-                }
-            case .cancelled: quitDialog = nil
-            case .pending: quitDialog = dialog
+        if var open = modal {
+            switch open.handle(key) {
+            case .open: modal = open
+            case .closed: modal = nil
+            case .send(let action):
+                modal = nil
+                answer(action)
             }
             return
         }
@@ -91,72 +108,126 @@ public final class App {
             handleLocked(key)
             return
         }
-        if var overlay = help {
-            if !overlay.handle(key, pageSize: size.height - 6) { help = nil } else { help = overlay }
+        if key == .function(1) || key == .alt("1") || CtrlKey.meaning(of: key) == .help {
+            openHelp()
             return
         }
-        switch key {
-        case .function(1), .alt("1"), .ctrl("g"):
-            openHelp(size: size)
-            return
-        case .ctrl("c"):
+        if CtrlKey.meaning(of: key) == .quit {
             requestQuit()
             return
-        case .ctrl("x") where ctx.account != nil:
-            requestSignOut()
-            return
-        default: break
         }
         message = nil
+        if stack.last?.hasModal != true, ctx.account != nil, let meaning = CtrlKey.meaning(of: key) {
+            switch meaning {
+            case .signOut:
+                requestSignOut()
+                return
+            case .goTo:
+                openMenu()
+                return
+            default:
+                if let route = Route.forShortcut(meaning, centreID: currentCentreID) {
+                    open(route)
+                    return
+                }
+            }
+        }
         guard var top = stack.popLast() else { return }
         let commands = top.handle(key: key, ctx)
         stack.append(top)
         apply(commands)
     }
 
+    /// The centre the person is looking at: that of the topmost screen that is about one.
+    var currentCentreID: Int64? { stack.reversed().lazy.compactMap(\.currentCentreID).first }
+
+    private func answer(_ action: AppAction) {
+        switch action {
+        case .quitConfirmed: isRunning = false
+        case .signOutConfirmed: signOut()
+        case .discardConfirmed: if stack.count > 1 { stack.removeLast() }
+        case .menuPicked(let id):
+            switch menuChoices[id] {
+            case .route(let route)?: open(route)
+            case .signOut?: requestSignOut()
+            case .quit?: requestQuit()
+            case nil: break
+            }
+            menuChoices = [:]
+        }
+    }
+
     func apply(_ commands: [AppCommand]) {
         for command in commands {
             switch command {
-            case .push(let screen): stack.append(screen)
+            case .open(let route): open(route)
+            case .replace(let route):
+                guard let screen = make(route) else { continue }
+                stack.removeLast()
+                push(screen)
             case .pop:
                 if stack.count > 1 { stack.removeLast() } else { isRunning = false }
             case .close:
                 if stack.last?.hasUnsavedChanges == true {
-                    exitKind = .closeScreen
-                    quitDialog = ConfirmDialog(title: strings[.discardTitle], message: strings[.discardQuestion],
-                                               yes: strings[.yes], no: strings[.no])
+                    ask(strings[.discardTitle], strings[.discardQuestion], yes: .discardConfirmed)
                 } else {
                     apply([.pop])
                 }
-            case .replace(let screen):
-                stack.removeLast()
-                stack.append(screen)
             case .quit: requestQuit()
             case .signOut: requestSignOut()
+            case .showMenu: openMenu()
             case .message(let text): message = text
-            case .centresChanged(let code):
-                for index in stack.indices { stack[index].centresChanged(select: code, ctx) }
+            case .changed(let change):
+                if change == .settings { ctx.office = (try? ctx.database.officeSettings()) ?? ctx.office }
+                for index in stack.indices { stack[index].changed(change, ctx) }
             }
         }
     }
 
-    /// Quits at once when nothing is unsaved; otherwise asks first.
-    func requestQuit() {
-        if stack.contains(where: \.hasUnsavedChanges) {
-            exitKind = .quit
-            quitDialog = ConfirmDialog(title: strings[.quitTitle], message: strings[.quitUnsavedQuestion],
-                                       yes: strings[.yes], no: strings[.no])
-        } else {
-            isRunning = false
+    /// Opens a route on top, if the person may and its records are still there; otherwise says why.
+    func open(_ route: Route) {
+        guard let screen = make(route) else { return }
+        push(screen)
+    }
+
+    private func push(_ screen: any ScreenHost) {
+        var screen = screen
+        screen.resized(to: Self.area(for: size))
+        stack.append(screen)
+    }
+
+    private func make(_ route: Route) -> (any ScreenHost)? {
+        if ctx.account == nil && !route.isOpenBeforeSignIn { return nil }
+        if let permission = route.permission, !ctx.can(permission) {
+            message = StatusMessage(strings[.routeNotAllowed], kind: .error)
+            return nil
         }
+        do {
+            return try route.make(ctx)
+        } catch is Route.RecordGone {
+            message = StatusMessage(strings[.storageRecordGone], kind: .error)
+        } catch is Route.QuestionnaireMissing {
+            message = StatusMessage(strings(.cliResourceMissing, "survey/questionnaire-v1.json"), kind: .error)
+        } catch {
+            message = StatusMessage(strings.readFailure(error), kind: .error)
+        }
+        return nil
+    }
+
+    private func ask(_ title: String, _ question: String, yes: AppAction) {
+        modal = .confirm(ConfirmDialog(title: title, message: question, yes: strings[.yes], no: strings[.no]), yes: yes)
+    }
+
+    /// Quitting always asks first; the question says when something typed would be lost.
+    func requestQuit() {
+        let unsaved = stack.contains(where: \.hasUnsavedChanges)
+        ask(strings[.quitTitle], strings[unsaved ? .quitUnsavedQuestion : .quitQuestion], yes: .quitConfirmed)
     }
 
     /// Signs out (to switch user) at once when nothing is unsaved; otherwise asks first.
     func requestSignOut() {
         if stack.contains(where: \.hasUnsavedChanges) {
-            exitKind = .signOut
-            quitDialog = ConfirmDialog(title: strings[.signOutTitle], message: strings[.signOutUnsavedQuestion],
-                                       yes: strings[.yes], no: strings[.no])
+            ask(strings[.signOutTitle], strings[.signOutUnsavedQuestion], yes: .signOutConfirmed)
         } else {
             signOut()
         }
@@ -166,8 +237,9 @@ public final class App {
         let previous = ctx.account?.username ?? ""
         ctx.account = nil
         lock = nil
-        help = nil
-        stack = [SignInScreen(ctx: ctx)]
+        modal = nil
+        stack = []
+        open(.signIn(username: ""))
         message = StatusMessage(strings(.signedOut, previous))
     }
 
@@ -177,6 +249,38 @@ public final class App {
         let commands = top.tick(ctx)
         stack.append(top)
         apply(commands)
+    }
+
+    // MARK: The menu
+
+    /// Every screen the person may open from here, by group, with its Ctrl letter; typing narrows the list.
+    func openMenu() {
+        guard ctx.account != nil else { return }
+        var items: [ChoiceItem] = []
+        menuChoices = [:]
+        let routes = Route.menu(centreID: currentCentreID).filter { route in
+            route.permission.map(ctx.can) ?? true
+        }
+        for group in Route.MenuGroup.allCases {
+            for route in routes where route.menuEntry?.group == group {
+                guard let entry = route.menuEntry else { continue }
+                let id = String(items.count)
+                menuChoices[id] = .route(route)
+                items.append(ChoiceItem(id: id, label: menuLabel(group, strings[entry.title], route.shortcut)))
+            }
+        }
+        for (choice, key, shortcut) in [(MenuChoice.signOut, StringKey.menuSignOut, CtrlKey.signOut),
+                                         (.quit, .menuQuit, .quit)] {
+            let id = String(items.count)
+            menuChoices[id] = choice
+            items.append(ChoiceItem(id: id, label: menuLabel(.system, strings[key], shortcut)))
+        }
+        modal = .picker(PickerDialog(title: strings[.menuTitle], items: items), pick: Reply(AppAction.menuPicked))
+    }
+
+    private func menuLabel(_ group: Route.MenuGroup, _ title: String, _ shortcut: CtrlKey?) -> String {
+        let groupName = strings.name(group)
+        return groupName + " › " + title + (shortcut.map { "  (" + Key.ctrl($0.letters[0]).label + ")" } ?? "")
     }
 
     // MARK: Idle lock
@@ -189,14 +293,14 @@ public final class App {
         guard ctx.clock.now.timeIntervalSince(lastActivity) >= Double(minutes * 60) else { return false }
         lock = PromptDialog(title: strings[.lockTitle], label: strings(.lockLabel, ctx.account?.fullName ?? ""),
                             maxLength: 128, secure: true)
-        help = nil
+        if case .viewer? = modal { modal = nil }
         return true
     }
 
     private func handleLocked(_ key: Key) {
         guard var prompt = lock, let account = ctx.account else { return }
-        if key == .ctrl("x") || key == .ctrl("c") {
-            key == .ctrl("c") ? requestQuit() : requestSignOut()
+        if CtrlKey.meaning(of: key) == .signOut {
+            requestSignOut()
             return
         }
         switch prompt.handle(key) {
@@ -210,67 +314,73 @@ public final class App {
                     lock = nil
                     message = StatusMessage(strings[.unlocked])
                 case .refused(let refusal):
-                    prompt.field.setText("")
-                    prompt.message = strings.describe(refusal)
-                    lock = prompt
+                    lock = prompt.refused(strings.describe(refusal), keepText: false)
                 }
             } catch {
-                prompt.message = strings.saveFailure(error)
-                lock = prompt
+                lock = prompt.refused(strings.saveFailure(error), keepText: false)
             }
         }
     }
 
-    func openHelp(size: Size) {
+    /// The help of the screen on top, then the keys that work everywhere.
+    func openHelp() {
         guard let top = stack.last else { return }
-        let width = min(size.width - 4, 76)
         var entries = top.helpEntries(ctx)
+        entries.append(("", ""))
         entries.append((Key.function(1).label + " · Alt-1 · Ctrl-G", strings[.helpKeyHelp]))
-        entries.append(("Ctrl-C", strings[.helpKeyCtrlC]))
-        entries.append(("Ctrl-X", strings[.helpKeyCtrlX]))
-        help = TextOverlay(title: strings(.helpTitle, top.title(ctx)),
-                           lines: TextOverlay.helpLines(entries, width: width - 4))
+        entries.append(("Ctrl-C · Ctrl-Q", strings[.helpKeyCtrlC]))
+        if ctx.account != nil {
+            entries.append(("Ctrl-X", strings[.helpKeyCtrlX]))
+            entries.append(("Ctrl-O", strings[.helpKeyGoTo]))
+            for route in Route.menu(centreID: currentCentreID) {
+                guard let shortcut = route.shortcut, let entry = route.menuEntry, route.permission.map(ctx.can) ?? true
+                else { continue }
+                entries.append((Key.ctrl(shortcut.letters[0]).label, strings(.helpKeyRoute, strings[entry.title])))
+            }
+        }
+        modal = .viewer(TextViewer.help(title: strings(.helpTitle, top.title(ctx)), entries))
     }
+
+    /// What the message line says now: the latest message, else the top screen's hint.
+    var statusLine: StatusMessage? { message ?? stack.last?.statusHint(ctx) }
 
     // MARK: Drawing
 
     /// The whole frame at `size`, and where the cursor goes.
-    public func render(size: Size) -> (ScreenBuffer, Point?) {
-        var buffer = ScreenBuffer(size: size)
+    public func render(size newSize: Size) -> (ScreenBuffer, Point?) {
+        noteSize(newSize)
+        var buffer = ScreenBuffer(size: newSize)
         let theme = ctx.theme
-        guard size.isAtLeast(.minimum) else {
+        guard newSize.isAtLeast(.minimum) else {
             renderTooSmall(into: &buffer)
             return (buffer, nil)
         }
+        let area = Self.area(for: newSize)
         if var prompt = lock {
             renderTitle(into: &buffer, title: strings[.lockTitle])
-            let cursor = prompt.render(into: &buffer, area: Rect(x: 0, y: 1, width: size.width, height: size.height - 3),
-                                       theme: theme, footer: strings[.lockFooter])
+            let cursor = prompt.render(into: &buffer, area: area, theme: theme, footer: strings[.lockFooter])
             lock = prompt
-            KeyBar.render(into: &buffer, row: size.height - 1, width: size.width, labels: [:], theme: theme)
-            if let quitDialog { quitDialog.render(into: &buffer, area: Rect(size: size), theme: theme) }
-            return (buffer, quitDialog == nil ? cursor : nil)
+            KeyBar.render(into: &buffer, row: newSize.height - 1, width: newSize.width, labels: [:], theme: theme)
+            return (buffer, renderModal(into: &buffer, area: Rect(size: newSize)) ?? (modal == nil ? cursor : nil))
         }
         guard var top = stack.popLast() else { return (buffer, nil) }
         renderTitle(into: &buffer, title: top.title(ctx))
-        let area = Rect(x: 0, y: 1, width: size.width, height: size.height - 3)
-        var cursor = top.render(into: &buffer, area: area, ctx)
+        var cursor = top.draw(into: &buffer, area: area, ctx)
         let hint = message ?? top.statusHint(ctx)
-        (hint ?? StatusMessage("")).render(into: &buffer, row: size.height - 2, width: size.width, theme: theme)
+        (hint ?? StatusMessage("")).render(into: &buffer, row: newSize.height - 2, width: newSize.width, theme: theme)
         var labels = top.keyBar(ctx)
         labels[1] = strings[.keyHelp]
         stack.append(top)
-        KeyBar.render(into: &buffer, row: size.height - 1, width: size.width, labels: labels, theme: theme)
-        if let help {
-            let rect = Rect(size: size).centred(width: min(size.width - 4, 76), height: size.height - 2)
-            help.render(into: &buffer, rect: rect, theme: theme, footer: strings[.helpFooter])
-            cursor = nil
-        }
-        if let quitDialog {
-            quitDialog.render(into: &buffer, area: Rect(size: size), theme: theme)
-            cursor = nil
-        }
+        KeyBar.render(into: &buffer, row: newSize.height - 1, width: newSize.width, labels: labels, theme: theme)
+        if modal != nil { cursor = renderModal(into: &buffer, area: Rect(size: newSize)) }
         return (buffer, cursor)
+    }
+
+    private func renderModal(into buffer: inout ScreenBuffer, area: Rect) -> Point? {
+        guard var open = modal else { return nil }
+        let cursor = open.render(into: &buffer, area: area, theme: ctx.theme, labels: ctx.modalLabels)
+        modal = open
+        return cursor
     }
 
     private func renderTitle(into buffer: inout ScreenBuffer, title: String) {

@@ -45,6 +45,13 @@ public final class AppContext {
         return BoardCompliance(table: boardRules, parameters: parameters)
     }
 
+    /// The words the modals show around what screens give them.
+    public var modalLabels: ModalLabels {
+        let s = strings
+        return .init(viewerFooter: s[.helpFooter], promptFooter: s[.promptFooter], multilineFooter: s[.multilineFooter],
+                     pickerFilter: s[.choiceFilter], pickerEmpty: s[.choiceNoMatch], progressFooter: s[.progressFooter])
+    }
+
     /// "Tỉnh Ninh Bình" or "Xã Nghĩa Hưng, Tỉnh Ninh Bình".
     public var officeName: String {
         guard let office else { return "" }

@@ -4,12 +4,11 @@ import TerminalUI
 
 /// The board (Ban giám đốc) of one centre: current and former members on the left, the checklist of the
 /// rules in force on the chosen date on the right, and the details of what is selected underneath.
-struct BoardScreen: KeyedScreen {
+struct BoardScreen: KeyedScreen, Equatable {
     enum Pane: Equatable { case members, rules }
 
     enum Action: Sendable, Equatable {
-        case move(Key), switchPane, add, edit, endTerm, trainings, changeDate, close
-        case promptKey(Key)
+        case move(Key), switchPane, add, edit, endTerm, trainings, changeDate, dateEntered(String), viewWhole, close
     }
 
     private(set) var centre: Centre
@@ -19,8 +18,9 @@ struct BoardScreen: KeyedScreen {
     private(set) var pane = Pane.members
     var memberTable = TableState()
     var ruleTable = TableState()
-    var datePrompt: PromptDialog?
     private var loadError: String?
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, centre: Centre, asOf: LocalDate? = nil) {
         self.centre = centre
@@ -55,7 +55,16 @@ struct BoardScreen: KeyedScreen {
         ruleTable.setRowCount(report.results.count)
     }
 
-    mutating func centresChanged(select: String?, _ ctx: AppContext) { reload(ctx) }
+    mutating func changed(_ change: Change, _ ctx: AppContext) {
+        switch change {
+        case .board(let id) where id == centre.id: reload(ctx)
+        case .centre(let code) where code == centre.code: reload(ctx)
+        case .settings: reload(ctx)
+        default: break
+        }
+    }
+
+    var currentCentreID: Int64? { centre.id }
 
     var selectedMember: BoardMember? {
         members.indices.contains(memberTable.selected) ? members[memberTable.selected] : nil
@@ -71,73 +80,58 @@ struct BoardScreen: KeyedScreen {
         let s = ctx.strings
         let edits = ctx.can(.editBoards)
         return Keymap([
-            edits ? .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAddPerson], help: s[.helpBoardAdd]) : nil,
+            edits ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyAddPerson], help: s[.helpBoardAdd]) : nil,
             .function(4, also: [.enter], action: .edit, label: s[edits ? .keyEdit : .keyView], help: s[.helpBoardEdit]),
-            edits ? .function(5, ctrl: "e", action: .endTerm, label: s[.keyEndTerm], help: s[.helpBoardEndTerm]) : nil,
-            .function(6, ctrl: "t", action: .trainings, label: s[.keyTrainings], help: s[.helpBoardTrainings]),
-            .function(7, ctrl: "d", action: .changeDate, label: s[.keyCheckDate], help: s[.helpBoardDate]),
+            edits ? .function(5, action: .endTerm, label: s[.keyEndTerm], help: s[.helpBoardEndTerm]) : nil,
+            .function(6, action: .trainings, label: s[.keyTrainings], help: s[.helpBoardTrainings]),
+            .function(7, action: .changeDate, label: s[.keyCheckDate], help: s[.helpBoardDate]),
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
             KeyBinding(keys: [.tab, .backTab, .left, .right], action: .switchPane, help: s[.helpBoardSwitch]),
-            KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]),
+            ListKeys.viewWhole(.viewWhole, ctx),
+            ListKeys.move(.move(.down), ctx),
         ].compactMap { $0 })
     }
 
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if datePrompt != nil { return .promptKey(key) }
-        return listAction(for: key, ctx, move: Action.move)
-    }
+    func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
+        let centreID = centre.id ?? 0
         switch action {
         case .move(let key):
-            if pane == .members { _ = memberTable.handle(key, pageSize: 8) } else { _ = ruleTable.handle(key, pageSize: 8) }
+            let page = Self.pageSize(of: layout(in: viewport).members)
+            if pane == .members { _ = memberTable.handle(key, pageSize: page) } else { _ = ruleTable.handle(key, pageSize: page) }
         case .switchPane:
             pane = pane == .members ? .rules : .members
         case .add:
             guard ctx.can(.editBoards) else { return [] }
-            return [.push(MemberFormScreen(ctx: ctx, centre: centre, member: nil, purpose: .add))]
+            return [.open(.memberForm(centreID: centreID, memberID: nil, purpose: .add))]
         case .edit:
             if pane == .rules { pane = .members; return [] }
-            guard let member = selectedMember else { return [.message(StatusMessage(s[.boardEmptyHint]))] }
-            return [.push(MemberFormScreen(ctx: ctx, centre: centre, member: member, purpose: .edit))]
+            guard let member = selectedMember, let id = member.id else { return [.message(StatusMessage(s[.boardEmptyHint]))] }
+            return [.open(.memberForm(centreID: centreID, memberID: id, purpose: .edit))]
         case .endTerm:
-            guard ctx.can(.editBoards), pane == .members, let member = selectedMember else { return [] }
+            guard ctx.can(.editBoards), pane == .members, let member = selectedMember, let id = member.id else { return [] }
             guard member.termEnd == nil else {
                 return [.message(StatusMessage(s(.memberAlreadyLeft, member.fullName), kind: .warning))]
             }
-            return [.push(MemberFormScreen(ctx: ctx, centre: centre, member: member, purpose: .endTerm))]
+            return [.open(.memberForm(centreID: centreID, memberID: id, purpose: .endTerm))]
         case .trainings:
-            guard pane == .members, let member = selectedMember else { return [] }
-            return [.push(TrainingScreen(ctx: ctx, centre: centre, member: member))]
+            guard pane == .members, let id = selectedMember?.id else { return [] }
+            return [.open(.trainings(memberID: id))]
         case .changeDate:
-            datePrompt = PromptDialog(title: s[.checkDateTitle], label: s[.checkDateLabel], text: asOf.vietnamese,
-                                      maxLength: 10)
-        case .promptKey(let key):
-            return answerDatePrompt(key, ctx)
-        case .close:
-            return [.pop]
-        }
-        return []
-    }
-
-    private mutating func answerDatePrompt(_ key: Key, _ ctx: AppContext) -> [AppCommand] {
-        guard var prompt = datePrompt else { return [] }
-        switch prompt.handle(key) {
-        case .editing:
-            datePrompt = prompt
-        case .cancelled:
-            datePrompt = nil
-        case .submitted(let text):
-            guard let date = LocalDate(typed: text) else {
-                prompt.message = ctx.strings[.problemDateInvalid]
-                datePrompt = prompt
-                return []
-            }
-            datePrompt = nil
+            askCheckDate(asOf.vietnamese, ctx, answer: Reply(Action.dateEntered))
+        case .dateEntered(let text):
+            guard let date = readCheckDate(text, ctx, answer: Reply(Action.dateEntered)) else { return [] }
             asOf = date
             reload(ctx)
-            return [.message(StatusMessage(ctx.strings(.checkDateSet, date.vietnamese)))]
+            return [.message(StatusMessage(s(.checkDateSet, date.vietnamese)))]
+        case .viewWhole:
+            let rows = pane == .members ? memberDetail(ctx) : ruleDetail(ctx)
+            guard !rows.isEmpty else { return [] }
+            view(TextViewer(title: rows[0].text, paragraphs: rows.dropFirst().map(\.text)))
+        case .close:
+            return [.pop]
         }
         return []
     }

@@ -6,6 +6,15 @@ extension BoardScreen {
     static let detailHeight = 6
     static let memberPaneWidth = 44
 
+    /// The members' table on the left, the checklist on the right, the details underneath.
+    func layout(in area: Rect) -> (members: Rect, rules: Rect, detail: Rect) {
+        let paneHeight = area.height - 1 - Self.detailHeight - 1
+        let members = Rect(x: area.x, y: area.y + 1, width: Self.memberPaneWidth, height: paneHeight)
+        let rules = Rect(x: members.maxX + 1, y: members.y, width: area.width - members.width - 1, height: paneHeight)
+        let detail = Rect(x: area.x + 1, y: members.maxY + 1, width: area.width - 2, height: Self.detailHeight)
+        return (members, rules, detail)
+    }
+
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
         let s = ctx.strings
         let theme = ctx.theme
@@ -13,9 +22,7 @@ extension BoardScreen {
         buffer.write(centre.name, x: area.x + 1, y: area.y, style: theme.labelFocused,
                      maxWidth: area.width - DisplayWidth.of(dateText) - 3)
         buffer.write(dateText, x: area.maxX - DisplayWidth.of(dateText) - 1, y: area.y, style: theme.dim)
-        let paneHeight = area.height - 1 - Self.detailHeight - 1
-        let left = Rect(x: area.x, y: area.y + 1, width: Self.memberPaneWidth, height: paneHeight)
-        let right = Rect(x: left.maxX + 1, y: left.y, width: area.width - left.width - 1, height: paneHeight)
+        let (left, right, detail) = layout(in: area)
         for y in left.y..<left.maxY { buffer.write("│", x: left.maxX, y: y, style: theme.border) }
 
         let people = members
@@ -47,22 +54,20 @@ extension BoardScreen {
             cells: { row in [s.mark(results[row].outcome), s.text(results[row].rule.title)] },
             rowStyle: { row in results[row].isError ? theme.error : (results[row].isWarning ? theme.warning : theme.ok) })
 
-        let detailTop = left.maxY
-        buffer.write(String(repeating: "─", count: area.width), x: area.x, y: detailTop, style: theme.border)
-        let detail = Rect(x: area.x + 1, y: detailTop + 1, width: area.width - 2, height: Self.detailHeight)
-        let lines = pane == .members ? memberDetail(ctx) : ruleDetail(ctx)
-        for (i, line) in lines.prefix(Self.detailHeight).enumerated() {
-            buffer.write(line.text, x: detail.x, y: detail.y + i, style: line.style ?? theme.normal, maxWidth: detail.width)
+        buffer.rule(x: area.x, y: left.maxY, width: area.width, style: theme.border)
+        var lines: [String] = []
+        var styles: [Style?] = []
+        for row in pane == .members ? memberDetail(ctx) : ruleDetail(ctx) {
+            for line in DisplayWidth.wrap(row.text, width: detail.width) {
+                lines.append(line)
+                styles.append(row.style)
+            }
         }
-        if var prompt = datePrompt {
-            let cursor = prompt.render(into: &buffer, area: area, theme: theme, footer: s[.promptFooter])
-            datePrompt = prompt
-            return cursor
-        }
+        DetailPane.draw(lines, into: &buffer, rect: detail, ctx, styles: styles)
         return nil
     }
 
-    private func memberDetail(_ ctx: AppContext) -> [(text: String, style: Style?)] {
+    func memberDetail(_ ctx: AppContext) -> [(text: String, style: Style?)] {
         let s = ctx.strings
         guard let m = selectedMember else { return [] }
         var person = m.fullName + " · " + s.name(m.sex)
@@ -81,7 +86,7 @@ extension BoardScreen {
         ]
     }
 
-    private func ruleDetail(_ ctx: AppContext) -> [(text: String, style: Style?)] {
+    func ruleDetail(_ ctx: AppContext) -> [(text: String, style: Style?)] {
         let s = ctx.strings
         guard let result = selectedResult else { return [] }
         let severity = result.rule.severity == .error ? s[.severityError] : s[.severityWarning]
@@ -92,11 +97,7 @@ extension BoardScreen {
         let style = result.isError ? ctx.theme.error : (result.isWarning ? ctx.theme.warning : nil)
         for finding in result.findings { lines.append((s.describe(finding), style)) }
         if result.outcome == .pass { lines.append((s[.rulePasses], ctx.theme.ok)) }
-        if result.outcome == .fail {
-            for line in DisplayWidth.wrap(s[.whatToDo] + " " + s.text(result.rule.remedy), width: 76) {
-                lines.append((line, nil))
-            }
-        }
+        if result.outcome == .fail { lines.append((s[.whatToDo] + " " + s.text(result.rule.remedy), nil)) }
         return lines
     }
 }

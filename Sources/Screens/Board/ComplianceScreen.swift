@@ -4,25 +4,24 @@ import TerminalUI
 
 /// Every working centre the office sees, with the number of broken rules, filterable by rule; Enter opens
 /// the centre's board.
-struct ComplianceScreen: KeyedScreen {
+struct ComplianceScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
-        case move(Key), open, chooseRule, changeDate, close
-        case pickerKey(Key), promptKey(Key)
+        case move(Key), open, chooseRule, rulePicked(String), changeDate, dateEntered(String), viewWhole, close
     }
 
-    struct Row: Sendable {
+    struct Row: Equatable, Sendable {
         let centre: Centre
         let report: BoardReport
     }
 
     private(set) var rows: [Row] = []
-    private(set) var shown: [Row] = []
-    private(set) var ruleFilter: String?
+    var shown: [Row] = []
+    var ruleFilter: String?
     private(set) var asOf: LocalDate
     var table = TableState()
-    private(set) var picker: ChoiceList?
-    private(set) var datePrompt: PromptDialog?
     private var loadError: String?
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, asOf: LocalDate? = nil) {
         self.asOf = asOf ?? ctx.clock.today
@@ -58,7 +57,14 @@ struct ComplianceScreen: KeyedScreen {
         table.setRowCount(shown.count)
     }
 
-    mutating func centresChanged(select: String?, _ ctx: AppContext) { reload(ctx) }
+    mutating func changed(_ change: Change, _ ctx: AppContext) {
+        switch change {
+        case .board, .centre, .settings: reload(ctx)
+        case .survey, .plan, .accounts: break
+        }
+    }
+
+    var currentCentreID: Int64? { shown.indices.contains(table.selected) ? shown[table.selected].centre.id : nil }
 
     func title(_ ctx: AppContext) -> String { ctx.strings[.complianceTitle] }
 
@@ -66,60 +72,51 @@ struct ComplianceScreen: KeyedScreen {
         let s = ctx.strings
         return Keymap([
             .function(4, also: [.enter], action: .open, label: s[.keyOpenBoard], help: s[.helpComplianceOpen]),
-            .function(5, ctrl: "l", action: .chooseRule, label: s[.keyFilter], help: s[.helpComplianceFilter]),
-            .function(7, ctrl: "d", action: .changeDate, label: s[.keyCheckDate], help: s[.helpBoardDate]),
+            .function(5, shortcut: .filter, action: .chooseRule, label: s[.keyFilter], help: s[.helpComplianceFilter]),
+            .function(7, action: .changeDate, label: s[.keyCheckDate], help: s[.helpBoardDate]),
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
-            KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]),
+            ListKeys.viewWhole(.viewWhole, ctx),
+            ListKeys.move(.move(.down), ctx),
         ])
     }
 
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if picker != nil { return .pickerKey(key) }
-        if datePrompt != nil { return .promptKey(key) }
-        return listAction(for: key, ctx, move: Action.move)
-    }
+    func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
+
+    func tableRect(in area: Rect) -> Rect { Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
-        case .move(let key): _ = table.handle(key, pageSize: 10)
+        case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
         case .open:
-            guard shown.indices.contains(table.selected) else { return [] }
-            return [.push(BoardScreen(ctx: ctx, centre: shown[table.selected].centre, asOf: asOf))]
+            guard let id = currentCentreID else { return [] }
+            return [.open(.board(centreID: id, asOf: asOf))]
         case .close: return [.pop]
+        case .viewWhole:
+            guard shown.indices.contains(table.selected) else { return [] }
+            let row = shown[table.selected]
+            let failing = row.report.results.filter { $0.outcome == .fail }.map {
+                (label: Marks.symbol($0.rule.severity), value: s.text($0.rule.title))
+            }
+            view(TextViewer.fields(title: row.centre.name,
+                                   [(label: s[.columnCode], value: row.centre.code),
+                                    (label: s[.columnStatus], value: s.name(row.centre.status))] + failing))
         case .chooseRule:
             let rules = ctx.boardRules.rules(on: asOf)
-            picker = ChoiceList(items: [ChoiceItem(id: "", label: s[.filterAllRules])]
-                                + rules.map { ChoiceItem(id: $0.id, label: s.text($0.title)) },
-                                selectedID: ruleFilter ?? "")
-        case .pickerKey(let key):
-            guard var list = picker else { return [] }
-            switch list.handle(key) {
-            case .picked(let item):
-                picker = nil
-                ruleFilter = item.id.isEmpty ? nil : item.id
-                applyFilter()
-            case .cancelled: picker = nil
-            default: picker = list
-            }
+            modal = .picker(PickerDialog(title: s[.filterRuleLabel],
+                                         items: [ChoiceItem(id: "", label: s[.filterAllRules])]
+                                             + rules.map { ChoiceItem(id: $0.id, label: s.text($0.title)) },
+                                         selectedID: ruleFilter ?? ""),
+                            pick: Reply(Action.rulePicked))
+        case .rulePicked(let id):
+            ruleFilter = id.isEmpty ? nil : id
+            applyFilter()
         case .changeDate:
-            datePrompt = PromptDialog(title: s[.checkDateTitle], label: s[.checkDateLabel], text: asOf.vietnamese,
-                                      maxLength: 10)
-        case .promptKey(let key):
-            guard var prompt = datePrompt else { return [] }
-            switch prompt.handle(key) {
-            case .editing: datePrompt = prompt
-            case .cancelled: datePrompt = nil
-            case .submitted(let text):
-                guard let date = LocalDate(typed: text) else {
-                    prompt.message = s[.problemDateInvalid]
-                    datePrompt = prompt
-                    return []
-                }
-                datePrompt = nil
-                asOf = date
-                reload(ctx)
-            }
+            askCheckDate(asOf.vietnamese, ctx, answer: Reply(Action.dateEntered))
+        case .dateEntered(let text):
+            guard let date = readCheckDate(text, ctx, answer: Reply(Action.dateEntered)) else { return [] }
+            asOf = date
+            reload(ctx)
         }
         return []
     }
@@ -137,12 +134,13 @@ struct ComplianceScreen: KeyedScreen {
             .map { s.text($0.title) } ?? s[.filterAllRules]
         var x = area.x + 1
         x += buffer.write(s[.filterRuleLabel] + " ", x: x, y: area.y, style: theme.label)
-        buffer.write(filterName, x: x, y: area.y, style: theme.section, maxWidth: 40)
+        let dateWidth = DisplayWidth.of(s(.checkDateShown, asOf.vietnamese))
+        buffer.write(filterName, x: x, y: area.y, style: theme.section, maxWidth: area.maxX - x - dateWidth - 2)
         let dateText = s(.checkDateShown, asOf.vietnamese)
         buffer.write(dateText, x: area.maxX - DisplayWidth.of(dateText) - 1, y: area.y, style: theme.dim)
         let list = shown
         table.render(
-            into: &buffer, rect: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+            into: &buffer, rect: tableRect(in: area),
             columns: [TableColumn(s[.columnCode], width: 9), TableColumn(s[.columnName]),
                       TableColumn(s[.columnStatus], width: 10), TableColumn(s[.columnErrors], width: 4, alignRight: true),
                       TableColumn(s[.columnWarnings], width: 4, alignRight: true),
@@ -157,18 +155,6 @@ struct ComplianceScreen: KeyedScreen {
             rowStyle: { row in list[row].report.errorCount > 0 ? theme.error : nil })
         if list.isEmpty {
             buffer.write(s[.complianceEmpty], x: area.x + 2, y: area.y + 3, style: theme.dim, maxWidth: area.width - 4)
-        }
-        if var list = picker {
-            let rect = area.centred(width: 50, height: min(area.height - 2, 16))
-            let cursor = list.render(into: &buffer, rect: rect, theme: theme, title: s[.filterRuleLabel],
-                                     filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
-            picker = list
-            return cursor
-        }
-        if var prompt = datePrompt {
-            let cursor = prompt.render(into: &buffer, area: area, theme: theme, footer: s[.promptFooter])
-            datePrompt = prompt
-            return cursor
         }
         return nil
     }

@@ -4,18 +4,41 @@ import TerminalUI
 
 /// Adding, editing or ending the term of one appointment (a board member or an assigned teacher).
 /// Ending a term only sets its end date: the person stays on the board's record as a former member.
-struct MemberFormScreen: FormScreen {
+struct MemberFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction {
         case formKey(Key), save, cancel
     }
 
-    enum Purpose: Equatable { case add, edit, endTerm }
+    enum Purpose: Hashable, Sendable { case add, edit, endTerm }
 
-    var form: Form
+    enum Field: Hashable, Sendable {
+        case sectionPerson, fullName, sex, birthYear, phone, sectionRole, role, homeBody, position, post, employment
+        case duties, sectionDecision, decisionNumber, decisionDate, decisionIssuer, termStart, termEnd
+
+        init(_ field: MemberField) {
+            switch field {
+            case .fullName: self = .fullName
+            case .birthYear: self = .birthYear
+            case .role: self = .role
+            case .decisionNumber: self = .decisionNumber
+            case .decisionDate: self = .decisionDate
+            case .decisionIssuer: self = .decisionIssuer
+            case .termStart: self = .termStart
+            case .termEnd: self = .termEnd
+            case .duties: self = .duties
+            case .phone: self = .phone
+            case .trainingDate, .trainingTopic, .trainingHours: self = .fullName
+            }
+        }
+    }
+
+    var form: Form<Field>
+    let fields: FormBindings<BoardMember, Field>
     let original: BoardMember
     let centre: Centre
     let purpose: Purpose
-    private(set) var dirty = false
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, centre: Centre, member: BoardMember?, purpose: Purpose) {
         var base = member ?? BoardMember(centreID: centre.id ?? 0, termStart: ctx.clock.today)
@@ -23,18 +46,57 @@ struct MemberFormScreen: FormScreen {
             // "UBND xã Nghĩa Lâm": the unit's name with its type word in lower case.
             base.decision.issuer = ctx.strings(.defaultCommuneIssuer, commune.name.prefix(1).lowercased() + commune.name.dropFirst())
         }
-        if purpose == .endTerm && base.termEnd == nil { base.termEnd = ctx.clock.today }
         original = base
         self.centre = centre
         self.purpose = purpose
-        form = Form(fields: MemberFormFields.build(base, ctx: ctx))
-        if purpose == .endTerm {
-            form.focus(on: "termEnd")
-            dirty = true
+        fields = Self.bindings(ctx)
+        form = fields.form(base)
+        form.isReadOnly = !ctx.can(.editBoards)
+        if purpose == .endTerm && base.termEnd == nil {
+            // Ending a term proposes today: a change the person asked for, so closing asks before dropping it.
+            form.setText(.termEnd, to: ctx.clock.today.vietnamese)
+            form.markModified()
+            form.focus(on: .termEnd)
         }
     }
 
-    var hasUnsavedChanges: Bool { dirty }
+    @MainActor
+    static func bindings(_ ctx: AppContext) -> FormBindings<BoardMember, Field> {
+        let s = ctx.strings
+        let make = FieldMaker<BoardMember, Field>(ctx)
+        let birthYear = FieldBinding<BoardMember, Field>(
+            spec: FieldSpec(.birthYear, label: s[.fieldBirthYear], help: s[.helpFieldBirthYear],
+                            kind: .text(maxLength: 4, digitsOnly: true)),
+            read: { .text($0.birthYear.map(String.init) ?? "") },
+            write: { member, value in
+                guard case .text(let typed) = value else { return nil }
+                member.birthYear = Int(typed)
+                return typed.isEmpty || typed.count == 4 ? nil : s.describe(MemberProblem.yearInvalid)
+            })
+        return FormBindings([
+            make.section(.sectionPerson, s[.sectionPerson]),
+            make.text(.fullName, s[.fieldFullName], help: s[.helpFieldFullName], \.fullName, max: 120),
+            make.choice(.sex, s[.fieldSex], help: s[.helpFieldSex], \.sex, name: s.name),
+            birthYear,
+            make.text(.phone, s[.fieldPhone], help: s[.helpFieldPhone], \.phone, max: 20),
+            make.section(.sectionRole, s[.sectionRole]),
+            make.choice(.role, s[.fieldRole], help: s[.helpFieldRole], \.role, name: s.name),
+            make.choice(.homeBody, s[.fieldHomeBody], help: s[.helpFieldHomeBody], \.homeBody, name: s.name),
+            make.choice(.position, s[.fieldPosition], help: s[.helpFieldPosition], \.position, name: s.name),
+            make.text(.post, s[.fieldPost], help: s[.helpFieldPost], \.post),
+            make.choice(.employment, s[.fieldEmployment], help: s[.helpFieldEmployment], \.employment, name: s.name),
+            make.text(.duties, s[.fieldDuties], help: s[.helpFieldDuties], \.duties, max: 500),
+            make.section(.sectionDecision, s[.sectionAppointment]),
+            make.text(.decisionNumber, s[.fieldDecisionNumber], help: s[.helpFieldAppointmentNumber], \.decision.number,
+                      max: 60),
+            make.date(.decisionDate, s[.fieldDecisionDate], help: s[.helpFieldDecisionDate], \.decision.date),
+            make.text(.decisionIssuer, s[.fieldDecisionIssuer], help: s[.helpFieldAppointmentIssuer], \.decision.issuer),
+            make.date(.termStart, s[.fieldTermStart], help: s[.helpFieldTermStart], \.termStart),
+            make.date(.termEnd, s[.fieldTermEnd], help: s[.helpFieldTermEnd], \.termEnd),
+        ])
+    }
+
+    var currentCentreID: Int64? { centre.id }
 
     func title(_ ctx: AppContext) -> String {
         switch purpose {
@@ -46,22 +108,17 @@ struct MemberFormScreen: FormScreen {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let close = KeyBinding<Action>.closeForm(.cancel, ctx)
-        guard ctx.can(.editBoards) else { return Keymap([close]) }
+        guard !form.isReadOnly else { return Keymap([close]) }
         return Keymap([.saveForm(.save, ctx), close])
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         switch action {
         case .formKey(let key):
-            switch form.handle(key) {
-            case .left(let id):
-                showIssues(in: id, ctx)
-                if let field = form[id], let message = field.message {
-                    return [.message(StatusMessage(field.label + ": " + message, kind: .error))]
-                }
-            case .changed:
-                dirty = true
-            default: break
+            if case .left(let id) = form.handle(key) {
+                let issue = issues(ctx).1.first { $0.id == id }
+                form.setMessage(issue.map { FieldMessage($0.problem) }, for: id)
+                if let issue { return [.message(StatusMessage(fieldLabel(id) + ": " + issue.problem, kind: .error))] }
             }
         case .save:
             return save(ctx)
@@ -71,41 +128,33 @@ struct MemberFormScreen: FormScreen {
         return []
     }
 
-    func issues(_ ctx: AppContext) -> (BoardMember, [MemberIssue]) {
-        let (draft, parsed) = MemberFormFields.read(form, base: original)
-        let parsedFields = Set(parsed.map(\.field))
-        return (draft, parsed + MemberValidator.validate(draft, today: ctx.clock.today).filter {
-            !parsedFields.contains($0.field)
-        })
-    }
-
-    private mutating func showIssues(in id: String, _ ctx: AppContext) {
-        let issue = issues(ctx).1.first { MemberFormFields.id(for: $0.field) == id }
-        form.setMessage(issue.map { ctx.strings.describe($0.problem) }, for: id)
+    func issues(_ ctx: AppContext) -> (BoardMember, [(id: Field, problem: String)]) {
+        let (draft, unreadable) = fields.read(form, into: original)
+        let unreadableIDs = Set(unreadable.map(\.id))
+        let found = MemberValidator.validate(draft, today: ctx.clock.today)
+            .map { (id: Field($0.field), problem: ctx.strings.describe($0.problem)) }
+            .filter { !unreadableIDs.contains($0.id) }
+        return (draft, unreadable + found)
     }
 
     private mutating func save(_ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
+        guard !form.isReadOnly else { return [] }
         let (draft, all) = issues(ctx)
         form.clearMessages()
-        for issue in all {
-            form.setMessage(s.describe(issue.problem), for: MemberFormFields.id(for: issue.field))
-        }
+        for issue in all { form.setMessage(FieldMessage(issue.problem), for: issue.id) }
         if let first = all.first {
-            let id = MemberFormFields.id(for: first.field)
-            form.focus(on: id)
-            var text = (form[id]?.label ?? "") + ": " + s.describe(first.problem)
+            form.focus(on: first.id)
+            var text = fieldLabel(first.id) + ": " + first.problem
             if all.count > 1 { text += " " + s(.moreProblems, all.count - 1) }
             return [.message(StatusMessage(text, kind: .error))]
         }
         do {
             let saved = try ctx.database.saveBoardMember(draft, by: ctx.actor, at: ctx.clock.now)
-            dirty = false
             let message = purpose == .endTerm ? s(.memberTermEnded, saved.fullName) : s(.memberSaved, saved.fullName)
-            return [.pop, .centresChanged(select: centre.code), .message(StatusMessage(message))]
+            return [.pop, .changed(.board(centreID: centre.id ?? 0)), .message(StatusMessage(message))]
         } catch {
             return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
         }
     }
-
 }

@@ -3,15 +3,16 @@ import Storage
 import TerminalUI
 
 /// The trainings one member attended: listed newest first, added with a small form, removed after a question.
-struct TrainingScreen: KeyedScreen {
+struct TrainingScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
-        case move(Key), add, delete, close, confirmKey(Key)
+        case move(Key), add, delete, deleteConfirmed(Training), viewWhole, close
     }
 
     let centre: Centre
     private(set) var member: BoardMember
     var table = TableState()
-    private(set) var deleteDialog: ConfirmDialog?
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, centre: Centre, member: BoardMember) {
         self.centre = centre
@@ -21,10 +22,15 @@ struct TrainingScreen: KeyedScreen {
 
     var trainings: [Training] { member.trainings.sorted { $0.date > $1.date } }
 
-    mutating func centresChanged(select: String?, _ ctx: AppContext) {
+    var selected: Training? { trainings.indices.contains(table.selected) ? trainings[table.selected] : nil }
+
+    mutating func changed(_ change: Change, _ ctx: AppContext) {
+        guard change == .board(centreID: centre.id ?? 0) else { return }
         if let id = member.id, let fresh = try? ctx.database.boardMember(id: id) { member = fresh }
         table.setRowCount(member.trainings.count)
     }
+
+    var currentCentreID: Int64? { centre.id }
 
     func title(_ ctx: AppContext) -> String { ctx.strings(.trainingTitle, member.fullName) }
 
@@ -32,36 +38,32 @@ struct TrainingScreen: KeyedScreen {
         let s = ctx.strings
         let edits = ctx.can(.editBoards)
         return Keymap([
-            edits ? .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAdd], help: s[.helpTrainingAdd]) : nil,
+            edits ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyAdd], help: s[.helpTrainingAdd]) : nil,
             edits ? .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpTrainingDelete]) : nil,
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
-            KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]),
+            ListKeys.viewWhole(.viewWhole, ctx),
+            ListKeys.move(.move(.down), ctx),
         ].compactMap { $0 })
     }
 
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if deleteDialog != nil { return .confirmKey(key) }
-        return listAction(for: key, ctx, move: Action.move)
-    }
+    func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
+
+    func tableRect(in area: Rect) -> Rect { Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
-        case .move(let key): _ = table.handle(key, pageSize: 10)
-        case .add: return [.push(TrainingFormScreen(ctx: ctx, centre: centre, member: member))]
+        case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
+        case .add: return [.open(.trainingForm(memberID: member.id ?? 0))]
         case .close: return [.pop]
+        case .viewWhole:
+            guard let training = selected else { return [] }
+            view(.row(title: member.fullName, columns: columns(s), cells: cells(training)))
         case .delete:
-            guard trainings.indices.contains(table.selected) else { return [] }
-            let training = trainings[table.selected]
-            deleteDialog = ConfirmDialog(title: s[.trainingDeleteTitle],
-                                         message: s(.trainingDeleteQuestion, training.topic, training.date.vietnamese),
-                                         yes: s[.yes], no: s[.no])
-        case .confirmKey(let key):
-            guard var dialog = deleteDialog else { return [] }
-            let outcome = dialog.handle(key)
-            deleteDialog = outcome == .pending ? dialog : nil
-            guard outcome == .confirmed, trainings.indices.contains(table.selected) else { return [] }
-            let removed = trainings[table.selected]
+            guard ctx.can(.editBoards), let training = selected else { return [] }
+            confirm(s[.trainingDeleteTitle], s(.trainingDeleteQuestion, training.topic, training.date.vietnamese),
+                    yes: .deleteConfirmed(training), ctx)
+        case .deleteConfirmed(let removed):
             var updated = member
             updated.trainings.removeAll { $0 == removed }
             do {
@@ -70,9 +72,18 @@ struct TrainingScreen: KeyedScreen {
                 return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
             }
             table.setRowCount(member.trainings.count)
-            return [.centresChanged(select: centre.code), .message(StatusMessage(s[.trainingDeleted]))]
+            return [.changed(.board(centreID: centre.id ?? 0)), .message(StatusMessage(s[.trainingDeleted]))]
         }
         return []
+    }
+
+    func columns(_ s: Strings) -> [TableColumn] {
+        [TableColumn(s[.columnDate], width: 10), TableColumn(s[.fieldTrainingTopic]),
+         TableColumn(s[.columnHours], width: 5, alignRight: true), TableColumn(s[.fieldTrainingOrganiser], width: 24)]
+    }
+
+    func cells(_ training: Training) -> [String] {
+        [training.date.vietnamese, training.topic, String(training.hours), training.organiser]
     }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
@@ -82,55 +93,63 @@ struct TrainingScreen: KeyedScreen {
         buffer.write(s(.trainingSummary, member.fullName, year, member.trainings(in: year).count), x: area.x + 1,
                      y: area.y, style: theme.labelFocused, maxWidth: area.width - 2)
         let rows = trainings
-        table.render(into: &buffer, rect: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-                     columns: [TableColumn(s[.columnDate], width: 10), TableColumn(s[.fieldTrainingTopic]),
-                               TableColumn(s[.columnHours], width: 5, alignRight: true),
-                               TableColumn(s[.fieldTrainingOrganiser], width: 24)],
-                     sortColumn: nil, ascending: true, theme: theme,
-                     cells: { row in [rows[row].date.vietnamese, rows[row].topic, String(rows[row].hours),
-                                      rows[row].organiser] })
+        let me = self
+        table.render(into: &buffer, rect: tableRect(in: area), columns: me.columns(s), sortColumn: nil, ascending: true,
+                     theme: theme, cells: { row in me.cells(rows[row]) })
         if rows.isEmpty {
             buffer.write(s[.trainingEmptyHint], x: area.x + 2, y: area.y + 3, style: theme.dim, maxWidth: area.width - 4)
-        }
-        if let deleteDialog {
-            deleteDialog.render(into: &buffer, area: area, theme: theme)
         }
         return nil
     }
 }
 
 /// Adding one training to a member's record.
-struct TrainingFormScreen: FormScreen {
+struct TrainingFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
+
+    enum Field: Hashable, Sendable { case section, date, topic, hours, organiser }
+
+    struct Draft {
+        var date: LocalDate?
+        var topic = ""
+        var hours = 4
+        var organiser = ""
+    }
 
     let centre: Centre
     let member: BoardMember
-    var form: Form
+    let fields: FormBindings<Draft, Field>
+    var form: Form<Field>
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, centre: Centre, member: BoardMember) {
         self.centre = centre
         self.member = member
         let s = ctx.strings
-        form = Form(fields: [
-            FormField(id: "sec", label: s(.trainingFor, member.fullName), control: .section),
-            FormField(id: "date", label: s[.fieldTrainingDate],
-                      control: .text(TextField(ctx.clock.today.vietnamese, maxLength: 10)), help: s[.helpFieldDecisionDate]),
-            FormField(id: "topic", label: s[.fieldTrainingTopic], control: .text(TextField(maxLength: 200)),
-                      help: s[.helpFieldTrainingTopic]),
-            FormField(id: "hours", label: s[.fieldTrainingHours],
-                      control: .text(TextField("4", maxLength: 3, digitsOnly: true)), help: s[.helpFieldTrainingHours]),
-            FormField(id: "organiser", label: s[.fieldTrainingOrganiser], control: .text(TextField(maxLength: 120)),
-                      help: s[.helpFieldTrainingOrganiser]),
-        ], labelWidth: 24)
+        let make = FieldMaker<Draft, Field>(ctx)
+        fields = FormBindings([
+            make.section(.section, s(.trainingFor, member.fullName)),
+            make.date(.date, s[.fieldTrainingDate], help: s[.helpFieldDecisionDate], \.date),
+            make.text(.topic, s[.fieldTrainingTopic], help: s[.helpFieldTrainingTopic], \.topic),
+            make.number(.hours, s[.fieldTrainingHours], help: s[.helpFieldTrainingHours], \.hours, digits: 3),
+            make.text(.organiser, s[.fieldTrainingOrganiser], help: s[.helpFieldTrainingOrganiser], \.organiser, max: 120),
+        ])
+        form = fields.form(Draft(date: ctx.clock.today))
     }
+
+    var currentCentreID: Int64? { centre.id }
 
     func title(_ ctx: AppContext) -> String { ctx.strings[.trainingAddTitle] }
 
-    func keymap(_ ctx: AppContext) -> Keymap<Action> {
-        Keymap([
-            .saveForm(.save, ctx),
-            .closeForm(.cancel, ctx),
-        ])
+    func keymap(_ ctx: AppContext) -> Keymap<Action> { Keymap([.saveForm(.save, ctx), .closeForm(.cancel, ctx)]) }
+
+    static func field(for issue: MemberField) -> Field {
+        switch issue {
+        case .trainingDate: return .date
+        case .trainingHours: return .hours
+        default: return .topic
+        }
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -140,13 +159,12 @@ struct TrainingFormScreen: FormScreen {
         case .cancel: return [.close]
         case .save:
             form.clearMessages()
-            guard let date = LocalDate(typed: form.text("date")) else {
-                return fail("date", .dateInvalid, ctx)
-            }
-            let training = Training(date: date, topic: form.text("topic"), hours: Int(form.text("hours")) ?? 0,
-                                    organiser: form.text("organiser"))
+            let (draft, unreadable) = fields.read(form, into: Draft())
+            if let first = unreadable.first { return reject(first.id, first.problem) }
+            guard let date = draft.date else { return reject(.date, s[.problemRequired]) }
+            let training = Training(date: date, topic: draft.topic, hours: draft.hours, organiser: draft.organiser)
             if let issue = MemberValidator.validate(training, today: ctx.clock.today).first {
-                return fail(MemberFormFields.id(for: issue.field), issue.problem, ctx)
+                return reject(Self.field(for: issue.field), s.describe(issue.problem))
             }
             var updated = member
             updated.trainings.append(training)
@@ -155,15 +173,8 @@ struct TrainingFormScreen: FormScreen {
             } catch {
                 return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
             }
-            return [.pop, .centresChanged(select: centre.code), .message(StatusMessage(s(.trainingSaved, training.topic)))]
+            return [.pop, .changed(.board(centreID: centre.id ?? 0)), .message(StatusMessage(s(.trainingSaved, training.topic)))]
         }
         return []
-    }
-
-    private mutating func fail(_ id: String, _ problem: MemberProblem, _ ctx: AppContext) -> [AppCommand] {
-        let text = ctx.strings.describe(problem)
-        form.setMessage(text, for: id)
-        form.focus(on: id)
-        return [.message(StatusMessage((form[id]?.label ?? "") + ": " + text, kind: .error))]
     }
 }

@@ -4,27 +4,26 @@ import TerminalUI
 
 /// Adding or editing one centre. Each field is checked when the user leaves it; F2 checks everything,
 /// asks about warnings (a second centre for a commune), and saves in one transaction. What was typed is
-/// never thrown away by a failed check.
-struct CentreFormScreen: FormScreen {
+/// never thrown away by a failed check. A person who may not edit centres reads the form, read-only.
+struct CentreFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction {
         case formKey(Key)
-        case save, cancel, removeVenue, addVenue
-        case confirmKey(Key)
+        case save, saveDespiteWarnings, cancel, removeVenue, removeVenueConfirmed(Int), addVenue
     }
 
-    /// What a pending confirmation is about.
-    enum Question: Equatable {
-        case saveDespiteWarnings, removeVenue(Int)
-    }
+    typealias Field = CentreFormField
 
-    var form: Form
+    var form: Form<Field>
+    private(set) var fields: FormBindings<Centre, Field>
     /// The centre as stored (edit) or the blank one being added.
     let original: Centre
     let isNew: Bool
     private let otherCentres: [Centre]
-    private(set) var dirty = false
-    private(set) var dialog: ConfirmDialog?
-    private(set) var question: Question?
+    /// The centre the fields were laid out for: the original with as many venues as the form shows, so that
+    /// reading the form back has a place for each venue's values.
+    private var shape: Centre
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, editing: Centre?) {
         let office = ctx.office ?? OfficeSettings(provinceCode: 0)
@@ -34,10 +33,13 @@ struct CentreFormScreen: FormScreen {
         // Duplicates and mergers are checked within the office's province.
         otherCentres = ((try? ctx.database.centres(provinceCode: base.provinceCode)) ?? [])
             .filter { $0.id == nil || $0.id != base.id }
-        form = Form(fields: CentreFormFields.build(base, ctx: ctx, otherCentres: otherCentres))
+        fields = CentreFormFields.bindings(for: base, ctx: ctx, otherCentres: otherCentres)
+        shape = base
+        form = fields.form(base)
+        form.isReadOnly = !ctx.can(.editCentres)
     }
 
-    var hasUnsavedChanges: Bool { dirty }
+    var currentCentreID: Int64? { original.id }
 
     func title(_ ctx: AppContext) -> String {
         isNew ? ctx.strings[.formAddTitle] : ctx.strings(.formEditTitle, original.code)
@@ -46,176 +48,132 @@ struct CentreFormScreen: FormScreen {
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         let close = KeyBinding<Action>.closeForm(.cancel, ctx)
-        guard ctx.can(.editCentres) else { return Keymap([close]) }
+        guard !form.isReadOnly else { return Keymap([close]) }
         return Keymap([
             .saveForm(.save, ctx, help: .helpFormSave),
-            .function(5, ctrl: "n", action: .addVenue, label: s[.keyAddVenue], help: s[.helpFormAddVenue]),
-            .function(8, ctrl: "d", action: .removeVenue, label: s[.keyRemoveVenue], help: s[.helpFormRemoveVenue]),
+            .function(5, shortcut: .add, action: .addVenue, label: s[.keyAddVenue], help: s[.helpFormAddVenue]),
+            .function(8, action: .removeVenue, label: s[.keyRemoveVenue], help: s[.helpFormRemoveVenue]),
             close,
         ])
     }
 
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if dialog != nil { return .confirmKey(key) }
-        return formAction(for: key, ctx)
-    }
-
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
+        let s = ctx.strings
         switch action {
         case .formKey(let key):
             return handleFormEvent(form.handle(key), ctx)
         case .save:
             return save(ctx, acceptWarnings: false)
+        case .saveDespiteWarnings:
+            return save(ctx, acceptWarnings: true)
         case .cancel:
             return [.close]
         case .addVenue:
-            addVenue(ctx)
+            guard !form.isReadOnly else { return [] }
+            var draft = fields.read(form, into: shape).0
+            draft.venues.append(Venue(name: "", kind: .villageCulturalHouse))
+            relayout(draft, ctx, venuesFrom: draft, focus: .venueName(draft.venues.count - 1))
         case .removeVenue:
-            guard let id = form.focusedField?.id, id.hasPrefix("venue."),
-                  let index = Int(id.split(separator: ".")[1]) else {
-                return [.message(StatusMessage(ctx.strings[.removeVenueHint], kind: .warning))]
+            guard !form.isReadOnly, let index = form.focusedID?.venueIndex else {
+                return [.message(StatusMessage(s[.removeVenueHint], kind: .warning))]
             }
-            let name = form.text("venue.\(index).name")
-            ask(.removeVenue(index), ctx.strings[.removeVenueTitle],
-                ctx.strings(.removeVenueQuestion, name.isEmpty ? String(index + 1) : name), ctx)
-        case .confirmKey(let key):
-            return answer(key, ctx)
-        }
-        return []
-    }
-
-    private mutating func ask(_ topic: Question, _ title: String, _ message: String, _ ctx: AppContext) {
-        question = topic
-        dialog = ConfirmDialog(title: title, message: message, yes: ctx.strings[.yes], no: ctx.strings[.no])
-    }
-
-    private mutating func answer(_ key: Key, _ ctx: AppContext) -> [AppCommand] {
-        guard var open = dialog, let topic = question else { return [] }
-        let outcome = open.handle(key)
-        dialog = open
-        guard outcome != .pending else { return [] }
-        dialog = nil
-        question = nil
-        guard outcome == .confirmed else { return [] }
-        switch topic {
-        case .saveDespiteWarnings: return save(ctx, acceptWarnings: true)
-        case .removeVenue(let index):
-            var (draft, _) = CentreFormFields.read(form, base: original)
+            let name = form.text(.venueName(index))
+            confirm(s[.removeVenueTitle], s(.removeVenueQuestion, name.isEmpty ? String(index + 1) : name),
+                    yes: .removeVenueConfirmed(index), ctx)
+        case .removeVenueConfirmed(let index):
+            var draft = fields.read(form, into: shape).0
             guard draft.venues.indices.contains(index) else { return [] }
             draft.venues.remove(at: index)
-            rebuild(draft, ctx, focus: draft.venues.isEmpty ? "venue.add" : "venue.\(max(0, index - 1)).name")
-            dirty = true
+            form.markModified()
+            relayout(draft, ctx, venuesFrom: draft, focus: draft.venues.isEmpty ? .addVenue : .venueName(max(0, index - 1)))
+            return [.message(StatusMessage(s[.venueRemoved]))]
         }
         return []
     }
 
-    private mutating func handleFormEvent(_ event: FormEvent, _ ctx: AppContext) -> [AppCommand] {
+    private mutating func handleFormEvent(_ event: FormEvent<Field>, _ ctx: AppContext) -> [AppCommand] {
         switch event {
         case .left(let id):
             showIssues(in: [id], ctx)
-            if let field = form[id], let message = field.message {
-                let kind: StatusMessage.Kind = field.messageSeverity == .error ? .error : .warning
-                return [.message(StatusMessage(field.label + ": " + message, kind: kind))]
+            if let message = form.message(id) {
+                return [.message(StatusMessage(fieldLabel(id) + ": " + message.text,
+                                               kind: message.severity == .error ? .error : .warning))]
             }
-        case .changed(let id):
-            dirty = true
-            if id == "status" {
-                let (draft, _) = CentreFormFields.read(form, base: original)
-                rebuild(draft, ctx, focus: "status")
-            }
-            if id == "commune" { showIssues(in: [id], ctx) }
-        case .activated("venue.add"):
-            addVenue(ctx)
+        case .changed(.status):
+            // "Merged into" appears or goes with the status.
+            relayout(fields.read(form, into: shape).0, ctx, venuesFrom: nil, focus: .status)
+        case .changed(.commune):
+            showIssues(in: [.commune], ctx)
+        case .activated(.addVenue):
+            return update(.addVenue, ctx)
         default:
             break
         }
         return []
     }
 
-    private mutating func addVenue(_ ctx: AppContext) {
-        var (draft, _) = CentreFormFields.read(form, base: original)
-        draft.venues.append(Venue(name: "", kind: .villageCulturalHouse))
-        rebuild(draft, ctx, focus: "venue.\(draft.venues.count - 1).name")
-        dirty = true
+    /// Lays the fields out again for `draft` (its venues or its status changed), keeping what was typed (dates
+    /// too, even those that do not read yet) and the messages; the venues' values come from `venuesFrom` when
+    /// their numbering changed.
+    private mutating func relayout(_ draft: Centre, _ ctx: AppContext, venuesFrom renumbered: Centre?, focus: Field) {
+        fields = CentreFormFields.bindings(for: draft, ctx: ctx, otherCentres: otherCentres)
+        shape = draft
+        var values: [Field: FieldValue] = [:]
+        if let renumbered {
+            for (id, value) in fields.values(renumbered) where id.venueIndex != nil { values[id] = value }
+        }
+        form.reshape(fields.specs, values: values, focusOn: focus)
     }
 
-    /// Lays the fields out again (the venue list or the status changed), keeping messages and focus.
-    private mutating func rebuild(_ draft: Centre, _ ctx: AppContext, focus id: String) {
-        let messages = form.fields.filter { $0.message != nil }
-        var rebuilt = Form(fields: CentreFormFields.build(draft, ctx: ctx, otherCentres: otherCentres))
-        // Keep dates exactly as typed, even when they do not parse yet.
-        for field in form.fields where field.id.hasSuffix(".date") { rebuilt.setText(field.id, to: field.text) }
-        for old in messages { rebuilt.setMessage(old.message, severity: old.messageSeverity, for: old.id) }
-        rebuilt.focus(on: id)
-        form = rebuilt
-    }
-
-    /// Everything the validator and the date parser say about the form as it stands.
-    func issues(_ ctx: AppContext) -> (Centre, [CentreIssue]) {
-        let (draft, parseIssues) = CentreFormFields.read(form, base: original)
+    /// Everything the validator and the date reading say about the form as it stands.
+    func issues(_ ctx: AppContext) -> (Centre, [(id: Field, problem: String, severity: Severity)]) {
+        let (draft, unreadable) = fields.read(form, into: shape)
         let context = CentreValidationContext(
             today: ctx.clock.today, units: ctx.units,
             office: ctx.office ?? OfficeSettings(provinceCode: draft.provinceCode),
             storedStatus: isNew ? nil : original.status,
             storedCommuneCode: isNew ? nil : original.communeCode, otherCentres: otherCentres)
-        let parsedFields = Set(parseIssues.map(\.field))
-        let found = CentreValidator.validate(draft, in: context).filter { !parsedFields.contains($0.field) }
-        return (draft, parseIssues + found)
+        let unreadableIDs = Set(unreadable.map(\.id))
+        let found = CentreValidator.validate(draft, in: context)
+            .filter { !unreadableIDs.contains(Field($0.field)) }
+            .map { (id: Field($0.field), problem: ctx.strings.describe($0.problem), severity: $0.severity) }
+        return (draft, unreadable.map { ($0.id, $0.problem, Severity.error) } + found)
     }
 
     /// Puts the messages for `ids` on their fields (clearing those that are now fine).
-    private mutating func showIssues(in ids: Set<String>, _ ctx: AppContext) {
-        let (_, all) = issues(ctx)
+    private mutating func showIssues(in ids: Set<Field>, _ ctx: AppContext) {
+        let all = issues(ctx).1
         for id in ids {
-            let issue = all.filter { CentreFormFields.id(for: $0.field) == id }.max { $0.severity < $1.severity }
-            form.setMessage(issue.map { ctx.strings.describe($0.problem) }, severity: issue?.severity ?? .error, for: id)
+            let issue = all.filter { $0.id == id }.max { $0.severity < $1.severity }
+            form.setMessage(issue.map { FieldMessage($0.problem, severity: $0.severity) }, for: id)
         }
     }
 
     private mutating func save(_ ctx: AppContext, acceptWarnings: Bool) -> [AppCommand] {
         let s = ctx.strings
+        guard !form.isReadOnly else { return [] }
         let (draft, all) = issues(ctx)
         form.clearMessages()
-        for issue in all {
-            let id = CentreFormFields.id(for: issue.field)
-            if form[id]?.message == nil || issue.severity == .error {
-                form.setMessage(s.describe(issue.problem), severity: issue.severity, for: id)
-            }
+        for issue in all where form.message(issue.id) == nil || issue.severity == .error {
+            form.setMessage(FieldMessage(issue.problem, severity: issue.severity), for: issue.id)
         }
         let errors = all.filter { $0.severity == .error }
         if let first = errors.first {
-            let id = CentreFormFields.id(for: first.field)
-            form.focus(on: id)
-            var text = fieldMessage(first, ctx)
+            form.focus(on: first.id)
+            var text = fieldLabel(first.id) + ": " + first.problem
             if errors.count > 1 { text += " " + s(.moreProblems, errors.count - 1) }
             return [.message(StatusMessage(text, kind: .error))]
         }
         if let warning = all.first, !acceptWarnings {
-            ask(.saveDespiteWarnings, s[.warningTitle], fieldMessage(warning, ctx) + " " + s[.saveAnyway], ctx)
+            confirm(s[.warningTitle], fieldLabel(warning.id) + ": " + warning.problem + " " + s[.saveAnyway],
+                    yes: .saveDespiteWarnings, ctx)
             return []
         }
         do {
             let saved = try ctx.database.saveCentre(draft, by: ctx.actor, at: ctx.clock.now)
-            dirty = false
-            return [.pop, .centresChanged(select: saved.code),
-                    .message(StatusMessage(s(.centreSaved, saved.code, saved.name)))]
+            return [.pop, .changed(.centre(code: saved.code)), .message(StatusMessage(s(.centreSaved, saved.code, saved.name)))]
         } catch {
             return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
         }
-    }
-
-    /// "Tên trung tâm: không được để trống."
-    func fieldMessage(_ issue: CentreIssue, _ ctx: AppContext) -> String {
-        let label = form[CentreFormFields.id(for: issue.field)]?.label ?? ""
-        return label + ": " + ctx.strings.describe(issue.problem)
-    }
-
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
-        var cursor = renderForm(&form, into: &buffer, area: area, ctx)
-        if let dialog {
-            dialog.render(into: &buffer, area: area, theme: ctx.theme)
-            cursor = nil
-        }
-        return cursor
     }
 }

@@ -4,15 +4,13 @@ import TerminalUI
 
 /// The centre roster (hồ sơ trung tâm): every centre the office sees, with search, a status filter, sorting
 /// by any column, and the details of the selected centre underneath.
-struct RosterScreen: KeyedScreen {
+struct RosterScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
-        case add, edit, history, delete, startSearch, cycleStatusFilter, nextSortColumn, reverseSort
-        case board, compliance, menu, settings, quit, accounts, audit, changePassword, signOut, surveys, plans, inbox
-        case menuKey(Key)
+        case add, edit, history, delete, deleteConfirmed(centreID: Int64, name: String), startSearch
+        case cycleStatusFilter, nextSortColumn, reverseSort, board, menu, quit, viewWhole
         case move(Key)
-        /// A key typed while the search line is open.
+        /// A key typed while the search line is open (the line is part of the screen, not a pop-up).
         case searchKey(Key)
-        case confirmKey(Key)
     }
 
     private(set) var entries: [CentreListEntry] = []
@@ -23,14 +21,13 @@ struct RosterScreen: KeyedScreen {
     var table = TableState()
     private(set) var search = TextField("", maxLength: 60)
     private(set) var isSearching = false
-    private(set) var deleteDialog: ConfirmDialog?
     /// Board checklists of the working centres, by centre id, for the board column.
     private(set) var boardReports: [Int64: BoardReport] = [:]
     /// Centres with an approved annual plan for the current year.
     private(set) var approvedPlans: Set<Int64> = []
-    var menu: ChoiceList?
-    private var pendingDelete: Int64?
     private var loadError: String?
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     static let columns: [RosterColumn] = [.code, .name, .commune, .model, .status, .facilities, .updated]
 
@@ -70,7 +67,15 @@ struct RosterScreen: KeyedScreen {
         if let code, let index = shown.firstIndex(where: { $0.centre.code == code }) { table.select(index) }
     }
 
-    mutating func centresChanged(select: String?, _ ctx: AppContext) { reload(ctx, select: select) }
+    mutating func changed(_ change: Change, _ ctx: AppContext) {
+        switch change {
+        case .centre(let code): reload(ctx, select: code)
+        case .board, .plan, .settings: reload(ctx, select: nil)
+        case .survey, .accounts: break
+        }
+    }
+
+    var currentCentreID: Int64? { selectedEntry?.centre.id }
 
     func title(_ ctx: AppContext) -> String { ctx.strings[.rosterTitle] }
 
@@ -78,53 +83,62 @@ struct RosterScreen: KeyedScreen {
         let s = ctx.strings
         let edits = ctx.can(.editCentres)
         return Keymap([
-            edits ? .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyAdd], help: s[.helpRosterAdd]) : nil,
-            .function(3, ctrl: "f", also: [.char("/")], action: .startSearch, label: s[.keySearch],
+            edits ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyAdd], help: s[.helpRosterAdd]) : nil,
+            .function(3, also: [.char("/")], shortcut: .find, action: .startSearch, label: s[.keySearch],
                       help: s[.helpRosterSearch]),
-            .function(4, also: [.enter], action: .edit, label: s[.keyEdit], help: s[.helpRosterEdit]),
-            .function(5, ctrl: "l", action: .cycleStatusFilter, label: s[.keyFilter], help: s[.helpRosterFilter]),
-            .function(6, ctrl: "o", action: .nextSortColumn, label: s[.keySort], help: s[.helpRosterSort]),
-            KeyBinding(keys: [.ctrl("r")], action: .reverseSort, help: s[.helpRosterReverse]),
-            .function(7, ctrl: "b", action: .board, label: s[.keyBoard], help: s[.helpRosterBoard]),
+            .function(4, also: [.enter], action: .edit, label: s[edits ? .keyEdit : .keyView], help: s[.helpRosterEdit]),
+            .function(5, shortcut: .filter, action: .cycleStatusFilter, label: s[.keyFilter], help: s[.helpRosterFilter]),
+            .function(6, action: .nextSortColumn, label: s[.keySort], help: s[.helpRosterSort]),
+            .ctrl(.reverseSort, action: .reverseSort, help: s[.helpRosterReverse]),
+            .function(7, action: .board, label: s[.keyBoard], help: s[.helpRosterBoard]),
             edits ? .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpRosterDelete]) : nil,
             .function(9, action: .menu, label: s[.keyMenu], help: s[.helpRosterMenu]),
-            KeyBinding(keys: [.ctrl("k")], action: .compliance, help: s[.helpRosterCompliance]),
-            KeyBinding(keys: [.ctrl("e")], action: .surveys, help: s[.helpRosterSurveys]),
-            KeyBinding(keys: [.ctrl("p")], action: .plans, help: s[.helpRosterPlans]),
-            KeyBinding(keys: [.ctrl("w")], action: .inbox, help: s[.helpRosterInbox]),
-            KeyBinding(keys: [.ctrl("y")], action: .history, help: s[.helpRosterHistory]),
-            KeyBinding(keys: [.ctrl("t")], action: .settings, help: s[.helpRosterSettings]),
-            .function(10, ctrl: "q", action: .quit, label: s[.keyQuit], help: s[.helpRosterQuit]),
-            KeyBinding(keys: [.up, .down, .pageUp, .pageDown, .home, .end], action: .move(.down),
-                       help: s[.helpTableMove]),
+            .ctrl(.history, action: .history, help: s[.helpRosterHistory]),
+            ListKeys.viewWhole(.viewWhole, ctx),
+            .function(10, action: .quit, label: s[.keyQuit], help: s[.helpRosterQuit]),
+            ListKeys.move(.move(.down), ctx),
         ].compactMap { $0 })
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if deleteDialog != nil { return .confirmKey(key) }
-        if menu != nil { return .menuKey(key) }
         if isSearching { return .searchKey(key) }
         return listAction(for: key, ctx, move: Action.move)
+    }
+
+    func tableRect(in area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - Self.detailHeight - 1)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
         case .move(let key):
-            _ = table.handle(key, pageSize: 10)
+            _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
         case .add:
             guard ctx.can(.editCentres) else { return [] }
-            return [.push(CentreFormScreen(ctx: ctx, editing: nil))]
-        case .edit:
-            guard let entry = selectedEntry else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
-            return [.push(CentreFormScreen(ctx: ctx, editing: entry.centre))]
-        case .history:
+            return [.open(.centreForm(centreID: nil))]
+        case .edit, .history, .board:
+            guard let id = selectedEntry?.centre.id else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
+            switch action {
+            case .edit: return [.open(.centreForm(centreID: id))]
+            case .history: return [.open(.statusHistory(centreID: id))]
+            default: return [.open(.board(centreID: id, asOf: nil))]
+            }
+        case .viewWhole:
             guard let entry = selectedEntry else { return [] }
-            return [.push(StatusHistoryScreen(ctx: ctx, centre: entry.centre))]
+            view(TextViewer.fields(title: entry.centre.name, details(entry, ctx)))
         case .delete:
             return askDelete(ctx)
-        case .confirmKey(let key):
-            return answerDelete(key, ctx)
+        case .deleteConfirmed(let id, let name):
+            do {
+                try ctx.database.deleteCentre(id: id, by: ctx.actor, at: ctx.clock.now)
+            } catch CentreStoreError.hasRecords {
+                return [.message(StatusMessage(s(.rosterCannotDelete, name), kind: .error))]
+            } catch {
+                return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
+            }
+            reload(ctx, select: nil)
+            return [.message(StatusMessage(s(.centreDeleted, name)))]
         case .startSearch:
             isSearching = true
         case .searchKey(let key):
@@ -162,58 +176,12 @@ struct RosterScreen: KeyedScreen {
         case .reverseSort:
             listing.ascending.toggle()
             applyListing(keep: selectedEntry?.centre.code)
-        case .settings:
-            return [.push(OfficeSettingsScreen(ctx: ctx, firstRun: false))]
-        case .board:
-            guard let entry = selectedEntry else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
-            return [.push(BoardScreen(ctx: ctx, centre: entry.centre))]
-        case .compliance:
-            return [.push(ComplianceScreen(ctx: ctx))]
-        case .surveys:
-            guard let entry = selectedEntry else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
-            return [.push(CampaignsScreen(ctx: ctx, centre: entry.centre))]
-        case .plans:
-            guard let entry = selectedEntry else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
-            return [.push(PlansScreen(ctx: ctx, centre: entry.centre))]
-        case .inbox:
-            return [.push(ApprovalInboxScreen(ctx: ctx))]
         case .menu:
-            menu = ChoiceList(items: Self.menuItems(ctx).map { action, key in ChoiceItem(id: "\(action)", label: s[key]) })
-        case .menuKey(let key):
-            guard var list = menu else { return [] }
-            switch list.handle(key) {
-            case .picked(let item):
-                menu = nil
-                guard let chosen = Self.menuItems(ctx).first(where: { "\($0.0)" == item.id })?.0 else { return [] }
-                return update(chosen, ctx)
-            case .cancelled: menu = nil
-            default: menu = list
-            }
-        case .accounts:
-            return [.push(AccountsScreen(ctx: ctx))]
-        case .audit:
-            return [.push(AuditScreen(ctx: ctx))]
-        case .changePassword:
-            return [.push(ChangePasswordScreen(ctx: ctx))]
-        case .signOut:
-            return [.signOut]
+            return [.showMenu]
         case .quit:
             return [.quit]
         }
         return []
-    }
-
-    /// The F9 menu: every place the roster leads to that this person may use, with its shortcut in the label.
-    static func menuItems(_ ctx: AppContext) -> [(Action, StringKey)] {
-        var items: [(Action, StringKey)] = [(.board, .menuBoard), (.surveys, .menuSurveys), (.plans, .menuPlans)]
-        if ctx.can(.approvePlans) { items.append((.inbox, .menuInbox)) }
-        items += [(.compliance, .menuCompliance), (.history, .menuHistory)]
-        if ctx.can(.editCentres) { items.append((.add, .menuAdd)) }
-        items.append((.settings, .menuSettings))
-        if ctx.can(.manageAccounts) { items.append((.accounts, .menuAccounts)) }
-        if ctx.can(.viewAudit) { items.append((.audit, .menuAudit)) }
-        items += [(.changePassword, .menuChangePassword), (.signOut, .menuSignOut), (.quit, .menuQuit)]
-        return items
     }
 
     private mutating func askDelete(_ ctx: AppContext) -> [AppCommand] {
@@ -228,32 +196,9 @@ struct RosterScreen: KeyedScreen {
         } catch {
             return [.message(StatusMessage(s.readFailure(error), kind: .error))]
         }
-        pendingDelete = id
-        deleteDialog = ConfirmDialog(title: s[.deleteCentreTitle], message: s(.deleteCentreQuestion, centre.name),
-                                     yes: s[.yes], no: s[.no])
+        confirm(s[.deleteCentreTitle], s(.deleteCentreQuestion, centre.name),
+                yes: .deleteConfirmed(centreID: id, name: centre.name), ctx)
         return []
-    }
-
-    private mutating func answerDelete(_ key: Key, _ ctx: AppContext) -> [AppCommand] {
-        guard var dialog = deleteDialog else { return [] }
-        let outcome = dialog.handle(key)
-        deleteDialog = dialog
-        guard outcome != .pending else { return [] }
-        deleteDialog = nil
-        defer { pendingDelete = nil }
-        guard outcome == .confirmed, let id = pendingDelete else {
-            return [.message(StatusMessage(ctx.strings[.deleteCancelled]))]
-        }
-        let name = selectedEntry?.centre.name ?? ""
-        do {
-            try ctx.database.deleteCentre(id: id, by: ctx.actor, at: ctx.clock.now)
-        } catch CentreStoreError.hasRecords {
-            return [.message(StatusMessage(ctx.strings(.rosterCannotDelete, name), kind: .error))]
-        } catch {
-            return [.message(StatusMessage(ctx.strings.saveFailure(error), kind: .error))]
-        }
-        reload(ctx, select: nil)
-        return [.message(StatusMessage(ctx.strings(.centreDeleted, name)))]
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {

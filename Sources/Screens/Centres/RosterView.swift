@@ -24,8 +24,7 @@ extension RosterScreen {
         let count = s(.rosterCount, shown.count, entries.count)
         buffer.write(count, x: area.maxX - DisplayWidth.of(count) - 1, y: area.y, style: theme.dim)
 
-        let tableRect = Rect(x: area.x, y: area.y + 1, width: area.width,
-                             height: area.height - 1 - Self.detailHeight - 1)
+        let tableRect = self.tableRect(in: area)
         let columns = [
             TableColumn(s[.columnCode], width: 8), TableColumn(s[.columnName]),
             TableColumn(s[.columnCommune], width: 10), TableColumn(s[.columnModel], width: 8),
@@ -47,21 +46,13 @@ extension RosterScreen {
             buffer.write(text, x: tableRect.x + 2, y: tableRect.y + 2, style: theme.dim, maxWidth: tableRect.width - 4)
         }
         let detailTop = tableRect.maxY
-        buffer.write(String(repeating: "─", count: area.width), x: area.x, y: detailTop, style: theme.border)
+        buffer.rule(x: area.x, y: detailTop, width: area.width, style: theme.border)
         if let entry = selectedEntry {
-            renderDetails(entry, into: &buffer, rect: Rect(x: area.x + 1, y: detailTop + 1, width: area.width - 2,
-                                                           height: Self.detailHeight), ctx)
-        }
-        if let deleteDialog {
-            deleteDialog.render(into: &buffer, area: area, theme: theme)
-            return nil
-        }
-        if var list = menu {
-            let rect = area.centred(width: 50, height: Self.menuItems(ctx).count + 4)
-            let point = list.render(into: &buffer, rect: rect, theme: theme, title: s[.keyMenu],
-                                    filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
-            menu = list
-            return point
+            let rect = Rect(x: area.x + 1, y: detailTop + 1, width: area.width - 2, height: Self.detailHeight)
+            let rows = details(entry, ctx)
+            var styles: [Style?] = [theme.labelFocused]
+            if entry.communeIsUnknown { styles.append(theme.warning) }
+            DetailPane.draw(DetailPane.lines(rows, width: rect.width), into: &buffer, rect: rect, ctx, styles: styles)
         }
         return cursor
     }
@@ -95,33 +86,24 @@ extension RosterScreen {
         ]
     }
 
-    private func renderDetails(_ entry: CentreListEntry, into buffer: inout ScreenBuffer, rect: Rect,
-                               _ ctx: AppContext) {
+    /// What the roster knows of a centre, label beside value: the pane under the table, and Ctrl-V whole.
+    func details(_ entry: CentreListEntry, _ ctx: AppContext) -> [(label: String, value: String)] {
         let s = ctx.strings
-        let theme = ctx.theme
         let centre = entry.centre
         var first = centre.name
         if centre.isPilot { first += " · " + s[.pilotBadge] }
-        buffer.write(first, x: rect.x, y: rect.y, style: theme.labelFocused, maxWidth: rect.width)
         let commune = entry.communeName ?? s(.communeNotInList, centre.communeCode.map(String.init) ?? "—")
         let address = centre.address.isEmpty ? commune : centre.address + " · " + commune
-        buffer.write(s[.detailAddress] + " " + address, x: rect.x, y: rect.y + 1,
-                     style: entry.communeIsUnknown ? theme.warning : theme.normal, maxWidth: rect.width)
-        var decision = s[.detailEstablished] + " "
-        if centre.establishment.isEmpty {
-            decision += s[.detailNone]
-        } else {
-            decision += s(.decisionSummary, centre.establishment.number,
-                          centre.establishment.date?.vietnamese ?? "—", centre.establishment.issuer)
-        }
-        buffer.write(decision, x: rect.x, y: rect.y + 2, style: theme.normal, maxWidth: rect.width)
-        var status = s[.columnStatus] + ": " + s.name(centre.status)
+        let decision = centre.establishment.isEmpty ? s[.detailNone]
+            : s(.decisionSummary, centre.establishment.number, centre.establishment.date?.vietnamese ?? "—",
+                centre.establishment.issuer)
+        var status = s.name(centre.status)
         if centre.status != .active {
             status += " · " + s(.decisionSummary, centre.statusDecision.number,
                                 centre.statusDecision.date?.vietnamese ?? "—", centre.statusDecision.issuer)
             if let target = centre.mergedInto { status += " · " + s(.mergedIntoSummary, target) }
         }
         status += " · " + s(.venueCount, centre.venues.count)
-        buffer.write(status, x: rect.x, y: rect.y + 3, style: theme.normal, maxWidth: rect.width)
+        return [("", first), (s[.detailAddress], address), (s[.detailEstablished], decision), (s[.columnStatus], status)]
     }
 }

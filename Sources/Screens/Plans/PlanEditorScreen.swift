@@ -4,20 +4,22 @@ import TerminalUI
 
 /// One plan: its heading, its activities table, the checks before submission, the workflow steps, and on an
 /// approved plan what was done and the report of planned against done. Read-only once submitted.
-struct PlanEditorScreen: KeyedScreen {
+struct PlanEditorScreen: PlanFlowScreen, Equatable {
     enum Action: Sendable, Equatable {
-        case move(Key), header, addActivity, editActivity, viewActivity, deleteActivity, draftFromSurvey, check, submit
-        case approve, giveBack, amend, history, report, close
-        case promptKey(Key), overlayKey(Key), confirmKey(Key), pickerKey(Key)
+        case move(Key), header, addActivity, editActivity, viewActivity, deleteActivity, deleteActivityConfirmed(Int)
+        case draftFromSurvey, campaignPicked(String), check, history, report, close, workflow(PlanFlow)
     }
+
+    nonisolated static func flow(_ step: PlanFlow) -> Action { .workflow(step) }
+
+    /// An amendment of the approved version opens in place of its editor.
+    var amendmentReplacesScreen: Bool { true }
 
     let centre: Centre
     private(set) var plan: Plan
     var table = TableState()
-    var prompt: PlanStepPrompt?
-    var overlay: TextOverlay?
-    var deleteDialog: ConfirmDialog?
-    var campaignPicker: ChoiceList?
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, centre: Centre, plan: Plan) {
         self.centre = centre
@@ -25,10 +27,13 @@ struct PlanEditorScreen: KeyedScreen {
         table.setRowCount(plan.activities.count)
     }
 
-    mutating func centresChanged(select: String?, _ ctx: AppContext) {
-        if let id = plan.id, let fresh = try? ctx.database.plan(id: id) { plan = fresh }
+    mutating func changed(_ change: Change, _ ctx: AppContext) {
+        guard case .plan(_, let id) = change, id == plan.id else { return }
+        if let fresh = try? ctx.database.plan(id: id) { plan = fresh }
         table.setRowCount(plan.activities.count)
     }
+
+    var currentCentreID: Int64? { centre.id }
 
     var editable: Bool { plan.status.isEditable }
 
@@ -39,11 +44,12 @@ struct PlanEditorScreen: KeyedScreen {
         var bindings: [KeyBinding<Action>] = []
         if editable && ctx.can(.draftPlans) {
             bindings += [
-                .function(2, ctrl: "t", action: .header, label: s[.keyPlanInfo], help: s[.helpPlanHeader]),
-                .function(3, ctrl: "n", also: [.insert], action: .addActivity, label: s[.keyAddActivity], help: s[.helpPlanAddActivity]),
+                .function(2, action: .header, label: s[.keyPlanInfo], help: s[.helpPlanHeader]),
+                .function(3, also: [.insert], shortcut: .add, action: .addActivity, label: s[.keyAddActivity],
+                          help: s[.helpPlanAddActivity]),
                 .function(4, also: [.enter], action: .editActivity, label: s[.keyEdit], help: s[.helpPlanEditActivity]),
                 .function(8, also: [.delete], action: .deleteActivity, label: s[.keyDelete], help: s[.helpPlanDeleteActivity]),
-                KeyBinding(keys: [.ctrl("d")], action: .draftFromSurvey, help: s[.helpPlanDraftFromSurvey]),
+                .ctrl(.draftFromSurvey, action: .draftFromSurvey, help: s[.helpPlanDraftFromSurvey]),
             ]
         }
         if plan.status == .approved && ctx.can(.recordPlanOutcomes) {
@@ -51,90 +57,68 @@ struct PlanEditorScreen: KeyedScreen {
         } else if !(editable && ctx.can(.draftPlans)) {
             bindings.append(.function(4, also: [.enter], action: .viewActivity, label: s[.keyView], help: s[.helpPlanViewActivity]))
         }
-        bindings.append(.function(5, ctrl: "k", action: .check, label: s[.keyCheck], help: s[.helpPlanCheck]))
-        bindings += PlanKeys.workflow(ctx, status: plan.status, submit: .submit, approve: .approve, giveBack: .giveBack,
-                                      amend: .amend)
-        bindings.append(.function(9, ctrl: "p", action: .report, label: s[.keyReport], help: s[.helpPlanReport]))
-        bindings.append(KeyBinding(keys: [.ctrl("y")], action: .history, help: s[.helpPlanHistory]))
+        bindings.append(.function(5, action: .check, label: s[.keyCheck], help: s[.helpPlanCheck]))
+        bindings += PlanKeys.workflow(ctx, plan: plan, wrap: Action.workflow)
+        bindings.append(.function(9, action: .report, label: s[.keyReport], help: s[.helpPlanReport]))
+        bindings.append(.ctrl(.history, action: .history, help: s[.helpPlanHistory]))
+        bindings.append(ListKeys.viewWhole(.viewActivity, ctx))
         bindings.append(.function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]))
-        bindings.append(KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]))
+        bindings.append(ListKeys.move(.move(.down), ctx))
         return Keymap(bindings)
     }
 
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if prompt != nil { return .promptKey(key) }
-        if deleteDialog != nil { return .confirmKey(key) }
-        if campaignPicker != nil { return .pickerKey(key) }
-        if overlay != nil { return .overlayKey(key) }
-        return listAction(for: key, ctx, move: Action.move)
-    }
+    func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
+
+    func tableRect(in area: Rect) -> Rect { Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
+        let planID = plan.id ?? 0
         switch action {
-        case .move(let key): _ = table.handle(key, pageSize: 10)
+        case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
         case .close: return [.pop]
         case .header:
             guard editable else { return readOnly(ctx) }
-            return [.push(PlanHeaderFormScreen(ctx: ctx, centre: centre, plan: plan))]
+            return [.open(.planHeader(centreID: centre.id ?? 0, planID: planID))]
         case .addActivity:
             guard editable else { return readOnly(ctx) }
-            return [.push(ActivityFormScreen(ctx: ctx, centre: centre, plan: plan, index: nil))]
+            return [.open(.activity(planID: planID, index: nil))]
         case .editActivity:
             guard plan.activities.indices.contains(table.selected) else { return [] }
             guard editable || plan.status == .approved else { return readOnly(ctx) }
-            return [.push(ActivityFormScreen(ctx: ctx, centre: centre, plan: plan, index: table.selected))]
+            return [.open(.activity(planID: planID, index: table.selected))]
         case .viewActivity:
             guard plan.activities.indices.contains(table.selected) else { return [] }
-            overlay = PlanOverlays.activity(plan.activities[table.selected], number: table.selected + 1, ctx)
+            view(PlanOverlays.activity(plan.activities[table.selected], number: table.selected + 1, ctx))
         case .deleteActivity:
             guard editable, plan.activities.indices.contains(table.selected) else { return [] }
-            deleteDialog = ConfirmDialog(title: s[.activityDeleteTitle],
-                                         message: s(.activityDeleteQuestion, plan.activities[table.selected].title),
-                                         yes: s[.yes], no: s[.no])
-        case .confirmKey(let key):
-            guard var dialog = deleteDialog else { return [] }
-            let outcome = dialog.handle(key)
-            deleteDialog = outcome == .pending ? dialog : nil
-            guard outcome == .confirmed else { return [] }
+            confirm(s[.activityDeleteTitle], s(.activityDeleteQuestion, plan.activities[table.selected].title),
+                    yes: .deleteActivityConfirmed(table.selected), ctx)
+        case .deleteActivityConfirmed(let index):
+            guard plan.activities.indices.contains(index) else { return [] }
             var draft = plan
-            draft.activities.remove(at: table.selected)
+            draft.activities.remove(at: index)
             return save(draft, s[.activityDeleted], ctx)
         case .draftFromSurvey:
             guard editable else { return readOnly(ctx) }
             let campaigns = (try? ctx.database.campaigns(centreID: centre.id ?? 0)) ?? []
             guard !campaigns.isEmpty else { return [.message(StatusMessage(s[.campaignsEmptyHint], kind: .warning))] }
-            campaignPicker = ChoiceList(items: campaigns.map { ChoiceItem(id: String($0.id ?? 0), label: "#\($0.id ?? 0) \($0.title)") },
-                                        selectedID: plan.campaignIDs.first.map(String.init))
-        case .pickerKey(let key):
-            guard var list = campaignPicker else { return [] }
-            switch list.handle(key) {
-            case .picked(let item):
-                campaignPicker = nil
-                return draftFromSurvey(Int64(item.id) ?? 0, ctx)
-            case .cancelled: campaignPicker = nil
-            default: campaignPicker = list
-            }
+            modal = .picker(PickerDialog(title: s[.fieldPlanCampaign],
+                                         items: campaigns.map { ChoiceItem(id: String($0.id ?? 0), label: "#\($0.id ?? 0) \($0.title)") },
+                                         selectedID: plan.campaignIDs.first.map(String.init)),
+                            pick: Reply(Action.campaignPicked))
+        case .campaignPicked(let id):
+            return draftFromSurvey(Int64(id) ?? 0, ctx)
         case .check:
             let years = plan.campaignIDs.compactMap { try? ctx.database.campaign(id: $0)?.year }
             let issues = PlanValidator.submissionIssues(plan, campaignYears: years)
             guard !issues.isEmpty else { return [.message(StatusMessage(s[.planChecksPass]))] }
-            overlay = TextOverlay(title: s[.planChecksTitle], lines: issues.map {
-                ($0.severity == .error ? "✗ " : "! ") + s.describe($0.problem)
-            })
-        case .submit: return PlanSteps.start(.submit, plan: plan, prompt: &prompt, ctx)
-        case .approve: return PlanSteps.start(.approve, plan: plan, prompt: &prompt, ctx)
-        case .giveBack: return PlanSteps.start(.returnForRevision, plan: plan, prompt: &prompt, ctx)
-        case .amend:
-            return PlanSteps.amend(plan, of: centre, replacingEditor: true, ctx)
-        case .history: overlay = PlanKeys.history(plan, ctx)
-        case .report: overlay = PlanOverlays.report(plan, ctx)
-        case .overlayKey(let key):
-            if var open = overlay, open.handle(key, pageSize: 12) { overlay = open } else { overlay = nil }
-        case .promptKey(let key):
-            guard let commands = PlanSteps.forward(key, to: &prompt, ctx) else { return [] }
-            centresChanged(select: nil, ctx)
-            return commands
+            view(TextViewer(title: s[.planChecksTitle], paragraphs: issues.map {
+                Marks.symbol($0.severity) + " " + s.describe($0.problem)
+            }))
+        case .workflow(let step): return take(step, ctx)
+        case .history: view(PlanKeys.history(plan, ctx))
+        case .report: view(PlanOverlays.report(plan, ctx))
         }
         return []
     }
@@ -147,7 +131,7 @@ struct PlanEditorScreen: KeyedScreen {
         do {
             plan = try ctx.database.savePlan(draft, by: ctx.actor, at: ctx.clock.now)
             table.setRowCount(plan.activities.count)
-            return [.centresChanged(select: nil), .message(StatusMessage(message))]
+            return [.changed(.plan(centreID: plan.centreID, planID: plan.id ?? 0)), .message(StatusMessage(message))]
         } catch {
             return [.message(StatusMessage(ctx.strings.planFailure(error), kind: .error))]
         }
@@ -200,7 +184,7 @@ struct PlanEditorScreen: KeyedScreen {
         let rows = plan.activities
         let topics = ShippedQuestionnaire.current
         table.render(
-            into: &buffer, rect: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
+            into: &buffer, rect: tableRect(in: area),
             columns: [TableColumn("#", width: 2, alignRight: true), TableColumn(s[.columnMonth], width: 5),
                       TableColumn(s[.fieldActivityTitle]), TableColumn(s[.fieldActivityFormat], width: 10),
                       TableColumn(s[.fieldActivityVenue], width: 12), TableColumn(s[.fieldResponsible], width: 12),
@@ -216,14 +200,6 @@ struct PlanEditorScreen: KeyedScreen {
             buffer.write(s[editable ? .planEmptyHint : .planNoActivitiesShown], x: area.x + 2, y: area.y + 5,
                          style: theme.dim, maxWidth: area.width - 4)
         }
-        if let deleteDialog { deleteDialog.render(into: &buffer, area: area, theme: theme) }
-        if var list = campaignPicker {
-            let rect = area.centred(width: 56, height: min(area.height - 2, list.items.count + 4))
-            let cursor = list.render(into: &buffer, rect: rect, theme: theme, title: s[.fieldPlanCampaign],
-                                     filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
-            campaignPicker = list
-            return cursor
-        }
-        return PlanKeys.renderOverlays(into: &buffer, area: area, prompt: &prompt, history: overlay, ctx)
+        return nil
     }
 }

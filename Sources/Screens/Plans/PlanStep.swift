@@ -2,64 +2,150 @@ import Domain
 import Storage
 import TerminalUI
 
-/// A workflow step that asks something first: the approver's password, or the reason for a return.
-/// Screens that offer approval hold one of these while it is open.
-struct PlanStepPrompt {
-    let planID: Int64
-    let action: PlanAction
-    var dialog: PromptDialog
+/// The steps of a plan's workflow as the screens take them: each legal act asks first (a question naming the plan,
+/// the approver's password, the reason for a return), then goes through Storage, which asks the domain's state
+/// machine and the permissions.
+enum PlanFlow: Equatable, Sendable {
+    case submit(planID: Int64), submitConfirmed(planID: Int64)
+    case approve(planID: Int64), password(planID: Int64, text: String)
+    case giveBack(planID: Int64), reason(planID: Int64, text: String)
+    case amend(planID: Int64), amendConfirmed(planID: Int64)
+}
 
-    /// Nil when the step needs no question (submission, amendment): then it is taken at once.
-    @MainActor
-    static func open(_ action: PlanAction, planID: Int64, _ ctx: AppContext) -> PlanStepPrompt? {
+/// A screen that offers the workflow's steps (the plans list, the editor, the inbox).
+protocol PlanFlowScreen: KeyedScreen {
+    /// The screen's action that carries a workflow step.
+    nonisolated static func flow(_ step: PlanFlow) -> Action
+    /// Whether an amendment opens in place of this screen (the editor of the approved version) or on top of it.
+    var amendmentReplacesScreen: Bool { get }
+}
+
+extension PlanFlowScreen {
+    var amendmentReplacesScreen: Bool { false }
+
+    /// Takes a step, or asks what it needs first.
+    mutating func take(_ step: PlanFlow, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
-        switch action {
-        case .approve:
-            return PlanStepPrompt(planID: planID, action: action,
-                                  dialog: PromptDialog(title: s[.approveTitle], label: s(.approvePasswordLabel, ctx.actor.fullName),
-                                                       maxLength: 128, secure: true))
-        case .returnForRevision:
-            return PlanStepPrompt(planID: planID, action: action,
-                                  dialog: PromptDialog(title: s[.returnTitle], label: s[.returnReasonLabel], maxLength: 500))
-        default:
-            return nil
+        let id: Int64
+        switch step {
+        case .submit(let planID), .submitConfirmed(let planID), .approve(let planID), .password(let planID, _),
+             .giveBack(let planID), .reason(let planID, _), .amend(let planID), .amendConfirmed(let planID):
+            id = planID
         }
-    }
-
-    enum Outcome { case editing, cancelled, done([AppCommand]) }
-
-    @MainActor
-    mutating func handle(_ key: Key, _ ctx: AppContext) -> Outcome {
-        switch dialog.handle(key) {
-        case .editing: return .editing
-        case .cancelled: return .cancelled
-        case .submitted(let text):
+        guard let plan = try? ctx.database.plan(id: id), let centre = try? ctx.database.centre(id: plan.centreID) else {
+            return [.message(StatusMessage(s[.planNotFound], kind: .error))]
+        }
+        let name = s.planName(plan, centre: centre)
+        switch step {
+        case .submit:
+            if let refusal = PlanSteps.refusal(.submit, plan, ctx) { return refusal }
+            // The checks refuse before the question: there is nothing to confirm while errors remain.
+            let years = plan.campaignIDs.compactMap { try? ctx.database.campaign(id: $0)?.year }
+            let errors = PlanValidator.submissionIssues(plan, campaignYears: years).filter { $0.severity == .error }
+            if !errors.isEmpty {
+                return [.message(StatusMessage(s.planFailure(PlanStoreError.workflow(.checksFailed(errors))), kind: .error))]
+            }
+            modal = .confirm(ConfirmDialog(title: s[.submitTitle], message: s(.submitQuestion, name), yes: s[.yes],
+                                           no: s[.no]), yes: Self.flow(.submitConfirmed(planID: id)))
+        case .approve:
+            if let refusal = PlanSteps.refusal(.approve, plan, ctx) { return refusal }
+            askPassword(id, name, problem: nil, ctx)
+        case .giveBack:
+            if let refusal = PlanSteps.refusal(.returnForRevision, plan, ctx) { return refusal }
+            askReason(id, name, text: "", problem: nil, ctx)
+        case .amend:
+            if let refusal = PlanSteps.refusal(.amend, plan, ctx) { return refusal }
+            modal = .confirm(ConfirmDialog(title: s[.amendTitle], message: s(.amendQuestion, name), yes: s[.yes],
+                                           no: s[.no]), yes: Self.flow(.amendConfirmed(planID: id)))
+        case .submitConfirmed:
+            return PlanSteps.done(.submit, ctx) { try ctx.database.advancePlan(id: id, .submit, by: ctx.actor, at: ctx.clock.now) }
+                .commands(ctx)
+        case .password(_, let password):
+            switch PlanSteps.done(.approve, ctx, {
+                try ctx.database.advancePlan(id: id, .approve, by: ctx.actor, password: password, at: ctx.clock.now)
+            }) {
+            case .failed(let problem): askPassword(id, name, problem: problem, ctx)
+            case let outcome: return outcome.commands(ctx)
+            }
+        case .reason(_, let text):
+            guard !text.cleanedMultiline.isEmpty else {
+                askReason(id, name, text: text, problem: s[.planReasonRequired], ctx)
+                return []
+            }
+            switch PlanSteps.done(.returnForRevision, ctx, {
+                try ctx.database.advancePlan(id: id, .returnForRevision, by: ctx.actor, comment: text.cleanedMultiline,
+                                             at: ctx.clock.now)
+            }) {
+            case .failed(let problem): askReason(id, name, text: text, problem: problem, ctx)
+            case let outcome: return outcome.commands(ctx)
+            }
+        case .amendConfirmed:
             do {
-                let plan = try PlanSteps.take(action, planID: planID, text: text, ctx)
-                return .done([.centresChanged(select: nil), .message(StatusMessage(PlanSteps.doneMessage(action, plan, ctx)))])
+                let amendment = try ctx.database.amendPlan(id: id, by: ctx.actor, at: ctx.clock.now)
+                let editor = Route.plan(planID: amendment.id ?? 0)
+                return [.changed(.plan(centreID: plan.centreID, planID: id)), amendmentReplacesScreen ? .replace(editor) : .open(editor),
+                        .message(StatusMessage(s(.planAmendmentOpened, amendment.version)))]
             } catch {
-                dialog.field.setText("")
-                dialog.message = ctx.strings.planFailure(error)
-                return .editing
+                return [.message(StatusMessage(s.planFailure(error), kind: .error))]
             }
         }
+        return []
+    }
+
+    private mutating func askPassword(_ id: Int64, _ name: String, problem: String?, _ ctx: AppContext) {
+        let s = ctx.strings
+        var dialog = PromptDialog(title: s[.approveTitle], label: s(.approvePasswordLabel, name, ctx.actor.fullName),
+                                  maxLength: 128, secure: true)
+        if let problem { dialog = dialog.refused(problem, keepText: false) }
+        modal = .prompt(dialog, submit: Reply { Self.flow(.password(planID: id, text: $0)) })
+    }
+
+    private mutating func askReason(_ id: Int64, _ name: String, text: String, problem: String?, _ ctx: AppContext) {
+        let s = ctx.strings
+        var dialog = PromptDialog(title: s[.returnTitle], label: s(.returnReasonLabel, name), multilineText: text,
+                                  maxLength: 2000)
+        if let problem { dialog = dialog.refused(problem) }
+        modal = .prompt(dialog, submit: Reply { Self.flow(.reason(planID: id, text: $0)) })
     }
 }
 
-/// Taking a workflow step through Storage (which asks the domain's state machine and the permissions).
+/// Taking a workflow step through Storage.
 enum PlanSteps {
-    @MainActor
-    static func take(_ action: PlanAction, planID: Int64, text: String = "", _ ctx: AppContext) throws -> Plan {
-        switch action {
-        case .approve:
-            return try ctx.database.advancePlan(id: planID, .approve, by: ctx.actor, password: text, at: ctx.clock.now)
-        case .returnForRevision:
-            return try ctx.database.advancePlan(id: planID, .returnForRevision, by: ctx.actor, comment: text, at: ctx.clock.now)
-        case .amend:
-            return try ctx.database.amendPlan(id: planID, by: ctx.actor, at: ctx.clock.now)
-        case .submit, .supersede:
-            return try ctx.database.advancePlan(id: planID, action, by: ctx.actor, at: ctx.clock.now)
+    /// The result of a step: done (with the plan as it now is), or refused with the reason in words.
+    enum Outcome {
+        case done(Plan, PlanAction)
+        case failed(String)
+
+        @MainActor
+        func commands(_ ctx: AppContext) -> [AppCommand] {
+            switch self {
+            case .done(let plan, let action):
+                return [.changed(.plan(centreID: plan.centreID, planID: plan.id ?? 0)),
+                        .message(StatusMessage(PlanSteps.doneMessage(action, plan, ctx)))]
+            case .failed(let problem):
+                return [.message(StatusMessage(problem, kind: .error))]
+            }
         }
+    }
+
+    @MainActor
+    static func done(_ action: PlanAction, _ ctx: AppContext, _ step: () throws -> Plan) -> Outcome {
+        do {
+            return .done(try step(), action)
+        } catch {
+            return .failed(ctx.strings.planFailure(error))
+        }
+    }
+
+    /// Refuses at once what the person may not do, rather than ask a question or a password first.
+    @MainActor
+    static func refusal(_ action: PlanAction, _ plan: Plan, _ ctx: AppContext) -> [AppCommand]? {
+        if case .failure(let error) = PlanWorkflow.next(from: plan.status, action, by: ctx.actor, comment: "x",
+                                                        passwordConfirmed: true),
+           !(error == .passwordRequired || error == .reasonRequired) {
+            return [.message(StatusMessage(ctx.strings.planFailure(PlanStoreError.workflow(error)), kind: .error))]
+        }
+        return nil
     }
 
     /// "Đã trình kế hoạch «…»."
@@ -68,62 +154,17 @@ enum PlanSteps {
         let s = ctx.strings
         switch action {
         case .submit: return s(.planSubmittedMessage, plan.title)
-        case .approve: return s(.planApprovedMessage, plan.title)
+        case .approve, .supersede: return s(.planApprovedMessage, plan.title)
         case .returnForRevision: return s(.planReturnedMessage, plan.title)
         case .amend: return s(.planAmendmentOpened, plan.version)
-        case .supersede: return s(.planApprovedMessage, plan.title)
         }
     }
+}
 
-    /// Submits, approves, returns or amends: at once, or after the prompt's question.
-    @MainActor
-    static func start(_ action: PlanAction, plan: Plan, prompt: inout PlanStepPrompt?, _ ctx: AppContext) -> [AppCommand] {
-        guard let id = plan.id else { return [] }
-        if let opened = PlanStepPrompt.open(action, planID: id, ctx) {
-            // Refuse at once what the person may not do, rather than ask for a password first.
-            if case .failure(let error) = PlanWorkflow.next(from: plan.status, action, by: ctx.actor, comment: "x",
-                                                            passwordConfirmed: true),
-               !(error == .passwordRequired || error == .reasonRequired) {
-                return [.message(StatusMessage(ctx.strings.planFailure(PlanStoreError.workflow(error)), kind: .error))]
-            }
-            prompt = opened
-            return []
-        }
-        do {
-            let result = try take(action, planID: id, ctx)
-            return [.centresChanged(select: nil), .message(StatusMessage(doneMessage(action, result, ctx)))]
-        } catch {
-            return [.message(StatusMessage(ctx.strings.planFailure(error), kind: .error))]
-        }
-    }
-
-    /// Opens (or reopens) the amendment of an approved plan and shows it in the editor: in place of the
-    /// editor of the approved version, or on top of the plans list.
-    @MainActor
-    static func amend(_ plan: Plan, of centre: Centre, replacingEditor: Bool, _ ctx: AppContext) -> [AppCommand] {
-        guard let id = plan.id else { return [] }
-        do {
-            let amendment = try take(.amend, planID: id, ctx)
-            let editor = PlanEditorScreen(ctx: ctx, centre: centre, plan: amendment)
-            return [.centresChanged(select: nil), replacingEditor ? .replace(editor) : .push(editor),
-                    .message(StatusMessage(doneMessage(.amend, amendment, ctx)))]
-        } catch {
-            return [.message(StatusMessage(ctx.strings.planFailure(error), kind: .error))]
-        }
-    }
-
-    /// Gives a key to the open prompt. Returns the step's commands once it is taken (the prompt then
-    /// closes and the caller reloads); nil while the prompt is still open or was cancelled.
-    @MainActor
-    static func forward(_ key: Key, to prompt: inout PlanStepPrompt?, _ ctx: AppContext) -> [AppCommand]? {
-        guard var open = prompt else { return nil }
-        switch open.handle(key, ctx) {
-        case .editing: prompt = open
-        case .cancelled: prompt = nil
-        case .done(let commands):
-            prompt = nil
-            return commands
-        }
-        return nil
+extension String {
+    /// A text of several lines as it is kept: each line cleaned, blank lines at the ends dropped.
+    var cleanedMultiline: String {
+        let lines = nfc.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).cleanedInput }
+        return lines.drop(while: \.isEmpty).reversed().drop(while: \.isEmpty).reversed().joined(separator: "\n")
     }
 }

@@ -2,60 +2,70 @@ import Domain
 import Storage
 import TerminalUI
 
-/// Which office this installation serves: its province and, for a commune office, its commune.
-/// The first run starts here; later it is reached from the roster (F9).
-struct OfficeSettingsScreen: FormScreen {
+/// Which office this installation serves: its province and, for a commune office, its commune; and the rules'
+/// parameters the office may set. The first run starts here; later it is reached from the menu (Ctrl-T).
+struct OfficeSettingsScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction {
         case formKey(Key), save, cancel
     }
 
+    enum Field: Hashable, Sendable { case intro, province, level, commune, sectionRules, vacancyDays, idleMinutes }
+
+    struct Draft {
+        var province: String?
+        var level: String?
+        var commune: String?
+        var vacancyDays = 0
+        var idleMinutes = 0
+    }
+
     let firstRun: Bool
-    var form: Form
+    private(set) var fields: FormBindings<Draft, Field>
+    var form: Form<Field>
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, firstRun: Bool) {
         self.firstRun = firstRun
         let office = ctx.office
-        let s = ctx.strings
-        let provinces = ctx.units.provinces.map { ChoiceItem(id: String($0.code), label: $0.name) }
-        var fields = [
-            FormField(id: "intro", label: s[firstRun ? .settingsWelcome : .settingsIntro], control: .section),
-            FormField(id: "province", label: s[.fieldProvince],
-                      control: .choice(selectedID: office.map { String($0.provinceCode) }, items: provinces),
-                      help: s[.helpFieldProvince]),
-            FormField(id: "level", label: s[.fieldOfficeLevel], control: .choice(
-                selectedID: office?.communeCode == nil ? "province" : "commune",
-                items: [ChoiceItem(id: "province", label: s[.officeLevelProvince]),
-                        ChoiceItem(id: "commune", label: s[.officeLevelCommune])]),
-                      help: s[.helpFieldOfficeLevel]),
-        ]
-        fields.append(FormField(id: "commune", label: s[.fieldOfficeCommune],
-                                control: .choice(selectedID: office?.communeCode.map(String.init), items: []),
-                                help: s[.helpFieldOfficeCommune]))
+        var draft = Draft(province: office.map { String($0.provinceCode) },
+                          level: office?.communeCode == nil ? "province" : "commune",
+                          commune: office?.communeCode.map(String.init))
         if !firstRun {
-            let days = ctx.boardCompliance.parameters.vacancyDays
-            fields.append(FormField(id: "sec.rules", label: s[.sectionRuleSettings], control: .section))
-            fields.append(FormField(id: "vacancyDays", label: s[.fieldVacancyDays],
-                                    control: .text(TextField(String(days), maxLength: 3, digitsOnly: true)),
-                                    help: s(.helpFieldVacancyDays, ctx.boardRules.parameters.vacancyDays)))
-            let idle = (try? ctx.database.idleLockMinutes()) ?? 10
-            fields.append(FormField(id: "idleMinutes", label: s[.fieldIdleMinutes],
-                                    control: .text(TextField(String(idle), maxLength: 3, digitsOnly: true)),
-                                    help: s[.helpFieldIdleMinutes]))
+            draft.vacancyDays = ctx.boardCompliance.parameters.vacancyDays
+            draft.idleMinutes = (try? ctx.database.idleLockMinutes()) ?? 10
         }
-        form = Form(fields: fields, labelWidth: 24)
-        refreshCommunes(ctx)
+        fields = Self.bindings(ctx, firstRun: firstRun, province: draft.province)
+        form = fields.form(draft)
+        form.isReadOnly = !firstRun && !ctx.can(.changeSettings)
     }
 
-    /// The commune list follows the province chosen.
-    private mutating func refreshCommunes(_ ctx: AppContext) {
-        let province = form.choice("province").flatMap { Int($0) }
-        let items = province.map { code in
+    @MainActor
+    static func bindings(_ ctx: AppContext, firstRun: Bool, province: String?) -> FormBindings<Draft, Field> {
+        let s = ctx.strings
+        let make = FieldMaker<Draft, Field>(ctx)
+        let provinces = ctx.units.provinces.map { ChoiceItem(id: String($0.code), label: $0.name) }
+        // The commune list follows the province chosen.
+        let communes = province.flatMap(Int.init).map { code in
             ctx.units.units(inProvince: code).map { ChoiceItem(id: String($0.code), label: $0.name) }
         } ?? []
-        let selected = form.choice("commune").flatMap { id in items.contains { $0.id == id } ? id : nil }
-        if let index = form.index(of: "commune") {
-            form.fields[index].control = .choice(selectedID: selected, items: items)
+        var list = [
+            make.section(.intro, s[firstRun ? .settingsWelcome : .settingsIntro]),
+            make.option(.province, s[.fieldProvince], help: s[.helpFieldProvince], \.province, items: provinces),
+            make.option(.level, s[.fieldOfficeLevel], help: s[.helpFieldOfficeLevel], \.level,
+                        items: [ChoiceItem(id: "province", label: s[.officeLevelProvince]),
+                                ChoiceItem(id: "commune", label: s[.officeLevelCommune])]),
+            make.option(.commune, s[.fieldOfficeCommune], help: s[.helpFieldOfficeCommune], \.commune, items: communes),
+        ]
+        if !firstRun {
+            list += [
+                make.section(.sectionRules, s[.sectionRuleSettings]),
+                make.number(.vacancyDays, s[.fieldVacancyDays], help: s(.helpFieldVacancyDays, ctx.boardRules.parameters.vacancyDays),
+                            \.vacancyDays, digits: 3),
+                make.number(.idleMinutes, s[.fieldIdleMinutes], help: s[.helpFieldIdleMinutes], \.idleMinutes, digits: 3),
+            ]
         }
+        return FormBindings(list)
     }
 
     func title(_ ctx: AppContext) -> String { ctx.strings[.settingsTitle] }
@@ -63,7 +73,7 @@ struct OfficeSettingsScreen: FormScreen {
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            ctx.can(.changeSettings) ? .saveForm(.save, ctx, help: .helpSettingsSave) : nil,
+            form.isReadOnly ? nil : .saveForm(.save, ctx, help: .helpSettingsSave),
             .function(10, also: [.escape], action: .cancel, label: firstRun ? s[.keyQuit] : s[.keyClose],
                       help: firstRun ? s[.helpSettingsQuit] : s[.helpFormCancel]),
         ].compactMap { $0 })
@@ -72,7 +82,15 @@ struct OfficeSettingsScreen: FormScreen {
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         switch action {
         case .formKey(let key):
-            if case .changed("province") = form.handle(key) { refreshCommunes(ctx) }
+            if case .changed(.province) = form.handle(key) {
+                let province = form.choice(.province)
+                fields = Self.bindings(ctx, firstRun: firstRun, province: province)
+                // Keep the commune only if it lies in the province now chosen.
+                let commune = form.choice(.commune).flatMap { id in
+                    Int(id).flatMap { ctx.units.unit(code: $0) }.map { String($0.province) } == province ? id : nil
+                }
+                form.reshape(fields.specs, values: [.commune: .choice(commune)])
+            }
         case .cancel:
             return firstRun ? [.quit] : [.close]
         case .save:
@@ -84,41 +102,31 @@ struct OfficeSettingsScreen: FormScreen {
     private mutating func save(_ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         form.clearMessages()
-        guard let province = form.choice("province").flatMap({ Int($0) }) else {
-            return rejectField(&form, "province", s[.problemRequired])
-        }
+        let (draft, unreadable) = fields.read(form, into: Draft())
+        if let first = unreadable.first { return reject(first.id, first.problem) }
+        guard let province = draft.province.flatMap({ Int($0) }) else { return reject(.province, s[.problemRequired]) }
         var commune: Int?
-        if form.choice("level") == "commune" {
-            guard let code = form.choice("commune").flatMap({ Int($0) }) else {
-                return rejectField(&form, "commune", s[.problemRequired])
-            }
+        if draft.level == "commune" {
+            guard let code = draft.commune.flatMap({ Int($0) }) else { return reject(.commune, s[.problemRequired]) }
             commune = code
         }
-        var vacancyDays: Int?
-        if form.index(of: "vacancyDays") != nil {
-            guard let days = Int(form.text("vacancyDays")), (1...365).contains(days) else {
-                return rejectField(&form, "vacancyDays", s[.problemVacancyDays])
-            }
-            vacancyDays = days
-        }
-        var idleMinutes: Int?
-        if form.index(of: "idleMinutes") != nil {
-            guard let minutes = Int(form.text("idleMinutes")), (1...240).contains(minutes) else {
-                return rejectField(&form, "idleMinutes", s[.problemIdleMinutes])
-            }
-            idleMinutes = minutes
+        if !firstRun {
+            guard (1...365).contains(draft.vacancyDays) else { return reject(.vacancyDays, s[.problemVacancyDays]) }
+            guard (1...240).contains(draft.idleMinutes) else { return reject(.idleMinutes, s[.problemIdleMinutes]) }
         }
         let settings = OfficeSettings(provinceCode: province, communeCode: commune)
         do {
             try ctx.database.saveOfficeSettings(settings, by: ctx.actor, at: ctx.clock.now)
-            if let vacancyDays { try ctx.database.saveBoardVacancyDays(vacancyDays, by: ctx.actor, at: ctx.clock.now) }
-            if let idleMinutes { try ctx.database.saveIdleLockMinutes(idleMinutes, by: ctx.actor, at: ctx.clock.now) }
+            if !firstRun {
+                try ctx.database.saveBoardVacancyDays(draft.vacancyDays, by: ctx.actor, at: ctx.clock.now)
+                try ctx.database.saveIdleLockMinutes(draft.idleMinutes, by: ctx.actor, at: ctx.clock.now)
+            }
         } catch {
             return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
         }
         ctx.office = settings
         let done = AppCommand.message(StatusMessage(s(.settingsSaved, ctx.officeName)))
-        if firstRun { return [.replace(RosterScreen(ctx: ctx)), done] }
-        return [.pop, .centresChanged(select: nil), done]
+        if firstRun { return [.replace(.roster), done] }
+        return [.pop, .changed(.settings), done]
     }
 }

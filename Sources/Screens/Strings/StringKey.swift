@@ -196,4 +196,11 @@ public enum StringKey: String, CaseIterable, Sendable {
     case verifyAltered, cliAnchorHelp, cliBadAnchor, auditHeadLine, recordCentre, recordBoardMember, recordAccount
     case recordSetting, recordCampaign, recordResponse, recordPlan, signInRefused, importControlCharacter
     case surveyDuplicateSerialStored, importNothing, surveyNothingToImport, backupKeepDaysOutOfRange
+    // Screens shared by every part: routes, the menu, modals, read-only forms, whole views
+    case routeNotAllowed, quitQuestion, menuTitle, menuRoster, menuGroupCentres, menuGroupBoard, menuGroupSurveys
+    case menuGroupPlans, menuGroupSystem, helpKeyGoTo, helpKeyRoute, multilineFooter, progressFooter, helpViewWhole
+    case detailMore, readOnlyMark, readOnlyFormHelp, readOnlyFormHint, venueRemoved, problemNotANumber
+    case problemNotAnAmount, keyViewTable, helpNeedsViewWhole, helpChartScroll, chartPosition, keyViewProblems
+    case helpImportProblems, keyChooseFile, helpImportChooseFile, importMapTitle, importProblemsTitle
+    case importMoreProblems, submitTitle, submitQuestion, amendTitle, amendQuestion, planNameFormat, planVersionSuffix
 }

@@ -4,13 +4,15 @@ import TerminalUI
 
 /// The survey campaigns of one centre, newest first, with their progress against the target. From here a
 /// clerk enters forms, finds and corrects them, imports a spreadsheet, or reads the needs analysis.
-struct CampaignsScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case move(Key), add, edit, enter, responses, needs, importFile, close }
+struct CampaignsScreen: KeyedScreen, Equatable {
+    enum Action: Sendable, Equatable { case move(Key), add, edit, enter, responses, needs, importFile, viewWhole, close }
 
     private(set) var centre: Centre
     private(set) var campaigns: [SurveyCampaign] = []
     private(set) var counts: [Int64: Int] = [:]
     var table = TableState()
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, centre: Centre) {
         self.centre = centre
@@ -24,7 +26,15 @@ struct CampaignsScreen: KeyedScreen {
         table.setRowCount(campaigns.count)
     }
 
-    mutating func centresChanged(select: String?, _ ctx: AppContext) { reload(ctx) }
+    mutating func changed(_ change: Change, _ ctx: AppContext) {
+        switch change {
+        case .survey(let id, _) where id == centre.id: reload(ctx)
+        case .centre(let code) where code == centre.code: reload(ctx)
+        default: break
+        }
+    }
+
+    var currentCentreID: Int64? { centre.id }
 
     var selected: SurveyCampaign? { campaigns.indices.contains(table.selected) ? campaigns[table.selected] : nil }
 
@@ -34,48 +44,59 @@ struct CampaignsScreen: KeyedScreen {
         let s = ctx.strings
         let edits = ctx.can(.editSurveys)
         return Keymap([
-            edits ? .function(2, ctrl: "n", also: [.insert], action: .add, label: s[.keyNewCampaign], help: s[.helpCampaignAdd]) : nil,
+            edits ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyNewCampaign],
+                              help: s[.helpCampaignAdd]) : nil,
             edits ? .function(4, action: .edit, label: s[.keyEdit], help: s[.helpCampaignEdit]) : nil,
             edits ? .function(5, also: [.enter], action: .enter, label: s[.keyEnterForms], help: s[.helpCampaignEnter]) : nil,
-            .function(6, ctrl: "f", action: .responses, label: s[.keyForms], help: s[.helpCampaignForms]),
-            .function(7, ctrl: "a", action: .needs, label: s[.keyNeeds], help: s[.helpCampaignNeeds]),
+            .function(6, also: edits ? [] : [.enter], action: .responses, label: s[.keyForms], help: s[.helpCampaignForms]),
+            .function(7, action: .needs, label: s[.keyNeeds], help: s[.helpCampaignNeeds]),
             edits ? .function(8, action: .importFile, label: s[.keyImport], help: s[.helpCampaignImport]) : nil,
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
-            KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]),
+            ListKeys.viewWhole(.viewWhole, ctx),
+            ListKeys.move(.move(.down), ctx),
         ].compactMap { $0 })
     }
 
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        return listAction(for: key, ctx, move: Action.move)
-    }
+    func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
+
+    func tableRect(in area: Rect) -> Rect { Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
-        guard let questionnaire = ShippedQuestionnaire.current else {
-            return [.message(StatusMessage(s(.cliResourceMissing, "survey/questionnaire-v1.json"), kind: .error))]
-        }
+        let centreID = centre.id ?? 0
         switch action {
-        case .move(let key): _ = table.handle(key, pageSize: 10)
+        case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
         case .close: return [.pop]
-        case .add: return [.push(CampaignFormScreen(ctx: ctx, centre: centre, campaign: nil))]
+        case .add: return [.open(.campaignForm(centreID: centreID, campaignID: nil))]
         case .edit:
+            guard let id = selected?.id else { return [] }
+            return [.open(.campaignForm(centreID: centreID, campaignID: id))]
+        case .viewWhole:
             guard let campaign = selected else { return [] }
-            return [.push(CampaignFormScreen(ctx: ctx, centre: centre, campaign: campaign))]
+            view(.row(title: campaign.title, columns: columns(s), cells: cells(campaign)))
         case .enter, .responses, .needs, .importFile:
-            guard let campaign = selected else { return [.message(StatusMessage(s[.campaignsEmptyHint]))] }
+            guard let id = selected?.id else { return [.message(StatusMessage(s[.campaignsEmptyHint]))] }
             switch action {
             case .enter:
                 guard !centre.villages.isEmpty else { return [.message(StatusMessage(s[.surveyNoVillages], kind: .warning))] }
-                return [.push(SurveyEntryScreen(ctx: ctx, campaign: campaign, centre: centre, questionnaire: questionnaire))]
-            case .responses:
-                return [.push(ResponseListScreen(ctx: ctx, campaign: campaign, centre: centre, questionnaire: questionnaire))]
-            case .needs:
-                return [.push(NeedsScreen(ctx: ctx, campaign: campaign, centre: centre, questionnaire: questionnaire))]
-            default:
-                return [.push(ImportScreen(ctx: ctx, campaign: campaign, centre: centre, questionnaire: questionnaire))]
+                return [.open(.surveyEntry(campaignID: id, responseID: nil))]
+            case .responses: return [.open(.responses(campaignID: id))]
+            case .needs: return [.open(.needs(campaignID: id))]
+            default: return [.open(.surveyImport(campaignID: id))]
             }
         }
         return []
+    }
+
+    func columns(_ s: Strings) -> [TableColumn] {
+        [TableColumn(s[.columnID], width: 4, alignRight: true), TableColumn(s[.columnYear], width: 5),
+         TableColumn(s[.fieldCampaignTitle]), TableColumn(s[.columnForms], width: 9, alignRight: true),
+         TableColumn(s[.columnPeriod], width: 23)]
+    }
+
+    func cells(_ c: SurveyCampaign) -> [String] {
+        let period = (c.start?.vietnamese ?? "…") + " – " + (c.end?.vietnamese ?? "…")
+        return [String(c.id ?? 0), String(c.year), c.title, "\(counts[c.id ?? 0] ?? 0)/\(c.target)", period]
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
@@ -86,74 +107,92 @@ struct CampaignsScreen: KeyedScreen {
         let s = ctx.strings
         buffer.write(centre.name, x: area.x + 1, y: area.y, style: ctx.theme.labelFocused, maxWidth: area.width - 2)
         let rows = campaigns
-        let counts = self.counts
-        table.render(
-            into: &buffer, rect: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-            columns: [TableColumn(s[.columnID], width: 4, alignRight: true), TableColumn(s[.columnYear], width: 5),
-                      TableColumn(s[.fieldCampaignTitle]), TableColumn(s[.columnForms], width: 9, alignRight: true),
-                      TableColumn(s[.columnPeriod], width: 23)],
-            sortColumn: nil, ascending: true, theme: ctx.theme,
-            cells: { row in
-                let c = rows[row]
-                let period = (c.start?.vietnamese ?? "…") + " – " + (c.end?.vietnamese ?? "…")
-                return [String(c.id ?? 0), String(c.year), c.title, "\(counts[c.id ?? 0] ?? 0)/\(c.target)", period]
-            })
+        let me = self
+        table.render(into: &buffer, rect: tableRect(in: area), columns: me.columns(s), sortColumn: nil, ascending: true,
+                     theme: ctx.theme, cells: { row in me.cells(rows[row]) })
         return nil
     }
 }
 
 /// Creating or changing a campaign, and the centre's list of villages the forms refer to.
-struct CampaignFormScreen: FormScreen {
+struct CampaignFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
+
+    enum Field: Hashable, Sendable {
+        case section, title, year, start, end, responsible, target, sectionMethods, method(SurveyMethod)
+        case sectionVillages, villages
+
+        init(_ field: CampaignField) {
+            switch field {
+            case .title: self = .title
+            case .year: self = .year
+            case .start: self = .start
+            case .end: self = .end
+            case .target: self = .target
+            case .responsible: self = .responsible
+            }
+        }
+    }
+
+    /// What the form edits: the campaign and the centre's villages.
+    struct Draft {
+        var campaign: SurveyCampaign
+        var villages: [String]
+    }
 
     let centre: Centre
     let original: SurveyCampaign?
-    var form: Form
+    let fields: FormBindings<Draft, Field>
+    var form: Form<Field>
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, centre: Centre, campaign: SurveyCampaign?) {
         self.centre = centre
         original = campaign
         let s = ctx.strings
         let year = campaign?.year ?? ctx.clock.today.year
-        var fields: [FormField] = [
-            FormField(id: "sec", label: s[.sectionCampaign], control: .section),
-            FormField(id: "title", label: s[.fieldCampaignTitle],
-                      control: .text(TextField(campaign?.title ?? s(.campaignDefaultTitle, year), maxLength: 120)),
-                      help: s[.helpFieldCampaignTitle]),
-            FormField(id: "year", label: s[.columnYear], control: .text(TextField(String(year), maxLength: 4, digitsOnly: true)),
-                      help: s[.helpFieldCampaignYear]),
-            FormField(id: "start", label: s[.fieldCampaignStart],
-                      control: .text(TextField(campaign?.start?.vietnamese ?? "", maxLength: 10)), help: s[.helpFieldDecisionDate]),
-            FormField(id: "end", label: s[.fieldCampaignEnd],
-                      control: .text(TextField(campaign?.end?.vietnamese ?? "", maxLength: 10)), help: s[.helpFieldDecisionDate]),
-            FormField(id: "responsible", label: s[.fieldCampaignResponsible],
-                      control: .text(TextField(campaign?.responsible ?? "", maxLength: 80)), help: s[.helpFieldCampaignResponsible]),
-            FormField(id: "target", label: s[.fieldCampaignTarget],
-                      control: .text(TextField(campaign.map { String($0.target) } ?? "", maxLength: 6, digitsOnly: true)),
-                      help: s[.helpFieldCampaignTarget]),
-            FormField(id: "sec.methods", label: s[.sectionMethods], control: .section),
+        let base = campaign ?? SurveyCampaign(centreID: centre.id ?? 0, year: year, title: s(.campaignDefaultTitle, year))
+        let make = FieldMaker<Draft, Field>(ctx)
+        var list = [
+            make.section(.section, s[.sectionCampaign]),
+            make.text(.title, s[.fieldCampaignTitle], help: s[.helpFieldCampaignTitle], \.campaign.title, max: 120),
+            make.number(.year, s[.columnYear], help: s[.helpFieldCampaignYear], \.campaign.year, digits: 4),
+            make.date(.start, s[.fieldCampaignStart], help: s[.helpFieldDecisionDate], \.campaign.start),
+            make.date(.end, s[.fieldCampaignEnd], help: s[.helpFieldDecisionDate], \.campaign.end),
+            make.text(.responsible, s[.fieldCampaignResponsible], help: s[.helpFieldCampaignResponsible],
+                      \.campaign.responsible, max: 80),
+            make.number(.target, s[.fieldCampaignTarget], help: s[.helpFieldCampaignTarget], \.campaign.target),
+            make.section(.sectionMethods, s[.sectionMethods]),
         ]
         for method in SurveyMethod.allCases {
-            fields.append(FormField(id: "method." + method.rawValue, label: s.name(method),
-                                    control: .checkbox(campaign?.methods.contains(method) ?? false), help: s[.helpFieldMethods]))
+            list.append(FieldBinding(spec: FieldSpec(.method(method), label: s.name(method), help: s[.helpFieldMethods],
+                                                     kind: .checkbox),
+                                     read: { .flag($0.campaign.methods.contains(method)) },
+                                     write: { draft, value in
+                                         guard case .flag(let on) = value else { return nil }
+                                         let others = draft.campaign.methods.filter { $0 != method }
+                                         draft.campaign.methods = SurveyMethod.allCases.filter {
+                                             others.contains($0) || (on && $0 == method)
+                                         }
+                                         return nil
+                                     }))
         }
-        fields.append(FormField(id: "sec.villages", label: s[.sectionVillages], control: .section))
-        fields.append(FormField(id: "villages", label: s[.fieldVillages],
-                                control: .text(TextField(centre.villages.joined(separator: "; "), maxLength: 2000)),
-                                help: s[.helpFieldVillages]))
-        form = Form(fields: fields, labelWidth: 28)
+        list += [
+            make.section(.sectionVillages, s[.sectionVillages]),
+            make.villages(.villages, s[.fieldVillages], help: s[.helpFieldVillages], \.villages),
+        ]
+        fields = FormBindings(list)
+        form = fields.form(Draft(campaign: base, villages: centre.villages))
     }
+
+    var currentCentreID: Int64? { centre.id }
 
     func title(_ ctx: AppContext) -> String {
         original == nil ? ctx.strings[.campaignAddTitle] : ctx.strings(.campaignEditTitle, original?.id ?? 0)
     }
 
-    func keymap(_ ctx: AppContext) -> Keymap<Action> {
-        Keymap([
-            .saveForm(.save, ctx),
-            .closeForm(.cancel, ctx),
-        ])
-    }
+    func keymap(_ ctx: AppContext) -> Keymap<Action> { Keymap([.saveForm(.save, ctx), .closeForm(.cancel, ctx)]) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
@@ -162,45 +201,22 @@ struct CampaignFormScreen: FormScreen {
         case .cancel: return [.close]
         case .save:
             form.clearMessages()
-            func date(_ id: String) -> (LocalDate?, Bool) {
-                let text = form.text(id)
-                if text.isEmpty { return (nil, true) }
-                let value = LocalDate(typed: text)
-                return (value, value != nil)
+            let base = Draft(campaign: original ?? SurveyCampaign(centreID: centre.id ?? 0, year: 0), villages: centre.villages)
+            let (draft, unreadable) = fields.read(form, into: base)
+            if let first = unreadable.first { return reject(first.id, first.problem) }
+            if let (field, problem) = CampaignValidator.validate(draft.campaign, today: ctx.clock.today).first {
+                return reject(Field(field), s.describe(problem))
             }
-            let (start, startOK) = date("start")
-            let (end, endOK) = date("end")
-            if !startOK { return rejectField(&form, "start", s[.problemDateInvalid]) }
-            if !endOK { return rejectField(&form, "end", s[.problemDateInvalid]) }
-            var campaign = original ?? SurveyCampaign(centreID: centre.id ?? 0, year: 0)
-            campaign.title = form.text("title")
-            campaign.year = Int(form.text("year")) ?? 0
-            campaign.start = start
-            campaign.end = end
-            campaign.responsible = form.text("responsible")
-            campaign.target = Int(form.text("target")) ?? 0
-            campaign.methods = SurveyMethod.allCases.filter { form.isChecked("method." + $0.rawValue) }
-            if let (field, problem) = CampaignValidator.validate(campaign, today: ctx.clock.today).first {
-                let id: String
-                switch field {
-                case .title: id = "title"
-                case .year: id = "year"
-                case .start: id = "start"
-                case .end: id = "end"
-                case .target: id = "target"
-                case .responsible: id = "responsible"
-                }
-                return rejectField(&form, id, s.describe(problem))
-            }
-            let villages = form.text("villages").split(separator: ";").map { String($0).cleanedInput }.filter { !$0.isEmpty }
             do {
-                if villages != centre.villages {
+                if draft.villages != centre.villages {
                     var changed = centre
-                    changed.villages = villages
+                    changed.villages = draft.villages
                     try ctx.database.saveCentre(changed, by: ctx.actor, at: ctx.clock.now)
                 }
-                try ctx.database.saveCampaign(campaign, by: ctx.actor, at: ctx.clock.now)
-                return [.pop, .centresChanged(select: centre.code), .message(StatusMessage(s[.campaignSaved]))]
+                let saved = try ctx.database.saveCampaign(draft.campaign, by: ctx.actor, at: ctx.clock.now)
+                var commands: [AppCommand] = [.pop, .changed(.survey(centreID: centre.id ?? 0, campaignID: saved.id ?? 0))]
+                if draft.villages != centre.villages { commands.append(.changed(.centre(code: centre.code))) }
+                return commands + [.message(StatusMessage(s[.campaignSaved]))]
             } catch {
                 return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
             }

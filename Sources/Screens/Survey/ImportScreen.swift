@@ -15,7 +15,9 @@ struct ImportScreen: KeyedScreen {
         case done(count: Int)
     }
 
-    enum Action: Sendable, Equatable { case move(Key), changeMapping, run, close, promptKey(Key), pickerKey(Key) }
+    enum Action: Sendable, Equatable {
+        case move(Key), chooseFile, fileChosen(String), changeMapping, columnMapped(String), run, viewProblems, close
+    }
 
     let campaign: SurveyCampaign
     let centre: Centre
@@ -25,18 +27,27 @@ struct ImportScreen: KeyedScreen {
     private(set) var table: CSVTable?
     private(set) var mapping: [String: String] = [:]
     private(set) var run: ImportRun?
-    var filePrompt: PromptDialog?
-    var picker: ChoiceList?
     var columns = TableState()
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, campaign: SurveyCampaign, centre: Centre, questionnaire: Questionnaire, path: String = "") {
         self.campaign = campaign
         self.centre = centre
         importer = SurveyImport(engine: SurveyEngine(questionnaire: questionnaire, villages: centre.villages))
         let start = path.isEmpty ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + "/" : path
-        filePrompt = PromptDialog(title: ctx.strings[.importTitle], label: ctx.strings[.importFileLabel], text: start,
-                                  maxLength: 400)
+        askFile(start, problem: nil, ctx)
     }
+
+    /// Asks for the file; Esc before any file was read closes the screen.
+    private mutating func askFile(_ text: String, problem: String?, _ ctx: AppContext) {
+        var dialog = PromptDialog(title: ctx.strings[.importTitle], label: ctx.strings[.importFileLabel], text: text,
+                                  maxLength: 400)
+        if let problem { dialog = dialog.refused(problem) }
+        modal = .prompt(dialog, submit: Reply(Action.fileChosen), cancel: table == nil ? .close : nil)
+    }
+
+    var currentCentreID: Int64? { centre.id }
 
     var hasPendingWork: Bool { stage == .checking }
 
@@ -46,66 +57,64 @@ struct ImportScreen: KeyedScreen {
         let s = ctx.strings
         var bindings: [KeyBinding<Action>] = []
         if stage == .mapping {
-            bindings.append(.function(2, ctrl: "s", action: .run, label: s[.keyCheckImport], help: s[.helpImportRun]))
+            bindings.append(.function(2, shortcut: .save, action: .run, label: s[.keyCheckImport], help: s[.helpImportRun]))
             bindings.append(.function(4, also: [.enter], action: .changeMapping, label: s[.keyMapColumn],
                                       help: s[.helpImportMap]))
         }
+        if case .failed = stage {
+            bindings.append(.function(3, also: [.enter], shortcut: .viewWhole, action: .viewProblems,
+                                      label: s[.keyViewProblems], help: s[.helpImportProblems]))
+        }
+        if stage != .checking {
+            bindings.append(.function(5, action: .chooseFile, label: s[.keyChooseFile], help: s[.helpImportChooseFile]))
+        }
         bindings.append(.function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]))
-        bindings.append(KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]))
+        bindings.append(ListKeys.move(.move(.down), ctx))
         return Keymap(bindings)
     }
 
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if filePrompt != nil { return .promptKey(key) }
-        if picker != nil { return .pickerKey(key) }
-        return listAction(for: key, ctx, move: Action.move)
-    }
+    func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
+
+    func tableRect(in area: Rect) -> Rect { Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
-        case .move(let key): _ = columns.handle(key, pageSize: 10)
+        case .move(let key): _ = columns.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
         case .close: return [.pop]
-        case .promptKey(let key):
-            guard var prompt = filePrompt else { return [] }
-            switch prompt.handle(key) {
-            case .editing: filePrompt = prompt
-            case .cancelled: return [.pop]
-            case .submitted(let text):
-                let chosen = text.cleanedInput
-                do {
-                    let read = try CSVFiles.read(path: chosen)
-                    path = chosen
-                    table = read
-                    let saved = try? ctx.database.importMapping(for: SurveyImport.signature(of: read.headers))
-                    mapping = saved ?? importer.suggestedMapping(for: read.headers)
-                    columns.setRowCount(read.headers.count)
-                    filePrompt = nil
-                    stage = .mapping
-                    return [.message(StatusMessage(s(.importRead, read.rows.count, read.headers.count)))]
-                } catch let error as CSVFileError {
-                    prompt.message = s.describe(error)
-                    filePrompt = prompt
-                } catch {
-                    prompt.message = s.readFailure(error)
-                    filePrompt = prompt
-                }
+        case .chooseFile:
+            askFile(path.isEmpty ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + "/" : path, problem: nil, ctx)
+        case .fileChosen(let text):
+            let chosen = text.cleanedInput
+            do {
+                let read = try CSVFiles.read(path: chosen)
+                path = chosen
+                table = read
+                let saved = try? ctx.database.importMapping(for: SurveyImport.signature(of: read.headers))
+                mapping = saved ?? importer.suggestedMapping(for: read.headers)
+                columns.setRowCount(read.headers.count)
+                stage = .mapping
+                return [.message(StatusMessage(s(.importRead, read.rows.count, read.headers.count)))]
+            } catch let error as CSVFileError {
+                askFile(text, problem: s.describe(error), ctx)
+            } catch {
+                askFile(text, problem: s.readFailure(error), ctx)
             }
         case .changeMapping:
             guard let headers = table?.headers, headers.indices.contains(columns.selected) else { return [] }
             let header = headers[columns.selected]
             let items = [ChoiceItem(id: SurveyImport.ignore, label: s[.importIgnoreColumn])]
                 + importer.engine.questionnaire.questions.map { ChoiceItem(id: $0.id, label: s.text($0.label)) }
-            picker = ChoiceList(items: items, selectedID: mapping[header])
-        case .pickerKey(let key):
-            guard var list = picker, let headers = table?.headers else { return [] }
-            switch list.handle(key) {
-            case .picked(let item):
-                picker = nil
-                mapping[headers[columns.selected]] = item.id
-            case .cancelled: picker = nil
-            default: picker = list
-            }
+            modal = .picker(PickerDialog(title: s(.importMapTitle, header), items: items, selectedID: mapping[header]),
+                            pick: Reply(Action.columnMapped))
+        case .columnMapped(let question):
+            guard let headers = table?.headers, headers.indices.contains(columns.selected) else { return [] }
+            mapping[headers[columns.selected]] = question
+        case .viewProblems:
+            guard let run else { return [] }
+            view(TextViewer(title: s[.importProblemsTitle], paragraphs: run.problems.map { problem in
+                s(.importProblemLine, problem.row + 1, problem.column, problem.value, s.describe(problem.reason))
+            }))
         case .run:
             guard let table else { return [] }
             let existing = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
@@ -134,7 +143,8 @@ struct ImportScreen: KeyedScreen {
                 try? ctx.database.saveImportMapping(mapping, for: SurveyImport.signature(of: table.headers), by: ctx.actor,
                                                     at: ctx.clock.now)
                 stage = .done(count: run.responses.count)
-                return [.centresChanged(select: nil), .message(StatusMessage(s(.importDone, run.responses.count)))]
+                return [.changed(.survey(centreID: centre.id ?? 0, campaignID: campaign.id ?? 0)),
+                        .message(StatusMessage(s(.importDone, run.responses.count)))]
             } catch {
                 stage = .mapping
                 return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
@@ -171,24 +181,18 @@ struct ImportScreen: KeyedScreen {
             let problems = run?.problems ?? []
             buffer.write(s(.importFailed, problems.count, report), x: area.x + 1, y: area.y + 2, style: theme.error,
                          maxWidth: area.width - 2)
-            for (i, problem) in problems.prefix(area.height - 5).enumerated() {
+            let room = area.height - 5
+            let shown = problems.count > room ? Array(problems.prefix(room - 1)) : problems
+            if problems.count > room {
+                buffer.write(s(.importMoreProblems, problems.count - shown.count), x: area.x + 2, y: area.maxY - 1,
+                             style: theme.dim, maxWidth: area.width - 4)
+            }
+            for (i, problem) in shown.enumerated() {
                 let line = s(.importProblemLine, problem.row + 1, problem.column, problem.value, s.describe(problem.reason))
                 buffer.write(line, x: area.x + 2, y: area.y + 4 + i, style: theme.normal, maxWidth: area.width - 4)
             }
         case .done(let count):
             buffer.write(s(.importDone, count), x: area.x + 1, y: area.y + 2, style: theme.ok, maxWidth: area.width - 2)
-        }
-        if var prompt = filePrompt {
-            let cursor = prompt.render(into: &buffer, area: area, theme: theme, footer: s[.promptFooter])
-            filePrompt = prompt
-            return cursor
-        }
-        if var list = picker {
-            let rect = area.centred(width: 50, height: min(area.height - 2, 16))
-            let cursor = list.render(into: &buffer, rect: rect, theme: theme, title: s[.keyMapColumn],
-                                     filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
-            picker = list
-            return cursor
         }
         return nil
     }
@@ -202,7 +206,7 @@ struct ImportScreen: KeyedScreen {
         buffer.write(s(.importRead, table.rows.count, table.headers.count), x: area.x + 1, y: area.y + 1,
                      style: ctx.theme.dim, maxWidth: area.width - 2)
         columns.render(
-            into: &buffer, rect: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
+            into: &buffer, rect: tableRect(in: area),
             columns: [TableColumn(s[.importColumnHeader], width: 24), TableColumn(s[.importColumnSample], width: 20),
                       TableColumn(s[.importColumnQuestion])],
             sortColumn: nil, ascending: true, theme: ctx.theme,

@@ -6,22 +6,22 @@ import TerminalUI
 /// The needs a campaign shows: topics ranked as a bar chart, the preferred formats, times and seasons, the
 /// number of respondents against the target, filtered by village, sex, age band and occupation. F4 exports
 /// the analysis and the forms as CSV files for Excel.
-struct NeedsScreen: KeyedScreen {
+struct NeedsScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
-        case village, sex, age, occupation, clear, export, close, pickerKey(Key), promptKey(Key)
+        case village, villagePicked(String), sex, age, occupation, occupationPicked(String), clear
+        case export, exportFolder(String), viewWhole, scroll(Key), close
     }
-
-    enum Picker: Equatable { case village, occupation }
 
     let campaign: SurveyCampaign
     let centre: Centre
     let questionnaire: Questionnaire
     private(set) var responses: [SurveyResponse] = []
-    private(set) var filter = NeedsFilter()
-    private(set) var analysis: NeedsAnalysis
-    private(set) var picker: ChoiceList?
-    private var pickerKind: Picker?
-    var exportPrompt: PromptDialog?
+    var filter = NeedsFilter()
+    var analysis: NeedsAnalysis
+    /// The first topic shown in the chart: ↑ ↓ PgUp PgDn reach every topic, the last one included.
+    private(set) var chartScroll = 0
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, campaign: SurveyCampaign, centre: Centre, questionnaire: Questionnaire) {
         self.campaign = campaign
@@ -31,27 +31,43 @@ struct NeedsScreen: KeyedScreen {
         analysis = NeedsAnalysis.compute(responses, campaign: campaign)
     }
 
-    private mutating func recompute() { analysis = NeedsAnalysis.compute(responses, campaign: campaign, filter: filter) }
+    private mutating func recompute() {
+        analysis = NeedsAnalysis.compute(responses, campaign: campaign, filter: filter)
+        chartScroll = 0
+    }
+
+    mutating func changed(_ change: Change, _ ctx: AppContext) {
+        guard case .survey(_, let id) = change, id == campaign.id else { return }
+        responses = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
+        recompute()
+    }
+
+    var currentCentreID: Int64? { centre.id }
+
+    /// Rows of the chart in `area`: what is left between the filter lines and the three summary lines.
+    static func chartHeight(in area: Rect) -> Int { max(1, area.height - 7) }
 
     func title(_ ctx: AppContext) -> String { ctx.strings(.needsTitle, centre.code, campaign.year) }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            .function(4, ctrl: "e", action: .export, label: s[.keyExport], help: s[.helpNeedsExport]),
+            .function(4, action: .export, label: s[.keyExport], help: s[.helpNeedsExport]),
             .function(5, action: .village, label: s[.keyVillage], help: s[.helpNeedsVillage]),
             .function(6, action: .sex, label: s[.fieldSex], help: s[.helpNeedsSex]),
             .function(7, action: .age, label: s[.keyAge], help: s[.helpNeedsAge]),
             .function(8, action: .occupation, label: s[.keyOccupation], help: s[.helpNeedsOccupation]),
             .function(9, action: .clear, label: s[.keyClearFilters], help: s[.helpAuditClear]),
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
+            .function(3, also: [.enter], shortcut: .viewWhole, action: .viewWhole, label: s[.keyViewTable],
+                      help: s[.helpNeedsViewWhole]),
+            KeyBinding(keys: [.up, .down, .pageUp, .pageDown, .home, .end], action: .scroll(.down),
+                       help: s[.helpChartScroll]),
         ])
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if picker != nil { return .pickerKey(key) }
-        if exportPrompt != nil { return .promptKey(key) }
-        return keymap(ctx).action(for: key)
+        key.movesSelection ? .scroll(key) : keymap(ctx).action(for: key)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -70,49 +86,75 @@ struct NeedsScreen: KeyedScreen {
             filter.ageBand = bands[(index + 1) % bands.count]
             recompute()
         case .village:
-            pickerKind = .village
-            picker = ChoiceList(items: [ChoiceItem(id: "", label: s[.filterAll])]
-                                + centre.villages.map { ChoiceItem(id: $0, label: $0) }, selectedID: filter.village ?? "")
+            modal = .picker(PickerDialog(title: s[.keyVillage], items: [ChoiceItem(id: "", label: s[.filterAll])]
+                                             + centre.villages.map { ChoiceItem(id: $0, label: $0) },
+                                         selectedID: filter.village ?? ""),
+                            pick: Reply(Action.villagePicked))
+        case .villagePicked(let village):
+            filter.village = village.isEmpty ? nil : village
+            recompute()
         case .occupation:
-            pickerKind = .occupation
             let items = questionnaire.question("occupation").map { questionnaire.choices(for: $0) } ?? []
-            picker = ChoiceList(items: [ChoiceItem(id: "", label: s[.filterAll])]
-                                + items.map { ChoiceItem(id: String($0.code), label: s.text($0.label)) },
-                                selectedID: filter.occupation.map(String.init) ?? "")
-        case .pickerKey(let key):
-            guard var list = picker else { return [] }
-            switch list.handle(key) {
-            case .picked(let item):
-                picker = nil
-                if pickerKind == .village { filter.village = item.id.isEmpty ? nil : item.id }
-                if pickerKind == .occupation { filter.occupation = Int(item.id) }
-                recompute()
-            case .cancelled: picker = nil
-            default: picker = list
+            modal = .picker(PickerDialog(title: s[.keyOccupation], items: [ChoiceItem(id: "", label: s[.filterAll])]
+                                             + items.map { ChoiceItem(id: String($0.code), label: s.text($0.label)) },
+                                         selectedID: filter.occupation.map(String.init) ?? ""),
+                            pick: Reply(Action.occupationPicked))
+        case .occupationPicked(let code):
+            filter.occupation = Int(code)
+            recompute()
+        case .scroll(let key):
+            let page = Self.chartHeight(in: viewport)
+            let last = max(0, analysis.topics.count - page)
+            switch key {
+            case .up: chartScroll = max(0, chartScroll - 1)
+            case .down: chartScroll = min(last, chartScroll + 1)
+            case .pageUp: chartScroll = max(0, chartScroll - page)
+            case .pageDown: chartScroll = min(last, chartScroll + page)
+            case .home: chartScroll = 0
+            case .end: chartScroll = last
+            default: break
             }
+        case .viewWhole:
+            let lines = wholeAnalysis(ctx)
+            view(TextViewer(title: title(ctx), paragraphs: lines.map(\.text),
+                            headings: Set(lines.indices.filter { lines[$0].heading })))
         case .export:
             let home = ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"
-            exportPrompt = PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: home, maxLength: 300)
-        case .promptKey(let key):
-            guard var prompt = exportPrompt else { return [] }
-            switch prompt.handle(key) {
-            case .editing: exportPrompt = prompt
-            case .cancelled: exportPrompt = nil
-            case .submitted(let folder):
-                do {
-                    let paths = try SurveyExport.write(to: folder.cleanedInput, campaign: campaign, centre: centre,
-                                                       responses: responses, analysis: analysis,
-                                                       questionnaire: questionnaire,
-                                                       auditHead: try? ctx.database.auditHead(), strings: s)
-                    exportPrompt = nil
-                    return [.message(StatusMessage(s(.exportDone, paths.joined(separator: ", "))))]
-                } catch {
-                    prompt.message = s.describe(error as? CSVFileError ?? .unwritable(path: folder, reason: SystemError(error)))
-                    exportPrompt = prompt
-                }
+            modal = .prompt(PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: home, maxLength: 300),
+                            submit: Reply(Action.exportFolder))
+        case .exportFolder(let folder):
+            do {
+                let paths = try SurveyExport.write(to: folder.cleanedInput, campaign: campaign, centre: centre,
+                                                   responses: responses, analysis: analysis,
+                                                   questionnaire: questionnaire,
+                                                   auditHead: try? ctx.database.auditHead(), strings: s)
+                return [.message(StatusMessage(s(.exportDone, paths.joined(separator: ", "))))]
+            } catch {
+                let problem = s.describe(error as? CSVFileError ?? .unwritable(path: folder, reason: SystemError(error)))
+                modal = .prompt(PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: folder,
+                                             maxLength: 300).refused(problem), submit: Reply(Action.exportFolder))
             }
         }
         return []
+    }
+
+    /// Every tally of the analysis as text: topics, formats, times and seasons, each with its count and share.
+    func wholeAnalysis(_ ctx: AppContext) -> [(text: String, heading: Bool)] {
+        let s = ctx.strings
+        var lines: [(text: String, heading: Bool)] = [(s[.needsTopicsHeader], true)]
+        let groups: [(StringKey, String, [Tally])] = [
+            (.needsTopicsHeader, "topics", analysis.topics), (.needsFormats, "format", analysis.formats),
+            (.needsTimes, "timeOfDay", analysis.times), (.needsSeasons, "season", analysis.seasons),
+        ]
+        for (index, group) in groups.enumerated() {
+            if index > 0 { lines += [("", false), (s[group.0], true)] }
+            let question = questionnaire.question(group.1)
+            for tally in group.2 {
+                let label = question.map { s.label(of: tally.code, in: $0, questionnaire) } ?? String(tally.code)
+                lines.append(("  " + label + "  " + "\(tally.count) (\(Int((tally.share * 100).rounded()))%)", false))
+            }
+        }
+        return lines
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
@@ -135,13 +177,18 @@ struct NeedsScreen: KeyedScreen {
         buffer.write(s(.needsRespondents, analysis.respondents, campaign.target, Int((analysis.coverage * 100).rounded())),
                      x: area.x + 1, y: area.y + 1, style: theme.labelFocused, maxWidth: area.width - 2)
         let topicsQuestion = questionnaire.question("topics")
-        let chartHeight = area.height - 7
-        let bars = analysis.topics.prefix(chartHeight).map { tally in
+        let chartHeight = Self.chartHeight(in: area)
+        let bars = analysis.topics.dropFirst(chartScroll).prefix(chartHeight).map { tally in
             BarChart.Bar(label: topicsQuestion.map { s.label(of: tally.code, in: $0, questionnaire) } ?? String(tally.code),
                          value: Double(tally.count),
                          caption: "\(tally.count) (\(Int((tally.share * 100).rounded()))%)")
         }
         buffer.write(s[.needsTopicsHeader], x: area.x + 1, y: area.y + 2, style: theme.section)
+        if analysis.topics.count > chartHeight {
+            let position = s(.chartPosition, chartScroll + 1, min(analysis.topics.count, chartScroll + chartHeight),
+                             analysis.topics.count)
+            buffer.write(position, x: area.maxX - DisplayWidth.of(position) - 1, y: area.y + 2, style: theme.dim)
+        }
         BarChart.render(into: &buffer, rect: Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: chartHeight),
                         bars: Array(bars), labelWidth: 28, captionWidth: 10, theme: theme)
         if analysis.respondents == 0 {
@@ -151,23 +198,11 @@ struct NeedsScreen: KeyedScreen {
         for (field, label) in [("format", s[.needsFormats]), ("timeOfDay", s[.needsTimes]), ("season", s[.needsSeasons])] {
             let tallies = field == "format" ? analysis.formats : (field == "timeOfDay" ? analysis.times : analysis.seasons)
             let question = questionnaire.question(field)
-            let text = tallies.prefix(4).map { tally in
+            let text = tallies.map { tally in
                 (question.map { s.label(of: tally.code, in: $0, questionnaire) } ?? "") + " \(Int((tally.share * 100).rounded()))%"
             }.joined(separator: " · ")
             buffer.write(label + ": " + text, x: area.x + 1, y: y, style: theme.normal, maxWidth: area.width - 2)
             y += 1
-        }
-        if var list = picker {
-            let rect = area.centred(width: 44, height: min(area.height - 2, list.items.count + 4))
-            let cursor = list.render(into: &buffer, rect: rect, theme: theme, title: s[.filterLabel],
-                                     filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
-            picker = list
-            return cursor
-        }
-        if var prompt = exportPrompt {
-            let cursor = prompt.render(into: &buffer, area: area, theme: theme, footer: s[.promptFooter])
-            exportPrompt = prompt
-            return cursor
         }
         return nil
     }

@@ -4,8 +4,12 @@ import TerminalUI
 
 /// The forms of a campaign, found by serial number or name (marks optional), opened for correction or deleted
 /// after a question.
-struct ResponseListScreen: KeyedScreen {
-    enum Action: Sendable, Equatable { case move(Key), searchKey(Key), open, delete, close, confirmKey(Key) }
+struct ResponseListScreen: KeyedScreen, Equatable {
+    enum Action: Sendable, Equatable {
+        case move(Key), open, delete, deleteConfirmed(responseID: Int64, serial: String), viewWhole, close
+        /// A key typed into the search line (part of the screen, not a pop-up).
+        case searchKey(Key)
+    }
 
     let campaign: SurveyCampaign
     let centre: Centre
@@ -14,7 +18,8 @@ struct ResponseListScreen: KeyedScreen {
     private(set) var shown: [SurveyResponse] = []
     private(set) var search = TextField("", maxLength: 40)
     var table = TableState()
-    private(set) var deleteDialog: ConfirmDialog?
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     init(ctx: AppContext, campaign: SurveyCampaign, centre: Centre, questionnaire: Questionnaire) {
         self.campaign = campaign
@@ -34,7 +39,13 @@ struct ResponseListScreen: KeyedScreen {
         table.setRowCount(shown.count)
     }
 
-    mutating func centresChanged(select: String?, _ ctx: AppContext) { reload(ctx) }
+    mutating func changed(_ change: Change, _ ctx: AppContext) {
+        if case .survey(_, let id) = change, id == campaign.id { reload(ctx) }
+    }
+
+    var currentCentreID: Int64? { centre.id }
+
+    var selected: SurveyResponse? { shown.indices.contains(table.selected) ? shown[table.selected] : nil }
 
     func title(_ ctx: AppContext) -> String { ctx.strings(.responsesTitle, campaign.title) }
 
@@ -45,7 +56,8 @@ struct ResponseListScreen: KeyedScreen {
             .function(4, also: [.enter], action: .open, label: s[edits ? .keyEdit : .keyView], help: s[.helpResponsesOpen]),
             edits ? .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpResponsesDelete]) : nil,
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
-            KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: .move(.down), help: s[.helpTableMove]),
+            ListKeys.viewWhole(.viewWhole, ctx),
+            ListKeys.move(.move(.down), ctx),
         ].compactMap { $0 })
     }
 
@@ -54,47 +66,54 @@ struct ResponseListScreen: KeyedScreen {
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if deleteDialog != nil { return .confirmKey(key) }
-        switch key {
-        case .up, .down, .pageUp, .pageDown: return .move(key)
-        default: return keymap(ctx).action(for: key) ?? .searchKey(key)
-        }
+        if key.movesSelection { return .move(key) }
+        return keymap(ctx).action(for: key) ?? .searchKey(key)
     }
+
+    func tableRect(in area: Rect) -> Rect { Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
-        case .move(let key): _ = table.handle(key, pageSize: 10)
+        case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
         case .searchKey(let key):
             if search.handle(key) { applySearch() }
         case .close: return [.pop]
         case .open:
-            guard shown.indices.contains(table.selected) else { return [] }
-            return [.push(SurveyEntryScreen(ctx: ctx, campaign: campaign, centre: centre, questionnaire: questionnaire,
-                                            editing: shown[table.selected]))]
+            guard let id = selected?.id, let campaignID = campaign.id else { return [] }
+            return [.open(.surveyEntry(campaignID: campaignID, responseID: id))]
+        case .viewWhole:
+            guard let response = selected else { return [] }
+            view(.row(title: response.serial, columns: columns(s), cells: cells(response, s)))
         case .delete:
-            guard shown.indices.contains(table.selected) else { return [] }
-            let r = shown[table.selected]
-            deleteDialog = ConfirmDialog(title: s[.responseDeleteTitle],
-                                         message: s(.responseDeleteQuestion, r.serial, r.respondentName),
-                                         yes: s[.yes], no: s[.no])
-        case .confirmKey(let key):
-            guard var dialog = deleteDialog else { return [] }
-            let outcome = dialog.handle(key)
-            deleteDialog = outcome == .pending ? dialog : nil
-            guard outcome == .confirmed, shown.indices.contains(table.selected), let id = shown[table.selected].id else {
-                return []
-            }
-            let serial = shown[table.selected].serial
+            guard ctx.can(.editSurveys), let r = selected, let id = r.id else { return [] }
+            confirm(s[.responseDeleteTitle], s(.responseDeleteQuestion, r.serial, r.respondentName),
+                    yes: .deleteConfirmed(responseID: id, serial: r.serial), ctx)
+        case .deleteConfirmed(let id, let serial):
             do {
                 try ctx.database.deleteResponse(id: id, by: ctx.actor, at: ctx.clock.now)
             } catch {
                 return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
             }
             reload(ctx)
-            return [.centresChanged(select: nil), .message(StatusMessage(s(.responseDeleted, serial)))]
+            return [.changed(.survey(centreID: centre.id ?? 0, campaignID: campaign.id ?? 0)),
+                    .message(StatusMessage(s(.responseDeleted, serial)))]
         }
         return []
+    }
+
+    func columns(_ s: Strings) -> [TableColumn] {
+        [TableColumn(s[.columnSerial], width: 12), TableColumn(s[.columnPerson], width: 20),
+         TableColumn(s[.fieldVenueVillage].trimmingCharacters(in: .whitespaces), width: 8), TableColumn(s[.fieldBirthYear], width: 8),
+         TableColumn(s[.columnTopics])]
+    }
+
+    func cells(_ r: SurveyResponse, _ s: Strings) -> [String] {
+        let topics = questionnaire.question("topics")
+        let wanted = (r.answers["topics"]?.codes ?? []).map { code in
+            topics.map { s.label(of: code, in: $0, questionnaire) } ?? String(code)
+        }
+        return [r.serial, r.respondentName, r.village, r.birthYear.map(String.init) ?? "", wanted.joined(separator: ", ")]
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
@@ -108,24 +127,9 @@ struct ResponseListScreen: KeyedScreen {
         x += buffer.write(s[.searchLabel] + " ", x: x, y: area.y, style: theme.label)
         let cursor = search.render(into: &buffer, rect: Rect(x: x, y: area.y, width: 30, height: 1), style: theme.inputFocused)
         let rows = shown
-        let topics = questionnaire.question("topics")
-        table.render(
-            into: &buffer, rect: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-            columns: [TableColumn(s[.columnSerial], width: 12), TableColumn(s[.columnPerson], width: 20),
-                      TableColumn(s[.fieldVenueVillage].trimmingCharacters(in: .whitespaces), width: 8),
-                      TableColumn(s[.fieldBirthYear], width: 8), TableColumn(s[.columnTopics])],
-            sortColumn: nil, ascending: true, theme: theme,
-            cells: { row in
-                let r = rows[row]
-                let wanted = (r.answers["topics"]?.codes ?? []).map { code in
-                    topics.map { s.label(of: code, in: $0, questionnaire) } ?? String(code)
-                }
-                return [r.serial, r.respondentName, r.village, r.birthYear.map(String.init) ?? "", wanted.joined(separator: ", ")]
-            })
-        if let deleteDialog {
-            deleteDialog.render(into: &buffer, area: area, theme: theme)
-            return nil
-        }
-        return cursor
+        let me = self
+        table.render(into: &buffer, rect: tableRect(in: area), columns: me.columns(s), sortColumn: nil, ascending: true,
+                     theme: theme, cells: { row in me.cells(rows[row], s) })
+        return modal == nil ? cursor : nil
     }
 }

@@ -5,10 +5,15 @@ import TerminalUI
 /// Keyed entry of paper forms, heads-down: numbers select choices, Enter moves on (skipping questions that do
 /// not apply), F2 saves and opens the next blank form, F5 copies the previous form's answer, F7 lists every
 /// problem. Warnings can be kept with a reason that is stored with the form.
-struct SurveyEntryScreen: KeyedScreen {
+struct SurveyEntryScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
-        case fieldKey(Key), next, previous, save, ditto, check, close
-        case checkKey(Key), reasonKey(Key)
+        /// A key typed into the focused answer (the answers are the screen itself, not a pop-up).
+        case fieldKey(Key)
+        case next, previous, save, ditto, check, close
+        /// From the list of problems: go to this question.
+        case jumpTo(String)
+        /// The reason typed for keeping the warnings, or none given.
+        case reasonGiven(String), reasonCancelled
     }
 
     let campaign: SurveyCampaign
@@ -18,14 +23,14 @@ struct SurveyEntryScreen: KeyedScreen {
     private(set) var editing: SurveyResponse?
     private(set) var inputs: [String: TextField] = [:]
     private(set) var focus = 0
-    private(set) var messages: [String: (text: String, severity: Severity)] = [:]
+    private(set) var messages: [String: FieldMessage] = [:]
     /// The answers of the form saved last, for the ditto key.
     private(set) var previous: SurveyAnswers?
     private(set) var others: [SurveyResponse] = []
-    var checkList: ChoiceList?
-    var reasonPrompt: PromptDialog?
     private var pendingWarnings: [SurveyIssue] = []
     var scroll = 0
+    var modal: Modal<Action>?
+    var viewport = Rect.standardArea
 
     var questionnaire: Questionnaire { engine.questionnaire }
 
@@ -74,6 +79,8 @@ struct SurveyEntryScreen: KeyedScreen {
 
     private var editingChanged: Bool { editing.map { $0.answers != answers } ?? false }
 
+    var currentCentreID: Int64? { centre.id }
+
     func title(_ ctx: AppContext) -> String {
         editing.map { ctx.strings(.surveyEditTitle, $0.serial) } ?? ctx.strings(.surveyEntryTitle, centre.code)
     }
@@ -81,10 +88,10 @@ struct SurveyEntryScreen: KeyedScreen {
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            .function(2, ctrl: "s", action: .save, label: s[editing == nil ? .keySaveNext : .keySave],
+            .function(2, shortcut: .save, action: .save, label: s[editing == nil ? .keySaveNext : .keySave],
                       help: s[.helpSurveySave]),
-            .function(5, ctrl: "d", action: .ditto, label: s[.keyDitto], help: s[.helpSurveyDitto]),
-            .function(7, ctrl: "k", action: .check, label: s[.keyCheck], help: s[.helpSurveyCheck]),
+            .function(5, action: .ditto, label: s[.keyDitto], help: s[.helpSurveyDitto]),
+            .function(7, action: .check, label: s[.keyCheck], help: s[.helpSurveyCheck]),
             .closeForm(.close, ctx),
             KeyBinding(keys: [.enter, .tab, .down], action: .next, help: s[.helpSurveyNext]),
             KeyBinding(keys: [.backTab, .up], action: .previous, help: s[.helpFormPrevious]),
@@ -99,11 +106,7 @@ struct SurveyEntryScreen: KeyedScreen {
         return entries
     }
 
-    func action(for key: Key, _ ctx: AppContext) -> Action? {
-        if checkList != nil { return .checkKey(key) }
-        if reasonPrompt != nil { return .reasonKey(key) }
-        return keymap(ctx).action(for: key) ?? .fieldKey(key)
-    }
+    func action(for key: Key, _ ctx: AppContext) -> Action? { keymap(ctx).action(for: key) ?? .fieldKey(key) }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
@@ -131,39 +134,23 @@ struct SurveyEntryScreen: KeyedScreen {
         case .check:
             let issues = currentIssues()
             guard !issues.isEmpty else { return [.message(StatusMessage(s[.surveyNoProblems]))] }
-            checkList = ChoiceList(items: issues.map { issue in
+            modal = .picker(PickerDialog(title: s[.surveyProblemsTitle], items: issues.map { issue in
                 let question = questionnaire.question(issue.field)
-                let mark = issue.severity == .error ? "✗ " : "! "
-                return ChoiceItem(id: issue.field, label: mark + (question.map { s.text($0.label) } ?? issue.field)
-                                  + ": " + s.describe(issue.problem))
-            })
-        case .checkKey(let key):
-            guard var list = checkList else { return [] }
-            switch list.handle(key) {
-            case .picked(let item):
-                checkList = nil
-                if let index = questionnaire.questions.firstIndex(where: { $0.id == item.id }) { focus = index }
-            case .cancelled: checkList = nil
-            default: checkList = list
-            }
+                return ChoiceItem(id: issue.field, label: Marks.symbol(issue.severity) + " "
+                                  + (question.map { s.text($0.label) } ?? issue.field) + ": " + s.describe(issue.problem))
+            }), pick: Reply(Action.jumpTo))
+        case .jumpTo(let id):
+            focusOn(id)
         case .save:
             return save(ctx, reason: nil)
-        case .reasonKey(let key):
-            guard var prompt = reasonPrompt else { return [] }
-            switch prompt.handle(key) {
-            case .editing: reasonPrompt = prompt
-            case .cancelled:
-                reasonPrompt = nil
-                if let first = pendingWarnings.first { focusOn(first.field) }
-            case .submitted(let reason):
-                guard !reason.cleanedInput.isEmpty else {
-                    prompt.message = s[.surveyReasonRequired]
-                    reasonPrompt = prompt
-                    return []
-                }
-                reasonPrompt = nil
-                return save(ctx, reason: reason.cleanedInput)
+        case .reasonCancelled:
+            if let first = pendingWarnings.first { focusOn(first.field) }
+        case .reasonGiven(let reason):
+            guard !reason.cleanedInput.isEmpty else {
+                askReason(problem: s[.surveyReasonRequired], ctx)
+                return []
             }
+            return save(ctx, reason: reason.cleanedInput)
         case .close:
             return [.close]
         }
@@ -196,7 +183,7 @@ struct SurveyEntryScreen: KeyedScreen {
             return []
         }
         let text = ctx.strings.describe(issue.problem)
-        messages[id] = (text, issue.severity)
+        messages[id] = FieldMessage(text, severity: issue.severity)
         let label = questionnaire.question(id).map { ctx.strings.text($0.label) } ?? id
         return [.message(StatusMessage(label + ": " + text, kind: issue.severity == .error ? .error : .warning))]
     }
@@ -210,7 +197,7 @@ struct SurveyEntryScreen: KeyedScreen {
             issues = engine.validate(draft, others: others)
         }
         messages = [:]
-        for issue in issues { messages[issue.field] = (s.describe(issue.problem), issue.severity) }
+        for issue in issues { messages[issue.field] = FieldMessage(s.describe(issue.problem), severity: issue.severity) }
         if let error = issues.first(where: { $0.severity == .error }) {
             focusOn(error.field)
             let label = questionnaire.question(error.field).map { s.text($0.label) } ?? error.field
@@ -219,22 +206,21 @@ struct SurveyEntryScreen: KeyedScreen {
             if count > 1 { text += " " + s(.moreProblems, count - 1) }
             return [.message(StatusMessage(text, kind: .error))]
         }
-        if let warning = issues.first {
+        if !issues.isEmpty {
             pendingWarnings = issues
-            let label = questionnaire.question(warning.field).map { s.text($0.label) } ?? warning.field
-            reasonPrompt = PromptDialog(title: s[.warningTitle],
-                                        label: s(.surveyOverrideQuestion, label + ": " + s.describe(warning.problem)))
+            askReason(problem: nil, ctx)
             return []
         }
         do {
             let saved = try ctx.database.saveResponse(draft, by: ctx.actor, at: ctx.clock.now)
+            let changed = AppCommand.changed(.survey(centreID: centre.id ?? 0, campaignID: campaign.id ?? 0))
             if editing != nil {
-                return [.pop, .centresChanged(select: nil), .message(StatusMessage(s(.surveySavedEdit, saved.serial)))]
+                return [.pop, changed, .message(StatusMessage(s(.surveySavedEdit, saved.serial)))]
             }
             others.append(saved)
             previous = saved.answers
             load([:])
-            return [.centresChanged(select: nil),
+            return [changed,
                     .message(StatusMessage(s(.surveySaved, saved.serial, others.count, campaign.target)))]
         } catch SurveyStoreError.duplicateSerial {
             focusOn("serial")
@@ -243,6 +229,17 @@ struct SurveyEntryScreen: KeyedScreen {
         } catch {
             return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
         }
+    }
+
+    /// Asks why the warnings should be kept; the reason is stored with the form.
+    private mutating func askReason(problem: String?, _ ctx: AppContext) {
+        let s = ctx.strings
+        guard let warning = pendingWarnings.first else { return }
+        let label = questionnaire.question(warning.field).map { s.text($0.label) } ?? warning.field
+        var dialog = PromptDialog(title: s[.warningTitle],
+                                  label: s(.surveyOverrideQuestion, label + ": " + s.describe(warning.problem)))
+        if let problem { dialog = dialog.refused(problem) }
+        modal = .prompt(dialog, submit: Reply(Action.reasonGiven), cancel: .reasonCancelled)
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {

@@ -28,8 +28,10 @@ extension SurveyEntryScreen {
             let applies = engine.isRelevant(question, current)
             let focused = index == focus
             let message = messages[question.id]
-            let marker = message == nil ? " " : (message!.severity == .error ? "!" : "?")
-            buffer.write(marker, x: area.x, y: y, style: message?.severity == .error ? theme.error : theme.warning)
+            if let message {
+                buffer.write(Marks.symbol(message.severity), x: area.x, y: y,
+                             style: message.severity == .error ? theme.error : theme.warning)
+            }
             var label = s.text(question.label)
             if question.required { label += " *" }
             buffer.write(label, x: area.x + 1, y: y, style: !applies ? theme.dim : (focused ? theme.labelFocused : theme.label),
@@ -50,16 +52,6 @@ extension SurveyEntryScreen {
         }
         renderCodes(into: &buffer, rect: Rect(x: area.maxX - Self.codesWidth, y: area.y + 1, width: Self.codesWidth,
                                               height: rows), ctx)
-        if var list = checkList {
-            let rect = area.centred(width: min(area.width - 4, 72), height: min(area.height - 2, list.items.count + 4))
-            cursor = list.render(into: &buffer, rect: rect, theme: theme, title: s[.surveyProblemsTitle],
-                                 filterLabel: s[.choiceFilter], emptyText: s[.choiceNoMatch])
-            checkList = list
-        }
-        if var prompt = reasonPrompt {
-            cursor = prompt.render(into: &buffer, area: area, theme: theme, footer: s[.promptFooter])
-            reasonPrompt = prompt
-        }
         return cursor
     }
 

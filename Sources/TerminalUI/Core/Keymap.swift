@@ -5,21 +5,24 @@ public struct KeyBinding<Action: Sendable>: Sendable {
     public let action: Action
     public let barLabel: String
     public let help: String
+    /// What a Ctrl letter among `keys` means program-wide (the app's table of Ctrl keys); a test checks that no
+    /// letter means two things.
+    public let meaning: String?
 
-    public init(keys: [Key], action: Action, barLabel: String = "", help: String) {
+    public init(keys: [Key], action: Action, barLabel: String = "", help: String, meaning: String? = nil) {
         self.keys = keys
         self.action = action
         self.barLabel = barLabel
         self.help = help
+        self.meaning = meaning
     }
 
-    /// An F-key binding with its alternatives: Alt and the same digit (Esc then the digit, as in mc), and
-    /// optionally a Ctrl letter, for terminals that keep some F-keys for themselves.
-    public static func function(_ number: Int, ctrl: Character? = nil, also: [Key] = [], action: Action,
-                                label: String, help: String) -> KeyBinding {
-        var keys: [Key] = [.function(number), .alt(Character(String(number % 10)))]
-        if let ctrl { keys.append(.ctrl(ctrl)) }
-        return KeyBinding(keys: keys + also, action: action, barLabel: label, help: help)
+    /// An F-key binding with its alternatives: Alt and the same digit (Esc then the digit, as in mc), for terminals
+    /// that keep some F-keys for themselves, and any other keys given (Enter, Delete, a Ctrl letter with its meaning).
+    public static func function(_ number: Int, also: [Key] = [], action: Action, label: String, help: String,
+                                meaning: String? = nil) -> KeyBinding {
+        let keys: [Key] = [.function(number), .alt(Character(String(number % 10)))]
+        return KeyBinding(keys: keys + also, action: action, barLabel: label, help: help, meaning: meaning)
     }
 
     /// The function key number, when the binding has one.

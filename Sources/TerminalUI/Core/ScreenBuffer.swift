@@ -24,17 +24,40 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     public var bounds: Rect { Rect(size: size) }
 
+    /// Two frames are equal when they show the same cells; how they were drawn does not matter.
+    public static func == (lhs: ScreenBuffer, rhs: ScreenBuffer) -> Bool { lhs.size == rhs.size && lhs.cells == rhs.cells }
+
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * size.width + x] }
         set { cells[y * size.width + x] = newValue }
     }
 
-    /// Writes `text` from (x, y), clipped to `maxWidth` columns and the buffer's edge; returns the columns used.
-    /// A wide character that does not fit is replaced by a space.
+    /// What to do with text that does not fit.
+    public enum Clip: Sendable {
+        /// End what is shown with "…": the reader sees that something was cut (words, names, messages).
+        case ellipsis
+        /// Cut at the edge without a sign: only for decoration (rules, bars) and inputs with their own markers.
+        case hard
+    }
+
+    /// Texts that were cut without "…" (`Clip.hard`) while this buffer was drawn, for the layout test.
+    public private(set) var hardCuts: [String] = []
+
+    /// Writes `text` from (x, y) within `maxWidth` columns and the buffer's edge; returns the columns used.
+    /// What does not fit ends in "…" unless `clip` is `.hard`. A wide character that does not fit becomes a space.
     @discardableResult
-    public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+    public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil,
+                               clip: Clip = .ellipsis) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(size.width, x + (maxWidth ?? size.width))
+        guard limit > x else { return 0 }
+        if clip == .ellipsis, x + DisplayWidth.of(text) > limit {
+            return put(DisplayWidth.truncate(text, to: limit - x), x: x, y: y, style: style, limit: limit)
+        }
+        return put(text, x: x, y: y, style: style, limit: limit)
+    }
+
+    private mutating func put(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int {
         var column = x
         for character in text {
             let width = DisplayWidth.of(character)
@@ -46,6 +69,7 @@ public struct ScreenBuffer: Sendable, Equatable {
             }
             if column + width > limit {
                 if column < limit && column >= 0 { self[column, y] = Cell(" ", style: style) }
+                hardCuts.append(text)
                 break
             }
             if column >= 0 {
@@ -55,6 +79,11 @@ public struct ScreenBuffer: Sendable, Equatable {
             column += width
         }
         return column - x
+    }
+
+    /// A horizontal rule across `width` columns from (x, y).
+    public mutating func rule(x: Int, y: Int, width: Int, style: Style) {
+        write(String(repeating: "─", count: max(0, width)), x: x, y: y, style: style, clip: .hard)
     }
 
     /// Paints every cell of `rect` with spaces in `style`.
@@ -79,8 +108,8 @@ public struct ScreenBuffer: Sendable, Equatable {
     public mutating func box(_ rect: Rect, style: Style, title: String? = nil, titleStyle: Style? = nil) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let horizontal = String(repeating: "─", count: rect.width - 2)
-        write("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style)
-        write("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
+        write("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style, clip: .hard)
+        write("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style, clip: .hard)
         for y in (rect.y + 1)..<(rect.maxY - 1) {
             write("│", x: rect.x, y: y, style: style)
             write("│", x: rect.maxX - 1, y: y, style: style)

@@ -12,7 +12,9 @@ public protocol Terminal: AnyObject {
     var stopRequested: Bool { get }
 }
 
-/// An in-memory terminal: a queue of keys in, the last frame out.
+/// An in-memory terminal: a queue of keys in, the last frame out. When the keys run out it pauses (no key, so a
+/// frame is drawn), then asks the program to quit like a person would (Ctrl-C, a pause, the first letter of yes in
+/// either language), so a test that drives `App.run` always ends; `ranDry` tells the test it came to that.
 @MainActor
 public final class TestTerminal: Terminal {
     public var size: Size
@@ -22,6 +24,8 @@ public final class TestTerminal: Terminal {
     public private(set) var lastCursor: Point?
     public private(set) var frameCount = 0
     public var stopRequested = false
+    public private(set) var ranDry = false
+    private var dryKeys: [Key?] = [nil, .ctrl("c"), nil, .char("c"), nil, .char("y")]
 
     public init(size: Size = .minimum, keys: [Key] = [], colour: Bool = false) {
         self.size = size
@@ -36,6 +40,10 @@ public final class TestTerminal: Terminal {
     }
 
     public func nextKey(timeoutMilliseconds: Int) -> Key? {
-        pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+        if !pendingKeys.isEmpty { return pendingKeys.removeFirst() }
+        ranDry = true
+        let key = dryKeys.removeFirst()
+        dryKeys.append(key)
+        return key
     }
 }

@@ -32,22 +32,10 @@ public struct TextField: Hashable, Sendable {
 
     /// Inserts typed or pasted text at the cursor; what would pass `maxLength` is dropped.
     public mutating func insert(_ typed: String) {
-        var piece = typed.filter { c in
+        let piece = typed.filter { c in
             c.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } && (!digitsOnly || c.isASCII && c.isNumber)
         }
-        let chars = Array(text)
-        let prefix = String(chars[..<cursor])
-        let suffix = String(chars[cursor...])
-        while !piece.isEmpty {
-            let head = (prefix + piece).nfc
-            let whole = (head + suffix).nfc
-            if whole.count <= maxLength {
-                text = whole
-                cursor = min(head.count, whole.count)
-                return
-            }
-            piece.removeLast()
-        }
+        (text, cursor) = TextInsertion.insert(piece, into: text, at: cursor, maxLength: maxLength)
     }
 
     /// Handles an editing key; false when the key is not an editing key.
@@ -55,8 +43,8 @@ public struct TextField: Hashable, Sendable {
         switch key {
         case .left: cursor = max(0, cursor - 1)
         case .right: cursor = min(text.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = text.count
+        case .home: cursor = 0
+        case .end: cursor = text.count
         case .backspace:
             guard cursor > 0 else { return true }
             var chars = Array(text)
@@ -118,4 +106,23 @@ public struct TextField: Hashable, Sendable {
     }
 
     private func widthOf(_ chars: ArraySlice<Character>) -> Int { chars.reduce(0) { $0 + DisplayWidth.of($1) } }
+}
+
+/// Putting typed text into a text at the cursor, kept NFC (a mark typed after its vowel joins it) and within a
+/// length: what the one-line and the many-line editors share.
+enum TextInsertion {
+    /// The new text and cursor; what would pass `maxLength` is dropped from the end of `piece`.
+    static func insert(_ piece: String, into text: String, at cursor: Int, maxLength: Int) -> (String, Int) {
+        var piece = piece
+        let chars = Array(text)
+        let prefix = String(chars[..<cursor])
+        let suffix = String(chars[cursor...])
+        while !piece.isEmpty {
+            let head = (prefix + piece).nfc
+            let whole = (head + suffix).nfc
+            if whole.count <= maxLength { return (whole, min(head.count, whole.count)) }
+            piece.removeLast()
+        }
+        return (text, cursor)
+    }
 }
