@@ -172,3 +172,22 @@ import Testing
         #expect(result.isIntact)
     }
 }
+
+/// Found by the long monkey run: a form given a new number was explained by no entry under either number.
+@Suite struct AuditRenumberTests {
+    @Test func aFormGivenANewNumberIsStillExplainedByTheTrail() throws {
+        let database = try AppDatabase.inMemory()
+        let moment = Date(timeIntervalSince1970: 1_763_700_000)
+        let centre = try database.saveCentre(Centre(name: "TT", provinceCode: 37, communeCode: 13891), by: clerk, at: moment)
+        let campaign = try database.saveCampaign(SurveyCampaign(centreID: centre.id!, year: 2026, title: "KS", target: 10),
+                                                 by: clerk, at: moment)
+        var form = try database.saveResponse(
+            SurveyResponse(campaignID: campaign.id!, answers: ["serial": .text("NS-004"), "name": .text("Trần Ngọc Thảo")]),
+            by: clerk, at: moment)
+        form.answers["serial"] = .text("NS-004-")
+        try database.saveResponse(form, by: clerk, at: moment)
+        let report = try database.auditReport()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        #expect(try database.auditEntries().first?.action == "update")
+    }
+}

@@ -97,6 +97,7 @@ extension Strings {
         case "signIn": return self[.auditSignIn]
         case "lock": return self[.auditLock]
         case "passwordChanged": return self[.auditPasswordChanged]
+        case "renumber": return self[.auditRenumber]
         default: return action
         }
     }

@@ -195,7 +195,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case verifyChangedWithoutEntry, verifyNotLogged, verifyDeletedWithoutEntry, verifyFieldChange, verifyIntact
     case verifyAltered, cliAnchorHelp, cliBadAnchor, auditHeadLine, recordCentre, recordBoardMember, recordAccount
     case recordSetting, recordCampaign, recordResponse, recordPlan, signInRefused, importControlCharacter
-    case surveyDuplicateSerialStored, importNothing, surveyNothingToImport, backupKeepDaysOutOfRange
+    case surveyDuplicateSerialStored, importNothing, surveyNothingToImport, auditRenumber, backupKeepDaysOutOfRange
     // Screens shared by every part: routes, the menu, modals, read-only forms, whole views
     case routeNotAllowed, quitQuestion, menuTitle, menuRoster, menuGroupCentres, menuGroupBoard, menuGroupSurveys
     case menuGroupPlans, menuGroupSystem, helpKeyGoTo, helpKeyRoute, multilineFooter, progressFooter, helpViewWhole
