@@ -72,8 +72,13 @@ public enum AuditAnchor {
         }
     }
 
+    /// One writer at a time in this process: the session's commits and a backup thread both update the file.
+    private static let mutex = NSLock()
+
     /// Adds a line (a backup's head). Failing to write it never fails the work it records.
     static func append(_ record: AuditAnchorRecord, dataFile: String) {
+        mutex.lock()
+        defer { mutex.unlock() }
         var records = read(dataFile: dataFile)
         records.append(record)
         write(records, dataFile: dataFile)
@@ -81,6 +86,8 @@ public enum AuditAnchor {
 
     /// After a restore the file's trail is the backup's: earlier anchors describe a file that is gone.
     static func reset(to head: AuditHead?, dataFile: String, from source: String, at moment: Date) {
+        mutex.lock()
+        defer { mutex.unlock() }
         guard let head else {
             unlink(filePath(dataFile: dataFile))
             return
@@ -91,6 +98,8 @@ public enum AuditAnchor {
 
     /// Moves the `head` line to `head`, unless the head it holds is no longer in the trail.
     static func advance(to head: AuditHead, stillHolds: (AuditHead) -> Bool, dataFile: String, at moment: Date) {
+        mutex.lock()
+        defer { mutex.unlock() }
         var records = read(dataFile: dataFile)
         if let previous = records.last(where: { $0.kind == .head }) {
             guard previous.head != head else { return }

@@ -7,7 +7,7 @@ import Glibc
 /// (a power cut leaves the old file or the new one), and synced to the disk when `durable`.
 public enum PrivateFile {
     public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = path + ".tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw SystemErrorBox(.current) }
         var failure: SystemError?
