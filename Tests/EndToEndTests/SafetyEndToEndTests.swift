@@ -75,6 +75,8 @@ struct SafetyEndToEndTests {
         try session.press("F10", "F10", "F10")
         try quit(session)
         #expect(try session.exitStatus() == 0)
+        #expect(names(in: (data as NSString).deletingLastPathComponent)
+            == ["tthtcd.sqlite", ".tthtcd.sqlite.audit-anchors", "sao-luu"], "after F10 only the data file remains")
         #expect(try forms(data, sandbox) == 4)
         let restore = try runProgram(["restore", usb + "/" + copies[0], "--data", data], in: sandbox)
         #expect(restore.status == 0, "\(restore.stderr)")
@@ -83,7 +85,9 @@ struct SafetyEndToEndTests {
         #expect(try runProgram(["audit", "verify", "--data", data], in: sandbox).status == 0)
     }
 
-    @Test func closingTheWindowAfterASaveWritesItIntoTheFileAlone() throws {
+    /// SIGHUP is what closing the terminal window sends; SIGTERM what a shutdown sends.
+    @Test(arguments: [SIGHUP, SIGTERM])
+    func closingTheWindowAfterASaveWritesItIntoTheFileAlone(_ signal: Int32) throws {
         let sandbox = Sandbox()
         let (folder, data) = try office(sandbox)
         let session = try TmuxSession(["--data", data], sandbox: sandbox)
@@ -91,8 +95,8 @@ struct SafetyEndToEndTests {
         try keyForm(session, 1)
         #expect(FileManager.default.fileExists(atPath: data + "-wal"))
         let pid = try #require(try session.programPID())
-        kill(pid, SIGHUP)
-        #expect(try session.exitStatus() == 129)
+        kill(pid, signal)
+        #expect(try session.exitStatus() == 128 + Int(signal), "it still ends as the signal asked")
         #expect(names(in: folder) == ["tthtcd.sqlite", ".tthtcd.sqlite.audit-anchors", "sao-luu"],
                 "only the data file: \(names(in: folder))")
         // The .sqlite copied alone, as to a USB stick, holds the acknowledged form.
