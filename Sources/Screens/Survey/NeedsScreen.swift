@@ -119,12 +119,12 @@ struct NeedsScreen: KeyedScreen, Equatable {
             view(TextViewer(title: title(ctx), paragraphs: lines.map(\.text),
                             headings: Set(lines.indices.filter { lines[$0].heading })))
         case .export:
-            let home = ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"
-            modal = .prompt(PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: home, maxLength: 300),
+            modal = .prompt(PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: UserFolder.home,
+                                         maxLength: 300),
                             submit: Reply(Action.exportFolder))
         case .exportFolder(let folder):
             do {
-                let paths = try SurveyExport.write(to: folder.cleanedInput, campaign: campaign, centre: centre,
+                let paths = try SurveyExport.write(to: UserFolder.resolve(folder), campaign: campaign, centre: centre,
                                                    responses: responses, analysis: analysis,
                                                    questionnaire: questionnaire,
                                                    auditHead: try? ctx.database.auditHead(), strings: s)
