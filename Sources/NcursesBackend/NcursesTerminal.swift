@@ -98,6 +98,13 @@ public final class NcursesTerminal: Terminal {
             var next: KeyDecoder.Input?
             if input == .character(27) {
                 next = queued.isEmpty ? read(timeout: 0) : queued.removeFirst()
+                if next == nil {
+                    // Esc alone: a digit within a second makes Alt and the digit (the F-key alternatives).
+                    let late = read(timeout: KeyDecoder.escapeDigitWait)
+                    let (key, used) = decoder.decodeLoneEscape(then: late)
+                    if let late, !used { queued.insert(late, at: 0) }
+                    return key
+                }
             }
             let (key, consumed) = decoder.decode(input, next: next)
             if let next, !consumed { queued.insert(next, at: 0) }

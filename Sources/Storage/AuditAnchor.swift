@@ -2,19 +2,10 @@ import Domain
 import Foundation
 import GRDB
 
-/// The audit trail's head: the last entry's number and hash. Anyone who holds the file can rewrite the
-/// whole chain, so the head is also kept outside the table: in a small anchor file beside the data file,
+/// The audit trail's head (`Domain.AuditHead`: the last entry's number and hash). Anyone who holds the file can
+/// rewrite the whole chain, so the head is also kept outside the table: in a small anchor file beside the data file,
 /// inside every backup, and printed on documents. A head that no longer matches the trail shows tampering.
-public struct AuditHead: Hashable, Sendable {
-    public let entry: Int64
-    /// The entry's SHA-256 in hex; an anchor read off paper may give only its first characters.
-    public let hash: String
-
-    public init(entry: Int64, hash: String) {
-        self.entry = entry
-        self.hash = hash.lowercased()
-    }
-
+extension AuditHead {
     /// Fewest hex digits accepted from paper (48 bits): enough that a forged chain cannot be made to match.
     public static let minimumHashDigits = 12
 
@@ -31,7 +22,7 @@ public struct AuditHead: Hashable, Sendable {
     public var printed: String { "\(entry):\(hash.prefix(16))" }
 
     /// True when `stored` is this entry's full hash.
-    func matches(_ stored: String) -> Bool { stored.lowercased().hasPrefix(hash) }
+    func matches(_ stored: String) -> Bool { stored.lowercased().hasPrefix(hash.lowercased()) }
 
     /// The head of the trail in `db`; nil for an empty trail.
     static func current(_ db: Database) throws -> AuditHead? {
@@ -67,7 +58,7 @@ public enum AuditAnchor {
             let fields = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 4, let kind = AuditAnchorRecord.Kind(rawValue: fields[0]), let entry = Int64(fields[1]),
                   let at = Timestamp.date(fields[3]) else { return nil }
-            return AuditAnchorRecord(kind: kind, head: AuditHead(entry: entry, hash: fields[2]), at: at,
+            return AuditAnchorRecord(kind: kind, head: AuditHead(entry: entry, hash: fields[2].lowercased()), at: at,
                                      note: fields.count > 4 ? fields[4] : "")
         }
     }

@@ -203,7 +203,7 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE plan SET status = ?, updatedAt = ? WHERE id = ?",
                            arguments: [plan.status.rawValue, Timestamp.string(moment), id])
-            try Self.recordEvent(db, planID: id, action, by: actor, comment: comment.cleanedInput, at: moment)
+            try Self.recordEvent(db, planID: id, action, by: actor, comment: comment.cleanedMultiline, at: moment)
             if action == .approve, let amended = plan.amends {
                 // The approved amendment takes over: the version it amends goes out of force.
                 try db.execute(sql: "UPDATE plan SET status = ?, updatedAt = ? WHERE id = ? AND status = ?",
@@ -265,7 +265,8 @@ extension AppDatabase {
             var outcomeCleaned = outcome
             outcomeCleaned.notes = outcome.notes.cleanedInput
             plan.activities[activityIndex].outcome = outcomeCleaned
-            let issues = PlanValidator.entryIssues(plan.activities[activityIndex], number: activityIndex + 1, plan: plan)
+            let issues = PlanValidator.outcomeIssues(plan.activities[activityIndex], number: activityIndex + 1, plan: plan,
+                                                     today: LocalDate(date: moment, timeZone: .current))
             guard issues.isEmpty else { throw PlanStoreError.invalid(issues) }
             guard let row = plan.activities[activityIndex].id else { throw PlanStoreError.notFound }
             var stored = plan.activities[activityIndex]

@@ -49,7 +49,8 @@ struct BoardCommand: ParsableCommand {
             } else {
                 centres = centres.filter { $0.status == .active || $0.status == .suspended }
             }
-            let engine = BoardCompliance(table: rules, parameters: try database.boardParameters(defaults: rules.parameters))
+            let engine = BoardCompliance(table: rules, parameters: try database.boardParameters(defaults: rules.parameters),
+                                         units: try CLI.units())
             let boards = try database.boardMembers(provinceCode: nil)
             let reports = VietnameseCollation.sorted(centres, by: \.name).map { centre in
                 (centre, engine.check(centreID: centre.id ?? 0, members: boards[centre.id ?? 0] ?? [], asOf: date))

@@ -37,7 +37,7 @@ struct BoardFixture {
 
     static func outcome(_ check: BoardCheck, _ members: [BoardMember], asOf: LocalDate = asOf,
                         parameters: BoardParameters = BoardParameters()) -> (RuleOutcome, [BoardFinding]) {
-        check.evaluate(BoardSnapshot(members: members, asOf: asOf, parameters: parameters))
+        check.evaluate(BoardSnapshot(members: members, asOf: asOf, parameters: parameters, units: ShippedUnits.directory))
     }
 }
 
@@ -45,7 +45,7 @@ struct BoardFixture {
     typealias F = BoardFixture
 
     @Test func aCompliantBoardPassesEveryRuleInForce() {
-        let report = BoardCompliance(table: F.table).check(centreID: 1, members: F.compliant, asOf: F.asOf)
+        let report = BoardCompliance(table: F.table, units: ShippedUnits.directory).check(centreID: 1, members: F.compliant, asOf: F.asOf)
         #expect(report.results.count == 11)
         #expect(report.results.allSatisfy { $0.outcome == .pass }, "\(report.results.filter { $0.outcome != .pass })")
         #expect(report.isCompliant)
@@ -181,6 +181,17 @@ struct BoardFixture {
         }
     }
 
+    /// Before Circular 40/2010 took effect (15/2/2011), the Regulation's original text applied: the board had a
+    /// director leading the commune People's Committee; the assigned teacher and the two deputies came later.
+    @Test func boardsBefore2011AreCheckedUnderTheOriginalRegulation() throws {
+        let rules = table.rules(on: try #require(LocalDate(iso: "2009-06-01")))
+        #expect(!rules.isEmpty, "2008-2011 is covered")
+        #expect(rules.first { $0.id == "one-director" }?.basis.vi == "Quyết định 09/2008/QĐ-BGDĐT (văn bản ban đầu)")
+        #expect(!rules.contains { $0.id == "assigned-teacher" || $0.id.hasPrefix("deputy-") })
+        #expect(table.rules(on: try #require(LocalDate(iso: "2011-02-15"))).contains { $0.id == "assigned-teacher" })
+        #expect(table.rules(on: try #require(LocalDate(iso: "2008-01-01"))).isEmpty, "no rule before the Regulation")
+    }
+
     @Test func versionsOfARuleNeverOverlap() {
         for (id, versions) in Dictionary(grouping: table.rules, by: \.id) {
             let sorted = versions.sorted { $0.effectiveFrom < $1.effectiveFrom }
@@ -196,8 +207,14 @@ struct BoardFixture {
         let after = table.rules(on: try #require(LocalDate(iso: "2025-07-01")))
         #expect(!before.contains { $0.id == "decisions-by-commune" }, "not in force before the two-tier government")
         #expect(after.contains { $0.id == "decisions-by-commune" })
-        #expect(before.first { $0.id == "one-director" }?.basis.vi == "Thông tư 40/2010/TT-BGDĐT")
-        #expect(after.first { $0.id == "one-director" }?.basis.vi == "Thông tư 11/2025/TT-BGDĐT")
+        // The composition still rests on the 2008 Regulation as amended in 2010; the 2025 Circular is the basis of
+        // the issuer rule only.
+        let amended = "Quyết định 09/2008/QĐ-BGDĐT, sửa đổi bởi Thông tư 40/2010/TT-BGDĐT"
+        #expect(before.first { $0.id == "one-director" }?.basis.vi == amended)
+        #expect(after.first { $0.id == "one-director" }?.basis.vi == amended)
+        #expect(after.first { $0.id == "decisions-by-commune" }?.basis.vi.hasPrefix("Thông tư 11/2025/TT-BGDĐT") == true)
+        #expect(!table.rules.contains { $0.id != "decisions-by-commune" && $0.basis.vi.contains("11/2025") },
+                "only the issuer rule cites Circular 11/2025")
         #expect(Set(after.map(\.id)).count == after.count, "one version of each rule at a time")
 
         // A board appointed by the district in 2024 is fine under the 2024 rules and breaks the 2026 ones.
@@ -206,7 +223,7 @@ struct BoardFixture {
             board[index].decision = Decision(number: "9/QĐ-UBND", date: LocalDate(iso: "2025-09-01"),
                                              issuer: "UBND huyện Nghĩa Hưng")
         }
-        let engine = BoardCompliance(table: table)
+        let engine = BoardCompliance(table: table, units: ShippedUnits.directory)
         let past = engine.check(centreID: 1, members: board, asOf: try #require(LocalDate(iso: "2025-06-30")))
         #expect(past.result(for: "decisions-by-commune") == nil)
         let now = engine.check(centreID: 1, members: board, asOf: BoardFixture.asOf)
@@ -223,13 +240,35 @@ struct BoardFixture {
     @Test(arguments: ["UBND xã Nghĩa Sơn", "Ủy ban nhân dân phường Hoa Lư", "Chủ tịch UBND xã Yên Mô",
                       "UBND đặc khu Phú Quốc", "ubnd xa nghia lam", "U.B.N.D xã Kim Sơn"])
     func communeCommitteesAreRecognised(_ issuer: String) {
-        #expect(IssuingBody.isCommuneCommittee(issuer))
+        #expect(IssuingBody.isCommuneCommittee(issuer, units: ShippedUnits.directory))
     }
 
     @Test(arguments: ["UBND huyện Nghĩa Hưng", "UBND tỉnh Ninh Bình", "Sở GD&ĐT Ninh Bình", "Hội Khuyến học xã",
                       "UBND thành phố Hà Nội", "", "Phòng GD&ĐT huyện"])
     func otherIssuersAreNot(_ issuer: String) {
-        #expect(!IssuingBody.isCommuneCommittee(issuer))
+        #expect(!IssuingBody.isCommuneCommittee(issuer, units: ShippedUnits.directory))
+    }
+
+    /// Every official unit's committee is a commune committee, however its name is written, "quan", "tinh" or
+    /// "thanh" inside the name included (Xã Nho Quan...).
+    @Test func everyUnitOfTheListIsRecognisedByItsName() {
+        let units = ShippedUnits.directory
+        var refused: [String] = []
+        for unit in units.units {
+            let lower = unit.name.prefix(1).lowercased() + unit.name.dropFirst()
+            for issuer in ["UBND " + lower, "Ủy ban nhân dân " + unit.name, "Chủ tịch UBND " + lower + ", "
+                           + (units.province(code: unit.province)?.name ?? "")] where
+                !IssuingBody.isCommuneCommittee(issuer, units: units) {
+                refused.append(issuer)
+            }
+        }
+        #expect(refused.isEmpty, "\(refused.count) refused, e.g. \(refused.prefix(5))")
+        #expect(IssuingBody.isCommuneCommittee("UBND xã Nho Quan", units: units))
+    }
+
+    @Test(arguments: ["UBND thị xã Sơn Tây", "UBND quận 1", "UBND huyện Nho Quan", "UBND xã Không Có Trong Danh Mục"])
+    func unitsThatAreNotCommuneLevelAreNot(_ issuer: String) {
+        #expect(!IssuingBody.isCommuneCommittee(issuer, units: ShippedUnits.directory))
     }
 }
 

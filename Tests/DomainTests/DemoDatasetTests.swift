@@ -20,7 +20,7 @@ import Testing
 
     @Test func theDemoBoardsShowEveryRuleBothPassingAndFailing() {
         let asOf = LocalDate(iso: "2026-11-21")!
-        let engine = BoardCompliance(table: BoardFixture.table)
+        let engine = BoardCompliance(table: BoardFixture.table, units: ShippedUnits.directory)
         let reports = dataset.centres.filter { !$0.board.isEmpty }.map { entry in
             engine.check(centreID: 0, members: entry.board, asOf: asOf)
         }

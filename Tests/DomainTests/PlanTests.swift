@@ -140,23 +140,43 @@ enum PlanFixture {
 @Suite struct PlanDraftingTests {
     typealias F = PlanFixture
 
-    @Test func draftingFromASurveyFollowsTheRankedNeeds() {
-        let campaign = SurveyCampaign(id: 1, centreID: 1, year: 2026, target: 10)
-        let responses = [[3, 11], [3, 1], [3, 11, 8], [1], [3]].enumerated().map { index, topics in
-            SurveyResponse(campaignID: 1, answers: ["serial": .text("\(index)"), "topics": .codes(topics),
-                                                    "format": .codes([2])])
+    /// Each topic is proposed the way those who asked for it want it: the format and season most chosen among them,
+    /// not the village's favourites; the learners are those who asked.
+    @Test func draftingFromASurveyFollowsWhatThoseWhoAskedWant() {
+        func form(_ topics: [Int], format: Int, season: Int, time: Int) -> SurveyAnswers {
+            ["topics": .codes(topics), "format": .codes([format]), "season": .codes([season]), "timeOfDay": .codes([time])]
         }
-        let analysis = NeedsAnalysis.compute(responses, campaign: campaign)
-        let drafted = PlanDrafter.activities(from: analysis, topicName: { "Chủ đề \($0)" }, count: 3, venue: "NVH",
-                                             responsible: "Trần Văn Minh")
-        #expect(drafted.map(\.topic) == [3, 1, 11], "most wanted first; ties by code")
-        #expect(drafted.map(\.expectedLearners) == [4, 2, 2])
-        #expect(drafted.allSatisfy { $0.format == .talk }, "the preferred format")
-        #expect(drafted.map(\.month) == [2, 4, 6])
+        // Topic 3 (aquaculture) wanted by four, mostly as talks after Tết; topic 1 (crops) by three, as model visits in
+        // the summer. Overall the favourite format is the talk: topic 1 must not get it.
+        let answers = [form([3, 11], format: 2, season: 3, time: 3), form([3, 1], format: 3, season: 2, time: 1),
+                       form([3, 11, 8], format: 2, season: 3, time: 3), form([1], format: 3, season: 2, time: 1),
+                       form([3], format: 2, season: 1, time: 3), form([1], format: 1, season: 2, time: 2)]
+        let demand = TopicDemand.compute(answers)
+        #expect(demand.map(\.topic) == [3, 1, 11, 8], "most wanted first; ties by code")
+        let drafted = PlanDrafter.activities(from: demand, count: 3, title: { "Chủ đề \($0.topic) buổi \($0.timeOfDay ?? 0)" },
+                                             venue: "NVH", responsible: "Trần Văn Minh")
+        #expect(drafted.map(\.topic) == [3, 1, 11])
+        #expect(drafted.map(\.expectedLearners) == [4, 3, 2], "the count of those who chose the topic")
+        #expect(drafted.map(\.format) == [.talk, .modelVisit, .talk], "each topic's own favourite format")
+        #expect(drafted[0].month == 2 && drafted[1].month == 6 && drafted[2].month == 3,
+                "months of each topic's favourite season, taken in turn")
+        #expect(drafted.map(\.title) == ["Chủ đề 3 buổi 3", "Chủ đề 1 buổi 1", "Chủ đề 11 buổi 3"])
         #expect(drafted.allSatisfy { $0.venue == "NVH" && $0.responsible == "Trần Văn Minh" })
         var plan = F.plan(drafted)
         plan.campaignIDs = [1]
-        #expect(PlanValidator.submissionIssues(plan, campaignYears: [2026]).isEmpty, "a draft that can be submitted")
+        let issues = PlanValidator.submissionIssues(plan, campaignYears: [2026])
+        #expect(issues.allSatisfy { $0.severity == .warning }, "a draft that can be submitted")
+        #expect(issues.map(\.problem) == [.noBudget], "its activities have no cost yet: F5 says so")
+    }
+
+    @Test func theChecksWarnOfAPlanWithNothingToLearnNobodyToLearnAndNoMoney() {
+        var plan = F.plan([F.activity(format: .modelVisit)])
+        plan.activities[0].expectedLearners = 0
+        plan.activities[0].cost = 0
+        plan.targetLearners = 0
+        plan.targetClasses = 0
+        let problems = PlanValidator.submissionIssues(plan, campaignYears: [2026]).map(\.problem)
+        #expect(problems.contains(.noClassesOrTalks) && problems.contains(.noLearners) && problems.contains(.noBudget))
     }
 
     @Test func aMonthlyPlanIsDrawnFromTheAnnualOne() {

@@ -84,7 +84,7 @@ struct RosterEndToEndTests {
         try session.press("F2")
         try session.waitFor("Thêm trung tâm")
         try session.press("F2")
-        try session.waitFor("Tên trung tâm: không được để trống.")
+        try session.waitFor("Tên trung tâm: Không được để trống.")
 
         try session.type("TTHTCĐ xã Nghĩa Sơn (cơ sở 2)")
         try session.press("Tab")
@@ -96,9 +96,9 @@ struct RosterEndToEndTests {
         for _ in 0..<4 { try session.press("Tab") }
         try session.type("01/01/2099")
         try session.press("Tab")
-        try session.waitFor("Ngày quyết định: ngày ở tương lai")
+        try session.waitFor("Ngày quyết định: Ngày ở tương lai")
         try session.press("F2")
-        try session.waitFor("Ngày quyết định: ngày ở tương lai")
+        try session.waitFor("Ngày quyết định: Ngày ở tương lai")
         #expect(try session.capture().contains("01/01/2099"), "what was typed is kept")
 
         // Saving moved the cursor to the field in error: fix it there.
@@ -136,6 +136,8 @@ struct RosterEndToEndTests {
         try session.press("Tab", "Tab")
         try session.type("Sửa chữa hội trường")
         try session.press("F2")
+        try session.waitFor("Ghi «Tạm đình chỉ» cho TTHTCĐ xã Yên Mô")
+        try session.type("c")
         try session.waitFor("Đã lưu TT14701")
         try session.press("C-y")
         let history = try session.waitFor("Lịch sử trạng thái TT14701")

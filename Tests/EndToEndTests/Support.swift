@@ -160,14 +160,22 @@ final class TmuxSession {
     struct TimedOut: Error {}
 
     /// Signs in on the sign-in screen.
+    /// Signs in on the sign-in screen. The list of what waits for the person, if it shows, is closed unless
+    /// `keepWaitingWork` (the test is about it).
     func signIn(_ username: String, _ password: String = "demo2026", expect: String = "Hồ sơ trung tâm",
-                sourceLocation: SourceLocation = #_sourceLocation) throws {
+                keepWaitingWork: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
         try waitFor("Tên đăng nhập", sourceLocation: sourceLocation)
         try type(username)
         try press("Tab")
         try type(password)
         try press("Enter")
-        try waitFor(expect, sourceLocation: sourceLocation)
+        let screen = try waitFor(expect, sourceLocation: sourceLocation)
+        if !keepWaitingWork && (screen.contains("Việc đang chờ bạn") || screen.contains("Waiting for you")) {
+            try press("Escape")
+            try waitUntil(what: "the waiting list closed", sourceLocation: sourceLocation) {
+                !$0.contains("Việc đang chờ bạn") && !$0.contains("Waiting for you")
+            }
+        }
     }
 
     /// The program's process id (the child of the pane's shell), for sending it signals.

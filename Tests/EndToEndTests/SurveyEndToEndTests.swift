@@ -7,6 +7,8 @@ struct SurveyEndToEndTests {
     /// Types answers, each followed by Enter.
     func key(_ session: TmuxSession, _ answers: [String]) throws {
         for answer in answers {
+            // Typed over what the field holds (the proposed form number), as a clerk would with Ctrl-U.
+            if !answer.isEmpty { try session.press("C-u") }
             if !answer.isEmpty { try session.type(answer) }
             try session.press("Enter")
         }
@@ -35,8 +37,10 @@ struct SurveyEndToEndTests {
         try key(session, ["NL-001", "Vương Văn Hòa", "2", "1", "1968", "1", "3", "1", "1", "1", "1 2 4", "3", "3", "1"])
         try session.press("F2")
         try session.waitFor("Đã lưu phiếu NL-001 (1/60)")
-        // Form 2: village and most answers copied from form 1 with the ditto key (F5).
-        try key(session, ["NL-002", "Vương Thị Lụa"])
+        // Form 2: its number proposed (NL-002, Enter keeps it); village and most answers copied from form 1 (F5).
+        try session.waitFor("NL-002")
+        try session.press("Enter")
+        try key(session, ["Vương Thị Lụa"])
         try session.press("F5")
         try key(session, ["2", "1972"])
         for _ in 0..<5 { try session.press("F5") }  // ethnicity to disability
@@ -118,7 +122,7 @@ struct SurveyEndToEndTests {
         #expect(wrongCode.status == 1)
         let report = try String(contentsOfFile: wrongPath.replacingOccurrences(of: ".csv", with: "-loi-nhap.csv"),
                                 encoding: .utf8)
-        #expect(report.contains("500,Giới tính,9,không có mã 9."), "\(report)")
+        #expect(report.contains("500,Giới tính,9,Không có mã 9."), "\(report)")
 
         var truncated = csv(rows: 50)
         truncated.removeLast(30)

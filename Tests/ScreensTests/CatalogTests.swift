@@ -29,3 +29,16 @@ import Testing
         #expect(Language.detect(option: "vi", environment: ["LANG": "en_US"]) == .vi)
     }
 }
+
+/// Messages are sentences: each begins with a capital letter, in both languages.
+@Suite struct MessageCaseTests {
+    @Test(arguments: Language.allCases)
+    func everySentenceBeginsWithACapital(_ language: Language) throws {
+        let strings = try Strings(language: language)
+        for key in StringKey.allCases {
+            let text = strings[key]
+            guard let first = text.first, first.isLetter, text.hasSuffix(".") || text.hasSuffix("?") else { continue }
+            #expect(first.isUppercase, "\(language) \(key): «\(text)»")
+        }
+    }
+}

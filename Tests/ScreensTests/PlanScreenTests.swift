@@ -12,6 +12,8 @@ import TerminalUI
         h.press(.tab)
         h.type("demo2026")
         h.press(.enter)
+        // What waits for the person opens over the roster: close it, other tests read it.
+        if case .picker? = h.app.modal { h.press(.escape) }
     }
 
     func openPlans(_ h: Harness, _ query: String) {
@@ -67,7 +69,7 @@ import TerminalUI
         signIn(h, "giamdoc")
         openPlans(h, "nghia son")
         h.press(.enter)
-        #expect(h.messageLine == "Bị trả lại: Bổ sung lớp chăn nuôi cho xóm 4-6")
+        #expect(h.screen.contains("Bị trả lại: Bổ sung lớp chăn nuôi cho xóm 4-6"), "on the plan's heading")
         h.press(.function(3))
         h.type("Lớp chăn nuôi gà an toàn sinh học")
         for _ in 0..<4 { h.press(.tab) }
@@ -80,7 +82,7 @@ import TerminalUI
         h.press(.function(2))
         #expect(h.messageLine == "Đã lưu hoạt động.")
         h.press(.function(7))
-        #expect(h.messageLine.contains("6 lớp"), "targets no longer add up: \(h.messageLine)")
+        #expect(h.messageLine.contains("các hoạt động có 4 lớp"), "targets no longer add up: \(h.messageLine)")
         h.press(.function(2), .function(5), .function(2))  // heading: recompute the targets, save
         h.press(.function(7), .char("c"))
         #expect(try h.database.plan(id: id)?.status == .submitted)
@@ -154,19 +156,19 @@ import TerminalUI
         for _ in 0..<6 { h.press(.tab) }
         h.type("13")
         h.press(.function(2))
-        #expect(h.messageLine == "Tháng: hoạt động 1: tháng phải từ 1 đến 12.")
+        #expect(h.messageLine == "Tháng: Hoạt động 1: tháng phải từ 1 đến 12.")
         h.press(.ctrl("u"))
         h.type("3")
         h.press(.tab)
         h.type("15/01/2027")
         h.press(.function(2))
-        #expect(h.messageLine == "Ngày (nếu đã định): hoạt động 1: ngày không thuộc năm 2026 của kế hoạch.")
+        #expect(h.messageLine == "Ngày (nếu đã định): Hoạt động 1: ngày không thuộc năm 2026 của kế hoạch.")
         h.press(.ctrl("u"))
         for _ in 0..<4 { h.press(.tab) }
         h.press(.ctrl("u"))
         h.type("-200000")
         h.press(.function(2))
-        #expect(h.messageLine == "Kinh phí (đồng): hoạt động 1: kinh phí không được âm.")
+        #expect(h.messageLine == "Kinh phí (đồng): Hoạt động 1: kinh phí không được âm.")
         #expect(try h.database.plans(centreID: 11).allSatisfy { $0.activities.isEmpty } || true)
         let plan = try #require(try h.database.plans().first { $0.title == "Kế hoạch hoạt động năm 2026" && $0.status == .draft })
         #expect(plan.activities.isEmpty, "nothing saved")
@@ -182,5 +184,46 @@ import TerminalUI
                                        strings: h.context.strings)
         expectGolden("plan_print", text)
         #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
+    }
+}
+
+/// What waits for a person is shown when they sign in, and opens with one key.
+@MainActor
+@Suite struct WaitingWorkTests {
+    @Test func theLeaderIsToldOfPlansToApproveAndEnterOpensOne() throws {
+        let h = try Harness(.demo, account: nil)
+        h.type("chutich")
+        h.press(.tab)
+        h.type("demo2026")
+        h.press(.enter)
+        let waiting = try h.database.plans().filter { $0.status == .submitted }
+        #expect(!waiting.isEmpty)
+        #expect(h.screen.contains("Việc đang chờ bạn (\(waiting.count))"))
+        #expect(h.screen.contains("Chờ duyệt · Kế hoạch hoạt động năm 2026 – TTHTCĐ"))
+        h.press(.enter)
+        let editor = try #require(h.app.stack.last as? PlanEditorScreen)
+        #expect(waiting.contains { $0.id == editor.plan.id })
+    }
+
+    @Test func aDirectorReadsTheReturnReasonWholeOnTheHeadingAndInTheList() throws {
+        let h = try Harness(.demo, account: Account(username: "chutich", fullName: "Vũ Đức Thành", roles: [.communeLeader]))
+        let plan = try #require(try h.database.plans().first { $0.status == .submitted })
+        let reason = "Bổ sung lớp chăn nuôi cho các xóm 4-6.\nGhi rõ người phụ trách từng lớp.\nTính lại kinh phí theo số lớp."
+        _ = try h.database.advancePlan(id: plan.id!, .returnForRevision, by: h.context.actor, comment: reason,
+                                       at: h.context.clock.now)
+        h.press(.ctrl("x"))
+        h.type("giamdoc")
+        h.press(.tab)
+        h.type("demo2026")
+        h.press(.enter)
+        #expect(h.screen.contains("Bị trả lại · " + h.context.strings.planName(plan, centre: try #require(
+            try h.database.centre(id: plan.centreID)))))
+        h.press(.enter)
+        for line in reason.split(separator: "\n") { #expect(h.screen.contains(line), "heading shows «\(line)»") }
+        h.press(.ctrl("p"))
+        let list = try #require(h.app.stack.last as? PlansScreen)
+        #expect(list.plans.contains { $0.status == .returned })
+        for _ in 0..<10 where (h.app.stack.last as? PlansScreen)?.selected?.status != .returned { h.press(.down) }
+        #expect(h.screen.contains("Lý do trả lại: Bổ sung lớp chăn nuôi cho các xóm 4-6."))
     }
 }

@@ -17,14 +17,17 @@ import TerminalUI
     }
 
     /// Types one form: each answer then Enter.
+    /// Types each answer over what the field holds (an empty answer keeps it: the proposed form number), then Enter.
     func key(_ h: Harness, _ answers: [String]) {
         for answer in answers {
+            if !answer.isEmpty { h.press(.ctrl("u")) }
             h.type(answer)
             h.press(.enter)
         }
     }
 
-    static let form1 = ["NS-2026-301", "Phạm Văn Bình", "3", "1", "1970", "1", "3", "1", "1", "1", "1 5 8", "2", "3", "1"]
+    /// The form number is proposed (the one after the last saved): Enter keeps it.
+    static let form1 = ["", "Phạm Văn Bình", "3", "1", "1970", "1", "3", "1", "1", "1", "1 5 8", "2", "3", "1"]
 
     @Test func entryAndAnalysisAt80x24() throws {
         let h = try Harness(.demo)
@@ -41,11 +44,13 @@ import TerminalUI
         let h = try Harness(.demo)
         openCampaigns(h)
         h.press(.function(5))
+        #expect(try entry(h).inputs["serial"]?.text == "NS-2026-301", "the number after the last form saved")
         key(h, Self.form1)
         h.press(.function(2))
         #expect(h.messageLine == "Đã lưu phiếu NS-2026-301 (301/320). Phiếu mới:")
+        #expect(try entry(h).inputs["serial"]?.text == "NS-2026-302", "the form number counts up by itself")
         // Second form: village, sex and the rest copied from the first with the ditto key.
-        key(h, ["NS-2026-302", "Lê Thị Hoa"])
+        key(h, ["", "Lê Thị Hoa"])
         h.press(.function(5))  // village 3
         key(h, ["2", "1985"])
         for _ in 0..<9 { h.press(.function(5)) }
@@ -54,7 +59,7 @@ import TerminalUI
         h.press(.function(2))
         #expect(h.messageLine.hasPrefix("Đã lưu phiếu NS-2026-302"))
         // Third form: a respondent over 90 is a warning, kept with a reason.
-        key(h, ["NS-2026-303", "Đỗ Văn Cụ", "1", "1", "1930", "1", "2", "8", "1", "1", "6", "2", "1", "4"])
+        key(h, ["", "Đỗ Văn Cụ", "1", "1", "1930", "1", "2", "8", "1", "1", "6", "2", "1", "4"])
         h.press(.function(2))
         #expect(h.screen.contains("trên 90 tuổi"))
         h.press(.enter)
@@ -71,14 +76,22 @@ import TerminalUI
         let h = try Harness(.demo)
         openCampaigns(h)
         h.press(.function(5))
-        key(h, ["NS-2026-001", "", "9", "3"])
-        #expect(h.messageLine == "Giới tính: không có mã 3.")
+        key(h, ["NS-2026-001"])
+        #expect(h.messageLine == "Số phiếu: Số phiếu này đã có trong đợt khảo sát.")
+        #expect(try entry(h).focusedQuestion.id == "serial", "Enter on an error stays on the field")
+        key(h, ["NS-2026-999", "", "9"])
+        #expect(h.messageLine == "Thôn/tổ dân phố: Không có thôn «9» trong danh sách.")
+        #expect(try entry(h).focusedQuestion.id == "village")
+        key(h, ["2", "3"])
+        #expect(h.messageLine == "Giới tính: Không có mã 3.")
+        #expect(try entry(h).focusedQuestion.id == "sex")
         h.press(.function(2))
-        #expect(h.messageLine.hasPrefix("Số phiếu: số phiếu này đã có trong đợt khảo sát."))
-        #expect(try entry(h).focusedQuestion.id == "serial")
+        #expect(h.messageLine.hasPrefix("Giới tính: Không có mã 3."))
         h.press(.function(7))
         #expect(h.screen.contains("Các vấn đề của phiếu"))
-        h.press(.down, .down, .enter)
+        h.press(.down, .enter)
+        #expect(try entry(h).focusedQuestion.id != "sex", "the list jumps to the question picked")
+        h.press(.function(7), .enter)
         #expect(try entry(h).focusedQuestion.id == "sex")
         #expect(try h.database.responses(campaignID: 1).count == 300)
     }
@@ -170,7 +183,7 @@ import TerminalUI
         #expect(try h.database.responses(campaignID: 1).count == 340, "nothing imported")
         let report = try CSVFiles.read(path: folder.appendingPathComponent("loi-loi-nhap.csv").path)
         #expect(report.headers == ["Dòng", "Cột", "Giá trị", "Lý do"])
-        #expect(report.rows[0] == ["3", "Giới tính", "5", "không có mã 5."])
+        #expect(report.rows[0] == ["3", "Giới tính", "5", "Không có mã 5."])
         #expect(report.rows[1][0] == "4")
     }
 

@@ -159,10 +159,10 @@ import Testing
         let (database, director, leader, plan) = try PlanStoreTests().setUp()
         try database.advancePlan(id: plan.id!, .submit, by: director, at: moment)
         try database.advancePlan(id: plan.id!, .approve, by: leader, password: "chutich2026", at: moment)
-        var outcome = ActivityOutcome()
-        outcome.state = .done
-        outcome.participants = 28
-        try database.recordOutcome(planID: plan.id!, activityIndex: 0, outcome, by: director, at: moment)
+        // What was done is dated in the plan's year, after the approval and not after the day it is recorded.
+        let outcome = ActivityOutcome(state: .done, actualDate: LocalDate(iso: "2026-03-10"), participants: 28, women: 15)
+        try database.recordOutcome(planID: plan.id!, activityIndex: 0, outcome, by: director,
+                                   at: moment.addingTimeInterval(120 * 86_400))
         let amendment = try database.amendPlan(id: plan.id!, by: director, at: moment)
         try database.advancePlan(id: amendment.id!, .submit, by: director, at: moment)
         try database.advancePlan(id: amendment.id!, .approve, by: leader, password: "chutich2026", at: moment)

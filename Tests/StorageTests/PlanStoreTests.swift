@@ -159,9 +159,31 @@ import Testing
         #expect(throws: PermissionDenied(permission: .recordPlanOutcomes, username: "chutich")) {
             try database.recordOutcome(planID: plan.id!, activityIndex: 0, done, by: leader, at: self.moment)
         }
-        let updated = try database.recordOutcome(planID: plan.id!, activityIndex: 0, done, by: director, at: moment)
-        #expect(updated.activities[0].outcome == done)
+        // What was done is dated in the plan's year, on or after the approval, never in the future.
+        let later = moment.addingTimeInterval(120 * 86_400)
+        for (date, problem) in [("2025-11-01", PlanProblem.outcomeDateBeforeApproval(activity: 1, approved: LocalDate(date: moment, timeZone: .current))),
+                                ("2027-01-05", .outcomeDateOutsideYear(activity: 1, year: 2026))] {
+            var wrong = done
+            wrong.actualDate = LocalDate(iso: date)
+            #expect(throws: PlanStoreError.self) {
+                try database.recordOutcome(planID: plan.id!, activityIndex: 0, wrong, by: director, at: later)
+            }
+            let activity = try #require(try database.plan(id: plan.id!)?.activities.first)
+            var attempted = activity
+            attempted.outcome = wrong
+            let approved = try #require(try database.plan(id: plan.id!))
+            #expect(PlanValidator.outcomeIssues(attempted, number: 1, plan: approved, today: LocalDate(date: later, timeZone: .current))
+                .map(\.problem).contains(problem), "\(date)")
+        }
+        #expect(throws: PlanStoreError.invalid([PlanIssue(.outcomeDateInFuture(activity: 1))])) {
+            try database.recordOutcome(planID: plan.id!, activityIndex: 0, done, by: director, at: self.moment)
+        }
+        var spent = done
+        spent.cost = 750_000
+        let updated = try database.recordOutcome(planID: plan.id!, activityIndex: 0, spent, by: director, at: later)
+        #expect(updated.activities[0].outcome == spent, "the cost actually spent is kept")
         #expect(updated.progress == (1, 1))
+        #expect(PlanReport.compute(updated).total.costSpent == 750_000)
     }
 
     @Test(arguments: [Role.administrator, .dataClerk, .communeLeader, .provincialOfficer, .viewer])

@@ -41,6 +41,22 @@ import Testing
     }
 }
 
+@Suite struct LoneEscapeTests {
+    let decoder = KeyDecoder()
+
+    @Test func escThenADigitWithinASecondIsAltAndTheDigit() {
+        #expect(decoder.decodeLoneEscape(then: .character(0x32)) == (.alt("2"), true))
+        #expect(decoder.decodeLoneEscape(then: .character(0x30)) == (.alt("0"), true), "Esc 0 is F10")
+    }
+
+    @Test func anotherKeyOrNothingLeavesTheEscAlone() {
+        #expect(decoder.decodeLoneEscape(then: nil) == (.escape, false))
+        #expect(decoder.decodeLoneEscape(then: .character(27)) == (.escape, true), "a second Esc ends the wait")
+        #expect(decoder.decodeLoneEscape(then: .character(0x61)) == (.escape, false), "a letter is read on its own")
+        #expect(decoder.decodeLoneEscape(then: .keyCode(0o402)) == (.escape, false))
+    }
+}
+
 @Suite struct KeymapTests {
     enum Act: Sendable, Equatable { case save, quit }
 

@@ -121,7 +121,7 @@ import Testing
     @Test func rendersLabelsValuesAndMarkers() {
         var form = sample()
         form.setText(.name, to: "Trung tâm học tập cộng đồng xã Nghĩa Hưng")
-        form.setMessage(FieldMessage("không được để trống."), for: .pilot)
+        form.setMessage(FieldMessage("Không được để trống."), for: .pilot)
         form.focus(on: .count)
         var buffer = ScreenBuffer(size: Size(width: 40, height: 6))
         let labels = Form<F>.Labels(filter: "Lọc:", noMatch: "—", none: "(chưa chọn)")

@@ -10,6 +10,13 @@ extension String {
     public var cleanedInput: String {
         withoutForbiddenControls.nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
+
+    /// A text of several lines (a reason, a comment) as it is kept: each line cleaned, the line breaks kept, blank
+    /// lines at the start and the end dropped.
+    public var cleanedMultiline: String {
+        let lines = nfc.split(whereSeparator: \.isNewline).map { String($0).cleanedInput }
+        return lines.drop(while: \.isEmpty).reversed().drop(while: \.isEmpty).reversed().joined(separator: "\n")
+    }
 }
 
 /// Vietnamese-aware folding: what a search compares when the user types without marks.

@@ -23,13 +23,16 @@ public struct BoardSnapshot: Sendable {
     public let members: [BoardMember]
     public let asOf: LocalDate
     public let parameters: BoardParameters
+    /// The official unit list, which says whether an issuer is a commune's People's Committee.
+    public let units: UnitDirectory
     /// Members in office on `asOf`.
     public let current: [BoardMember]
 
-    public init(members: [BoardMember], asOf: LocalDate, parameters: BoardParameters) {
+    public init(members: [BoardMember], asOf: LocalDate, parameters: BoardParameters, units: UnitDirectory) {
         self.members = members
         self.asOf = asOf
         self.parameters = parameters
+        self.units = units
         current = members.filter { $0.isCurrent(on: asOf) }
     }
 
@@ -64,7 +67,7 @@ extension BoardCheck {
         case .decisionsIssuedByCommune:
             let wrong = board.current.filter { member in
                 guard let date = member.decision.date, date >= BoardCheck.twoTierGovernmentStart else { return false }
-                return !IssuingBody.isCommuneCommittee(member.decision.issuer)
+                return !IssuingBody.isCommuneCommittee(member.decision.issuer, units: board.units)
             }
             return wrong.isEmpty ? (.pass, [])
                 : (.fail, wrong.map { .decisionNotByCommune(name: $0.fullName, issuer: $0.decision.issuer) })

@@ -31,14 +31,16 @@ public struct BoardReport: Hashable, Sendable {
 public struct BoardCompliance: Sendable {
     public let table: BoardRuleTable
     public var parameters: BoardParameters
+    public let units: UnitDirectory
 
-    public init(table: BoardRuleTable, parameters: BoardParameters? = nil) {
+    public init(table: BoardRuleTable, parameters: BoardParameters? = nil, units: UnitDirectory) {
         self.table = table
         self.parameters = parameters ?? table.parameters
+        self.units = units
     }
 
     public func check(centreID: Int64, members: [BoardMember], asOf: LocalDate) -> BoardReport {
-        let board = BoardSnapshot(members: members, asOf: asOf, parameters: parameters)
+        let board = BoardSnapshot(members: members, asOf: asOf, parameters: parameters, units: units)
         let results = table.rules(on: asOf).map { rule in
             let (outcome, findings) = rule.check.evaluate(board)
             return RuleResult(rule: rule, outcome: outcome, findings: findings)

@@ -93,11 +93,17 @@ public struct BoardMember: Hashable, Codable, Sendable, Identifiable {
         self.trainings = trainings
     }
 
-    /// In office on `date`: the term has started and has not ended before that day.
-    public func isCurrent(on date: LocalDate) -> Bool {
-        guard let start = termStart, start <= date else { return false }
-        return termEnd.map { $0 >= date } ?? true
+    /// Where a term stands on a date.
+    public enum TermState: Hashable, Sendable { case notStarted, current, ended }
+
+    /// The term on `date`: not started (no start, or a start after that day), current, or ended before that day.
+    public func termState(on date: LocalDate) -> TermState {
+        guard let start = termStart, start <= date else { return .notStarted }
+        return termEnd.map { $0 >= date } ?? true ? .current : .ended
     }
+
+    /// In office on `date`: the term has started and has not ended before that day.
+    public func isCurrent(on date: LocalDate) -> Bool { termState(on: date) == .current }
 
     /// Trainings attended in a calendar year.
     public func trainings(in year: Int) -> [Training] { trainings.filter { $0.date.year == year } }

@@ -40,16 +40,33 @@ public struct ActivityOutcome: Hashable, Codable, Sendable {
     public var participants: Int
     public var women: Int
     public var ethnicMinority: Int
+    /// What was actually spent, in đồng.
+    public var cost: Int
     public var notes: String
 
     public init(state: ActivityState = .planned, actualDate: LocalDate? = nil, participants: Int = 0, women: Int = 0,
-                ethnicMinority: Int = 0, notes: String = "") {
+                ethnicMinority: Int = 0, cost: Int = 0, notes: String = "") {
         self.state = state
         self.actualDate = actualDate
         self.participants = participants
         self.women = women
         self.ethnicMinority = ethnicMinority
+        self.cost = cost
         self.notes = notes
+    }
+
+    enum CodingKeys: String, CodingKey { case state, actualDate, participants, women, ethnicMinority, cost, notes }
+
+    /// Outcomes recorded before the cost was kept have none: they read as nothing spent.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        state = try c.decode(ActivityState.self, forKey: .state)
+        actualDate = try c.decodeIfPresent(LocalDate.self, forKey: .actualDate)
+        participants = try c.decode(Int.self, forKey: .participants)
+        women = try c.decode(Int.self, forKey: .women)
+        ethnicMinority = try c.decode(Int.self, forKey: .ethnicMinority)
+        cost = try c.decodeIfPresent(Int.self, forKey: .cost) ?? 0
+        notes = try c.decode(String.self, forKey: .notes)
     }
 }
 
@@ -167,5 +184,16 @@ public struct Plan: Hashable, Codable, Sendable, Identifiable {
     public var progress: (done: Int, of: Int) {
         let counted = activities.filter { $0.outcome.state != .cancelled }
         return (counted.filter { $0.outcome.state == .done }.count, counted.count)
+    }
+
+    /// The day the plan was approved (in the office's time zone), if it was.
+    public var approvedOn: LocalDate? {
+        history.last(where: { $0.action == .approve }).map { LocalDate(date: $0.at, timeZone: .current) }
+    }
+
+    /// The reason given by the last return for revision, while the plan stands returned.
+    public var returnReason: String? {
+        guard status == .returned else { return nil }
+        return history.last(where: { $0.action == .returnForRevision })?.comment
     }
 }

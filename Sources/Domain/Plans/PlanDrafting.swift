@@ -2,20 +2,29 @@ import Foundation
 
 /// Proposals the user then edits: activities from a survey's top needs, a monthly plan from the annual one.
 public enum PlanDrafter {
-    /// One activity for each of the `count` most wanted topics, in their order of need. The format is the one
-    /// respondents prefer most, the expected learners those who asked for the topic, the months spread over
-    /// the year from February, the venue the centre's first.
-    public static func activities(from analysis: NeedsAnalysis, topicName: (Int) -> String, count: Int = 5,
+    /// One activity for each of the `count` most wanted topics, in their order of need, each as those who asked for
+    /// it want it: their favourite format, a month of their favourite season (activities wanting the same season
+    /// take its months in turn), the expected learners those who asked. `title` names the activity from its topic
+    /// and the favourite time of day. The venue is the centre's first, the person responsible its director.
+    public static func activities(from demand: [TopicDemand], count: Int = 5, title: (TopicDemand) -> String,
                                   venue: String, responsible: String) -> [PlanActivity] {
-        let format: ActivityFormat
-        switch analysis.formats.first?.code {
-        case 2?: format = .talk
-        case 3?: format = .modelVisit
-        default: format = .classSession
+        var taken: [[Int]: Int] = [:]
+        return demand.prefix(count).map { topic in
+            let months = SeasonMonths.months(forSeason: topic.season)
+            let turn = taken[months, default: 0]
+            taken[months] = turn + 1
+            return PlanActivity(title: title(topic), topic: topic.topic, format: format(code: topic.format),
+                                expectedLearners: topic.count, venue: venue, month: months[turn % months.count],
+                                responsible: responsible)
         }
-        return analysis.topics.prefix(count).enumerated().map { index, tally in
-            PlanActivity(title: topicName(tally.code), topic: tally.code, format: format, expectedLearners: tally.count,
-                         venue: venue, month: 2 + (index * 2) % 10, responsible: responsible)
+    }
+
+    /// The questionnaire's format answer as a kind of activity (online learning is planned as a class).
+    static func format(code: Int?) -> ActivityFormat {
+        switch code {
+        case 2?: return .talk
+        case 3?: return .modelVisit
+        default: return .classSession
         }
     }
 
@@ -52,32 +61,53 @@ public enum PlanDrafter {
 }
 
 /// Planned against done, by topic and by month.
+/// Planned against done, by topic and by month: activities, learners (women and ethnic minorities among them) and
+/// money. Cancelled activities count in neither column.
 public struct PlanReport: Hashable, Sendable {
     public struct Line: Hashable, Sendable {
         public let key: Int
-        public let planned: Int
-        public let done: Int
-        public let participants: Int
+        public var planned = 0
+        public var done = 0
+        public var learnersPlanned = 0
+        public var participants = 0
+        public var women = 0
+        public var ethnicMinority = 0
+        public var costPlanned = 0
+        public var costSpent = 0
+
+        init(key: Int) { self.key = key }
+
+        mutating func add(_ activity: PlanActivity) {
+            planned += 1
+            learnersPlanned += activity.expectedLearners
+            costPlanned += activity.cost
+            let outcome = activity.outcome
+            costSpent += outcome.cost
+            guard outcome.state == .done else { return }
+            done += 1
+            participants += outcome.participants
+            women += outcome.women
+            ethnicMinority += outcome.ethnicMinority
+        }
     }
 
     public let byTopic: [Line]
     public let byMonth: [Line]
+    /// Every activity of the plan together.
+    public let total: Line
 
     public static func compute(_ plan: Plan) -> PlanReport {
+        let counted = plan.activities.filter { $0.outcome.state != .cancelled }
         func lines(_ key: (PlanActivity) -> Int?) -> [Line] {
-            var table: [Int: (Int, Int, Int)] = [:]
-            for activity in plan.activities where activity.outcome.state != .cancelled {
+            var table: [Int: Line] = [:]
+            for activity in counted {
                 guard let k = key(activity) else { continue }
-                var entry = table[k] ?? (0, 0, 0)
-                entry.0 += 1
-                if activity.outcome.state == .done {
-                    entry.1 += 1
-                    entry.2 += activity.outcome.participants
-                }
-                table[k] = entry
+                table[k, default: Line(key: k)].add(activity)
             }
-            return table.keys.sorted().map { Line(key: $0, planned: table[$0]!.0, done: table[$0]!.1, participants: table[$0]!.2) }
+            return table.keys.sorted().map { table[$0]! }
         }
-        return PlanReport(byTopic: lines(\.topic), byMonth: lines(\.effectiveMonth))
+        var total = Line(key: 0)
+        for activity in counted { total.add(activity) }
+        return PlanReport(byTopic: lines(\.topic), byMonth: lines(\.effectiveMonth), total: total)
     }
 }

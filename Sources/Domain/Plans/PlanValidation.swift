@@ -24,6 +24,14 @@ public enum PlanProblem: Hashable, Sendable {
     case activityOutsideMonth(activity: Int, month: Int)
     /// More women or ethnic-minority participants than participants.
     case participantsDoNotAddUp(activity: Int)
+    /// What was done: its date must fall in the plan's year, on or after the approval, and not in the future.
+    case outcomeDateOutsideYear(activity: Int, year: Int)
+    case outcomeDateBeforeApproval(activity: Int, approved: LocalDate)
+    case outcomeDateInFuture(activity: Int)
+    /// An activity recorded as done needs the day it was done.
+    case outcomeDateRequired(activity: Int)
+    /// Warnings before submission: a plan that plans nothing to learn, nobody to learn it, or no money.
+    case noClassesOrTalks, noLearners, noBudget
 }
 
 public struct PlanIssue: Hashable, Sendable {
@@ -75,6 +83,23 @@ public enum PlanValidator {
         return issues
     }
 
+    /// The checks of what was done, on an approved plan, as of `today`.
+    public static func outcomeIssues(_ activity: PlanActivity, number: Int, plan: Plan, today: LocalDate) -> [PlanIssue] {
+        var issues = entryIssues(activity, number: number, plan: plan)
+        let outcome = activity.outcome
+        if outcome.cost < 0 { issues.append(PlanIssue(.negativeCost(activity: number))) }
+        guard let date = outcome.actualDate else {
+            if outcome.state == .done { issues.append(PlanIssue(.outcomeDateRequired(activity: number))) }
+            return issues
+        }
+        if date.year != plan.year { issues.append(PlanIssue(.outcomeDateOutsideYear(activity: number, year: plan.year))) }
+        if let approved = plan.approvedOn, date < approved {
+            issues.append(PlanIssue(.outcomeDateBeforeApproval(activity: number, approved: approved)))
+        }
+        if date > today { issues.append(PlanIssue(.outcomeDateInFuture(activity: number))) }
+        return issues
+    }
+
     /// The checks before submission: the entry checks, then completeness, totals and the survey it rests on.
     /// `campaignYears` are the years of the campaigns the plan names.
     public static func submissionIssues(_ plan: Plan, campaignYears: [Int]) -> [PlanIssue] {
@@ -99,6 +124,11 @@ public enum PlanValidator {
         }
         if plan.kind == .annual && !campaignYears.contains(where: { $0 == plan.year || $0 == plan.year - 1 }) {
             issues.append(PlanIssue(.noRecentSurvey(year: plan.year), .warning))
+        }
+        if !plan.activities.isEmpty {
+            if plan.targetClasses + plan.targetTalks == 0 { issues.append(PlanIssue(.noClassesOrTalks, .warning)) }
+            if plan.targetLearners == 0 { issues.append(PlanIssue(.noLearners, .warning)) }
+            if plan.totalCost == 0 { issues.append(PlanIssue(.noBudget, .warning)) }
         }
         return issues
     }

@@ -8,6 +8,8 @@ public struct UnitDirectory: Sendable {
     private let provinceByCode: [Int: Province]
     private let unitByCode: [Int: AdministrativeUnit]
     private let searchText: [Int: SearchableText]
+    /// The full names of the commune-level units, folded ("xa nho quan", "phuong hoa lu", "dac khu phu quoc").
+    private let communeLevelNames: Set<String>
 
     public init(source: String, provinces: [Province], units: [AdministrativeUnit]) {
         self.source = source
@@ -16,7 +18,12 @@ public struct UnitDirectory: Sendable {
         provinceByCode = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, $0) })
         unitByCode = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0) })
         searchText = Dictionary(uniqueKeysWithValues: units.map { ($0.code, SearchableText($0.name)) })
+        communeLevelNames = Set(units.map { IssuingBody.words($0.name).joined(separator: " ") })
     }
+
+    /// Whether a name with its type word, as `IssuingBody.words` gives it joined by spaces ("xa nho quan"), is that of
+    /// a commune-level unit of the list.
+    public func isCommuneLevelName(_ foldedName: String) -> Bool { communeLevelNames.contains(foldedName) }
 
     private struct File: Decodable {
         let source: String

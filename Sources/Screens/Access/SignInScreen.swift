@@ -57,7 +57,8 @@ struct SignInScreen: FormScreen, Equatable {
                 switch try ctx.database.signIn(username: draft.username, password: draft.password, at: ctx.clock.now) {
                 case .signedIn(let account):
                     ctx.account = account
-                    return [.replace(Self.home(ctx)), .message(StatusMessage(s(.signInWelcome, account.fullName)))]
+                    return [.replace(Self.home(ctx)), .message(StatusMessage(s(.signInWelcome, account.fullName))),
+                            .showWaitingWork]
                 case .refused(let refusal):
                     form.setText(.password, to: "")
                     form.focus(on: .password)

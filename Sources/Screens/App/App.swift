@@ -26,7 +26,7 @@ public final class App {
     private var menuChoices: [String: MenuChoice] = [:]
     public private(set) var isRunning = true
 
-    enum MenuChoice { case route(Route), signOut, quit }
+    enum MenuChoice { case route(Route), waitingWork, signOut, quit }
 
     public init(context: AppContext) {
         ctx = context
@@ -149,6 +149,7 @@ public final class App {
         case .menuPicked(let id):
             switch menuChoices[id] {
             case .route(let route)?: open(route)
+            case .waitingWork?: showWaitingWork(evenIfNone: true)
             case .signOut?: requestSignOut()
             case .quit?: requestQuit()
             case nil: break
@@ -176,6 +177,7 @@ public final class App {
             case .quit: requestQuit()
             case .signOut: requestSignOut()
             case .showMenu: openMenu()
+            case .showWaitingWork: showWaitingWork(evenIfNone: false)
             case .message(let text): message = text
             case .changed(let change):
                 if change == .settings { ctx.office = (try? ctx.database.officeSettings()) ?? ctx.office }
@@ -269,13 +271,25 @@ public final class App {
                 items.append(ChoiceItem(id: id, label: menuLabel(group, strings[entry.title], route.shortcut)))
             }
         }
-        for (choice, key, shortcut) in [(MenuChoice.signOut, StringKey.menuSignOut, CtrlKey.signOut),
-                                         (.quit, .menuQuit, .quit)] {
+        for (choice, key, shortcut) in [(MenuChoice.waitingWork, StringKey.menuWaiting, CtrlKey?.none),
+                                         (.signOut, .menuSignOut, .signOut), (.quit, .menuQuit, .quit)] {
             let id = String(items.count)
             menuChoices[id] = choice
             items.append(ChoiceItem(id: id, label: menuLabel(.system, strings[key], shortcut)))
         }
         modal = .picker(PickerDialog(title: strings[.menuTitle], items: items), pick: Reply(AppAction.menuPicked))
+    }
+
+    /// Opens the list of what waits for the person; says so when nothing does, if they asked.
+    func showWaitingWork(evenIfNone: Bool) {
+        let items = WaitingWork.items(ctx)
+        guard !items.isEmpty else {
+            if evenIfNone { message = StatusMessage(strings[.waitingNone]) }
+            return
+        }
+        let (picker, routes) = WaitingWork.picker(items, ctx)
+        menuChoices = routes.mapValues { MenuChoice.route($0) }
+        modal = .picker(picker, pick: Reply(AppAction.menuPicked))
     }
 
     private func menuLabel(_ group: Route.MenuGroup, _ title: String, _ shortcut: CtrlKey?) -> String {
@@ -368,7 +382,8 @@ public final class App {
         var cursor = top.draw(into: &buffer, area: area, ctx)
         let hint = message ?? top.statusHint(ctx)
         (hint ?? StatusMessage("")).render(into: &buffer, row: newSize.height - 2, width: newSize.width, theme: theme)
-        var labels = top.keyBar(ctx)
+        // While a pop-up is open only its keys work: the bar shows no F-key of the screen (F10 does nothing).
+        var labels = top.hasModal || modal != nil ? [:] : top.keyBar(ctx)
         labels[1] = strings[.keyHelp]
         stack.append(top)
         KeyBar.render(into: &buffer, row: newSize.height - 1, width: newSize.width, labels: labels, theme: theme)
@@ -402,9 +417,11 @@ public final class App {
         }
     }
 
+    /// Only the message and the one key that works (Ctrl-C, quit): F10 and the screen's keys do nothing here.
     private func renderTooSmall(into buffer: inout ScreenBuffer) {
         let lines = DisplayWidth.wrap(strings(.windowTooSmall, Size.minimum.width, Size.minimum.height,
-                                              buffer.size.width, buffer.size.height), width: max(1, buffer.size.width))
+                                              buffer.size.width, buffer.size.height) + " " + strings[.tooSmallKeys],
+                                      width: max(1, buffer.size.width))
         let top = max(0, (buffer.size.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
             let x = max(0, (buffer.size.width - DisplayWidth.of(line)) / 2)

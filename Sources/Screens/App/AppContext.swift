@@ -42,7 +42,7 @@ public final class AppContext {
     /// The rule engine with the parameters stored in the data file.
     public var boardCompliance: BoardCompliance {
         let parameters = (try? database.boardParameters(defaults: boardRules.parameters)) ?? boardRules.parameters
-        return BoardCompliance(table: boardRules, parameters: parameters)
+        return BoardCompliance(table: boardRules, parameters: parameters, units: units)
     }
 
     /// The words the modals show around what screens give them.

@@ -31,6 +31,8 @@ enum AppCommand: Equatable, Sendable {
     case signOut
     /// The list of every screen the person may open (F9 on the roster, Ctrl-O anywhere).
     case showMenu
+    /// What waits for the person signed in (after signing in, and from the menu).
+    case showWaitingWork
     case message(StatusMessage)
     case changed(Change)
 }

@@ -32,11 +32,16 @@ extension BoardScreen {
         memberTable.render(
             into: &buffer, rect: left,
             columns: [TableColumn(s[.columnPerson]), TableColumn(s[.columnRole], width: 9),
-                      TableColumn(s[.columnTerm], width: 10)],
+                      TableColumn(s[.columnTerm], width: 12)],
             sortColumn: nil, ascending: true, theme: focusedTheme,
             cells: { row in
                 let m = people[row]
-                let term = m.isCurrent(on: date) ? s[.termCurrent] : (m.termEnd.map { s(.termEndedShort, $0.vietnamese) } ?? s[.termNotStarted])
+                let term: String
+                switch m.termState(on: date) {
+                case .current: term = s[.termCurrent]
+                case .notStarted: term = s[.termNotStarted]
+                case .ended: term = s(.termEndedShort, m.termEnd?.vietnamese ?? "")
+                }
                 return [m.fullName, s.shortName(m.role), term]
             },
             rowStyle: { row in people[row].isCurrent(on: date) ? nil : theme.dim })
@@ -77,7 +82,12 @@ extension BoardScreen {
         let decision = m.decision.isEmpty ? s[.detailNone]
             : s(.decisionSummary, m.decision.number, m.decision.date?.vietnamese ?? "—", m.decision.issuer)
         var term = s(.termFrom, m.termStart?.vietnamese ?? "—")
-        term += m.termEnd.map { " " + s(.termTo, $0.vietnamese) } ?? " " + s[.termOngoing]
+        if let end = m.termEnd { term += " " + s(.termTo, end.vietnamese) }
+        switch m.termState(on: asOf) {
+        case .current: term += " " + s[.termOngoing]
+        case .notStarted: term += " " + s[.termNotStartedNote]
+        case .ended: break
+        }
         term += " · " + s(.trainingsThisYear, asOf.year, m.trainings(in: asOf.year).count)
         return [
             (person, ctx.theme.labelFocused), (role + (m.post.isEmpty ? "" : " · " + m.post), nil),

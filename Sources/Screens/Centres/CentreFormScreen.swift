@@ -8,7 +8,7 @@ import TerminalUI
 struct CentreFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction {
         case formKey(Key)
-        case save, saveDespiteWarnings, cancel, removeVenue, removeVenueConfirmed(Int), addVenue
+        case save, saveDespiteWarnings, saveWithNewStatus, cancel, removeVenue, removeVenueConfirmed(Int), addVenue
     }
 
     typealias Field = CentreFormField
@@ -66,6 +66,8 @@ struct CentreFormScreen: FormScreen, Equatable {
             return save(ctx, acceptWarnings: false)
         case .saveDespiteWarnings:
             return save(ctx, acceptWarnings: true)
+        case .saveWithNewStatus:
+            return save(ctx, acceptWarnings: true, statusConfirmed: true)
         case .cancel:
             return [.close]
         case .addVenue:
@@ -149,7 +151,7 @@ struct CentreFormScreen: FormScreen, Equatable {
         }
     }
 
-    private mutating func save(_ ctx: AppContext, acceptWarnings: Bool) -> [AppCommand] {
+    private mutating func save(_ ctx: AppContext, acceptWarnings: Bool, statusConfirmed: Bool = false) -> [AppCommand] {
         let s = ctx.strings
         guard !form.isReadOnly else { return [] }
         let (draft, all) = issues(ctx)
@@ -167,6 +169,13 @@ struct CentreFormScreen: FormScreen, Equatable {
         if let warning = all.first, !acceptWarnings {
             confirm(s[.warningTitle], fieldLabel(warning.id) + ": " + warning.problem + " " + s[.saveAnyway],
                     yes: .saveDespiteWarnings, ctx)
+            return []
+        }
+        // Suspending, dissolving or merging a centre is a legal act by decision: ask first, naming the centre.
+        if !statusConfirmed, draft.status != .active, isNew || draft.status != original.status {
+            let name = s.abbreviated(centreName: draft.name)
+            confirm(s[.statusChangeTitle], s(.statusChangeQuestion, s.name(draft.status), name,
+                                             draft.statusDecision.number), yes: .saveWithNewStatus, ctx)
             return []
         }
         do {

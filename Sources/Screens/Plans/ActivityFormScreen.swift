@@ -9,7 +9,7 @@ struct ActivityFormScreen: FormScreen, Equatable {
 
     enum Field: Hashable, Sendable {
         case section, title, topic, format, group, learners, venue, month, date, speaker, responsible, partner, cost
-        case source, state, actualDate, participants, women, minority, notes
+        case source, state, actualDate, participants, women, minority, spent, notes
     }
 
     let centre: Centre
@@ -44,6 +44,7 @@ struct ActivityFormScreen: FormScreen, Equatable {
             make.number(.participants, s[.fieldParticipants], help: s[.helpFieldParticipants], \.outcome.participants),
             make.number(.women, s[.fieldWomen], help: s[.helpFieldParticipants], \.outcome.women),
             make.number(.minority, s[.fieldMinority], help: s[.helpFieldParticipants], \.outcome.ethnicMinority),
+            make.amount(.spent, s[.fieldCostSpent], help: s[.helpFieldCostSpent], \.outcome.cost),
             make.text(.notes, s[.fieldNotes], help: s[.helpFieldNotes], \.outcome.notes, max: 500),
         ])
     }
@@ -110,6 +111,8 @@ struct ActivityFormScreen: FormScreen, Equatable {
         case .missingVenue: return .venue
         case .missingResponsible: return .responsible
         case .missingMonth: return .month
+        case .outcomeDateOutsideYear, .outcomeDateBeforeApproval, .outcomeDateInFuture, .outcomeDateRequired: return .actualDate
+        case .participantsDoNotAddUp: return .participants
         default: return .learners
         }
     }
@@ -128,6 +131,12 @@ struct ActivityFormScreen: FormScreen, Equatable {
             let changed = AppCommand.changed(.plan(centreID: plan.centreID, planID: plan.id ?? 0))
             do {
                 if outcomeOnly, let index {
+                    if let issue = PlanValidator.outcomeIssues(activity, number: index + 1, plan: plan,
+                                                               today: ctx.clock.today).first {
+                        let field = issue.problem == .negativeCost(activity: index + 1) ? Field.spent
+                            : Self.field(for: issue.problem, activity)
+                        return reject(field, s.describe(issue.problem))
+                    }
                     plan = try ctx.database.recordOutcome(planID: plan.id ?? 0, activityIndex: index, activity.outcome,
                                                           by: ctx.actor, at: ctx.clock.now)
                     return [.pop, changed, .message(StatusMessage(s[.outcomeSaved]))]

@@ -17,20 +17,34 @@ struct PlanEditorScreen: PlanFlowScreen, Equatable {
 
     let centre: Centre
     private(set) var plan: Plan
+    /// The chairman's reason for a return, as the heading shows it, and what to say when it does not fit.
+    private(set) var returnNotice: ReturnNotice?
     var table = TableState()
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
 
+    struct ReturnNotice: Equatable {
+        let text: String
+        let more: String
+    }
+
+    /// Takes the plan as stored now, and the words its heading shows for a return.
+    private mutating func show(_ fresh: Plan, _ ctx: AppContext) {
+        plan = fresh
+        table.setRowCount(plan.activities.count)
+        returnNotice = plan.returnReason.map { ReturnNotice(text: ctx.strings(.planReturnedBecause, $0),
+                                                            more: ctx.strings[.planReasonMore]) }
+    }
+
     init(ctx: AppContext, centre: Centre, plan: Plan) {
         self.centre = centre
         self.plan = plan
-        table.setRowCount(plan.activities.count)
+        show(plan, ctx)
     }
 
     mutating func changed(_ change: Change, _ ctx: AppContext) {
         guard case .plan(_, let id) = change, id == plan.id else { return }
-        if let fresh = try? ctx.database.plan(id: id) { plan = fresh }
-        table.setRowCount(plan.activities.count)
+        if let fresh = try? ctx.database.plan(id: id) { show(fresh, ctx) }
     }
 
     var currentCentreID: Int64? { centre.id }
@@ -69,7 +83,20 @@ struct PlanEditorScreen: PlanFlowScreen, Equatable {
 
     func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
 
-    func tableRect(in area: Rect) -> Rect { Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3) }
+    /// The table starts under the heading: three lines, and the reason for a return, whole (up to half the area).
+    func tableRect(in area: Rect) -> Rect {
+        let top = 3 + returnLines(width: area.width - 2, limit: area.height / 2).count
+        return Rect(x: area.x, y: area.y + top, width: area.width, height: area.height - top)
+    }
+
+    /// "Bị trả lại: …" wrapped: the chairman's reason, with its line breaks, as long as it fits in `limit` lines; the
+    /// last then says Ctrl-Y shows it whole.
+    func returnLines(width: Int, limit: Int) -> [String] {
+        guard let notice = returnNotice else { return [] }
+        let lines = DisplayWidth.wrap(notice.text, width: max(10, width))
+        guard lines.count > limit, limit > 1 else { return lines }
+        return Array(lines.prefix(limit - 1)) + [notice.more]
+    }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
@@ -129,27 +156,30 @@ struct PlanEditorScreen: PlanFlowScreen, Equatable {
 
     private mutating func save(_ draft: Plan, _ message: String, _ ctx: AppContext) -> [AppCommand] {
         do {
-            plan = try ctx.database.savePlan(draft, by: ctx.actor, at: ctx.clock.now)
-            table.setRowCount(plan.activities.count)
+            show(try ctx.database.savePlan(draft, by: ctx.actor, at: ctx.clock.now), ctx)
             return [.changed(.plan(centreID: plan.centreID, planID: plan.id ?? 0)), .message(StatusMessage(message))]
         } catch {
             return [.message(StatusMessage(ctx.strings.planFailure(error), kind: .error))]
         }
     }
 
-    /// Adds one activity for each top need of the campaign (the user then edits them) and sets the targets.
+    /// Adds one activity for each top need of the campaign, each as those who asked for it want it (the user then
+    /// edits them); the targets follow from the activities.
     private mutating func draftFromSurvey(_ campaignID: Int64, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         guard let campaign = try? ctx.database.campaign(id: campaignID),
               let questionnaire = ShippedQuestionnaire.current else { return [] }
         let responses = (try? ctx.database.responses(campaignID: campaignID)) ?? []
-        let analysis = NeedsAnalysis.compute(responses, campaign: campaign)
+        let demand = TopicDemand.compute(responses.map(\.answers))
+        guard !demand.isEmpty else { return [.message(StatusMessage(s[.planNothingToDraft], kind: .warning))] }
         let director = ((try? ctx.database.boardMembers(centreID: centre.id ?? 0)) ?? [])
             .first { $0.role == .director && $0.isCurrent(on: ctx.clock.today) }?.fullName ?? ""
-        let topicQuestion = questionnaire.question("topics")
-        let proposed = PlanDrafter.activities(
-            from: analysis, topicName: { code in topicQuestion.map { s.label(of: code, in: $0, questionnaire) } ?? String(code) },
-            venue: centre.venues.first?.name ?? "", responsible: director)
+        let topics = questionnaire.question("topics"), times = questionnaire.question("timeOfDay")
+        let proposed = PlanDrafter.activities(from: demand, title: { topic in
+            let name = topics.map { s.label(of: topic.topic, in: $0, questionnaire) } ?? String(topic.topic)
+            guard let time = topic.timeOfDay, let question = times else { return name }
+            return s(.planDraftTitle, name, s.label(of: time, in: question, questionnaire).lowercased())
+        }, venue: centre.venues.first?.name ?? "", responsible: director)
         var draft = plan
         draft.activities += proposed
         draft.campaignIDs = [campaignID]
@@ -161,11 +191,7 @@ struct PlanEditorScreen: PlanFlowScreen, Equatable {
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
-        let s = ctx.strings
-        if plan.status == .returned, let reason = plan.history.last(where: { $0.action == .returnForRevision })?.comment {
-            return StatusMessage(s(.planReturnedBecause, reason), kind: .warning)
-        }
-        return nil
+        returnNotice.map { _ in StatusMessage(ctx.strings[.planReturnedHint], kind: .warning) }
     }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
@@ -181,6 +207,9 @@ struct PlanEditorScreen: PlanFlowScreen, Equatable {
         let line = s(.planProgressLine, s.name(plan.status), progress.done, progress.of, s.money(plan.totalCost))
         buffer.write(line, x: area.x + 1, y: area.y + 2,
                      style: plan.status == .approved ? theme.ok : theme.dim, maxWidth: area.width - 2)
+        for (i, text) in returnLines(width: area.width - 2, limit: area.height / 2).enumerated() {
+            buffer.write(text, x: area.x + 1, y: area.y + 3 + i, style: theme.warning, maxWidth: area.width - 2)
+        }
         let rows = plan.activities
         let topics = ShippedQuestionnaire.current
         table.render(
@@ -197,7 +226,7 @@ struct PlanEditorScreen: PlanFlowScreen, Equatable {
                         a.responsible, s.name(a.outcome.state)]
             })
         if rows.isEmpty {
-            buffer.write(s[editable ? .planEmptyHint : .planNoActivitiesShown], x: area.x + 2, y: area.y + 5,
+            buffer.write(s[editable ? .planEmptyHint : .planNoActivitiesShown], x: area.x + 2, y: tableRect(in: area).y + 2,
                          style: theme.dim, maxWidth: area.width - 4)
         }
         return nil

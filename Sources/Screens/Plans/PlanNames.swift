@@ -98,6 +98,13 @@ extension Strings {
         case .monthRequired: return self[.planMonthRequired]
         case .activityOutsideMonth(let n, let month): return self(.planActivityOutsideMonth, n, month)
         case .participantsDoNotAddUp(let n): return self(.planParticipantsDoNotAddUp, n)
+        case .outcomeDateOutsideYear(let n, let year): return self(.outcomeDateOutsideYear, n, year)
+        case .outcomeDateBeforeApproval(let n, let approved): return self(.outcomeDateBeforeApproval, n, approved.vietnamese)
+        case .outcomeDateInFuture(let n): return self(.outcomeDateInFuture, n)
+        case .outcomeDateRequired(let n): return self(.outcomeDateRequired, n)
+        case .noClassesOrTalks: return self[.planNoClassesOrTalks]
+        case .noLearners: return self[.planNoLearners]
+        case .noBudget: return self[.planNoBudget]
         }
     }
 

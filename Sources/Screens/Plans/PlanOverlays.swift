@@ -25,23 +25,31 @@ enum PlanOverlays {
         return TextViewer.fields(title: "\(number). \(a.title)", rows.map { (label: s[$0.0], value: $0.1) })
     }
 
-    /// Planned against done, by topic and by month.
+    /// Planned against done, by topic and by month, then the whole plan: activities, learners (women, ethnic
+    /// minorities) and money. Each group is a name, then its figures on the line below, so nothing is cut.
     @MainActor
     static func report(_ plan: Plan, _ ctx: AppContext) -> TextViewer {
         let s = ctx.strings
         let report = PlanReport.compute(plan)
         let questionnaire = ShippedQuestionnaire.current
-        var lines = [s[.reportByTopic]]
-        for line in report.byTopic {
-            let name = questionnaire?.topic(line.key).map { s.text($0.label) } ?? String(line.key)
-            lines.append("  " + DisplayWidth.column(name, 30) + s(.reportLine, line.planned, line.done, line.participants))
+        var lines: [String] = []
+        var headings: Set<Int> = []
+        func figures(_ line: PlanReport.Line) -> String {
+            "    " + s(.reportFigures, line.planned, line.done, line.learnersPlanned, line.participants, line.women,
+                      line.ethnicMinority, s.money(line.costPlanned), s.money(line.costSpent))
         }
-        lines.append("")
-        lines.append(s[.reportByMonth])
-        for line in report.byMonth {
-            lines.append("  " + DisplayWidth.column(s(.monthName, line.key), 30) + s(.reportLine, line.planned, line.done, line.participants))
+        func section(_ title: StringKey, _ items: [PlanReport.Line], name: (Int) -> String) {
+            if !lines.isEmpty { lines.append("") }
+            headings.insert(lines.count)
+            lines.append(s[title])
+            for line in items {
+                lines.append("  " + name(line.key))
+                lines.append(figures(line))
+            }
         }
-        let headings = Set([0, lines.firstIndex(of: s[.reportByMonth]) ?? 0])
+        section(.reportByTopic, report.byTopic) { key in questionnaire?.topic(key).map { s.text($0.label) } ?? String(key) }
+        section(.reportByMonth, report.byMonth) { s(.monthName, $0) }
+        section(.reportTotal, [report.total]) { _ in s[.reportWholePlan] }
         return TextViewer(title: s(.reportTitle, plan.title), paragraphs: lines, headings: headings)
     }
 }

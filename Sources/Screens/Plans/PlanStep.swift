@@ -160,11 +160,3 @@ enum PlanSteps {
         }
     }
 }
-
-extension String {
-    /// A text of several lines as it is kept: each line cleaned, blank lines at the ends dropped.
-    var cleanedMultiline: String {
-        let lines = nfc.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).cleanedInput }
-        return lines.drop(while: \.isEmpty).reversed().drop(while: \.isEmpty).reversed().joined(separator: "\n")
-    }
-}

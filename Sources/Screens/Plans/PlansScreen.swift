@@ -43,7 +43,11 @@ struct PlansScreen: PlanFlowScreen, Equatable {
 
     func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
 
-    func tableRect(in area: Rect) -> Rect { Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1) }
+    static let detailHeight = 4
+
+    func tableRect(in area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 2 - Self.detailHeight)
+    }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
@@ -59,7 +63,8 @@ struct PlansScreen: PlanFlowScreen, Equatable {
             view(PlanKeys.history(plan, ctx))
         case .viewWhole:
             guard let plan = selected else { return [] }
-            view(.row(title: plan.title, columns: columns(s), cells: cells(plan, s)))
+            view(TextViewer.fields(title: plan.title, zip(columns(s), cells(plan, s)).map { ($0.0.title, $0.1) }
+                                   + details(plan, ctx)))
         case .workflow(let step):
             return take(step, ctx)
         }
@@ -81,6 +86,17 @@ struct PlansScreen: PlanFlowScreen, Equatable {
          s.name(p.status), "\(p.progress.done)/\(p.progress.of)"]
     }
 
+    /// The plan's last step, and the chairman's reason while it stands returned: read whole under the list.
+    func details(_ plan: Plan, _ ctx: AppContext) -> [(label: String, value: String)] {
+        let s = ctx.strings
+        var rows: [(label: String, value: String)] = []
+        if let last = plan.history.last {
+            rows.append((s[.planLastStep], s(.planStepBy, s.name(last.action), last.username, Timestamp.display(last.at))))
+        }
+        if let reason = plan.returnReason { rows.append((s[.planReasonLabel], reason)) }
+        return rows
+    }
+
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
         let s = ctx.strings
         buffer.write(centre.name, x: area.x + 1, y: area.y, style: ctx.theme.labelFocused, maxWidth: area.width - 2)
@@ -89,6 +105,12 @@ struct PlansScreen: PlanFlowScreen, Equatable {
         table.render(into: &buffer, rect: tableRect(in: area), columns: me.columns(s), sortColumn: nil, ascending: true,
                      theme: ctx.theme, cells: { row in me.cells(rows[row], s) },
                      rowStyle: { row in rows[row].status == .superseded ? ctx.theme.dim : nil })
+        let bottom = tableRect(in: area).maxY
+        buffer.rule(x: area.x, y: bottom, width: area.width, style: ctx.theme.border)
+        if let plan = selected {
+            let pane = Rect(x: area.x + 1, y: bottom + 1, width: area.width - 2, height: Self.detailHeight)
+            DetailPane.draw(DetailPane.lines(details(plan, ctx), width: pane.width), into: &buffer, rect: pane, ctx)
+        }
         return nil
     }
 }

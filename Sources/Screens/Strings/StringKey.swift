@@ -171,7 +171,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case planChecksPass, planChecksTitle, planDrafted, planReturnedBecause, planNoHistory, planHistoryTitle
     case planCostNotANumber, planMonthNotANumber, activityAddTitle, activityEditTitle, activitySaved
     case activityDeleteTitle, activityDeleteQuestion, activityDeleted, outcomeTitle, outcomeSection, outcomeSaved
-    case inboxTitle, inboxCount, inboxEmpty, reportTitle, reportByTopic, reportByMonth, reportLine, monthName
+    case inboxTitle, inboxCount, inboxEmpty, reportTitle, reportByTopic, reportByMonth, monthName
     case docIssuingBody, docMotto, docMottoLine2, docCentreHeading, docNumber, docPlaceDate, docPlanWord, docVersion
     case docPart1, docTargets, docPart2, docWhen, docWhere, docLearners, docResponsible, docSpeaker, docPartner
     case docCost, docPart3, docTotalCost, docPart4, docImplementation, docRecipients, docRecipient1, docRecipient2
@@ -203,4 +203,12 @@ public enum StringKey: String, CaseIterable, Sendable {
     case problemNotAnAmount, keyViewTable, helpNeedsViewWhole, helpChartScroll, chartPosition, keyViewProblems
     case helpImportProblems, keyChooseFile, helpImportChooseFile, importMapTitle, importProblemsTitle
     case importMoreProblems, submitTitle, submitQuestion, amendTitle, amendQuestion, planNameFormat, planVersionSuffix
+
+    // An afternoon at the commune office (issue 10): notices, return reasons, outcomes, documents, keyed entry
+    case termNotStartedNote, planReasonMore, planReturnedHint, planLastStep, planStepBy, planReasonLabel
+    case waitingReturned, waitingAmendmentDraft, waitingApproval, waitingAmendment, waitingTitle, menuWaiting
+    case waitingNone, statusChangeTitle, statusChangeQuestion, surveyMoreCodes, tooSmallKeys, outcomeDateOutsideYear
+    case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
+    case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
+    case planNothingToDraft, planDraftTitle
 }

@@ -28,6 +28,8 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
     private(set) var previous: SurveyAnswers?
     private(set) var others: [SurveyResponse] = []
     private var pendingWarnings: [SurveyIssue] = []
+    /// The form number proposed for the blank form: keeping it is not typing.
+    private(set) var proposedSerial: String?
     var scroll = 0
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
@@ -42,7 +44,7 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
         self.editing = editing
         others = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
         previous = others.last?.answers
-        load(editing?.answers ?? [:])
+        if let editing { load(editing.answers) } else { loadNext(after: others.last?.serial) }
     }
 
     private mutating func load(_ answers: SurveyAnswers) {
@@ -54,6 +56,16 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
         }
         messages = [:]
         focus = 0
+    }
+
+    /// A blank form whose number follows the last one saved ("NS-2026-301" after "NS-2026-300").
+    private mutating func loadNext(after serial: String?) {
+        load([:])
+        proposedSerial = serial.flatMap(SerialNumber.next(after:))
+        if let next = proposedSerial, var field = inputs["serial"] {
+            field.setText(next)
+            inputs["serial"] = field
+        }
     }
 
     /// What the inputs say, questions that do not apply left out.
@@ -75,7 +87,11 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
 
     var focusedQuestion: Question { questionnaire.questions[focus] }
 
-    var hasUnsavedChanges: Bool { inputs.values.contains { !$0.text.isEmpty } && editing == nil || editingChanged }
+    /// Something typed would be lost: a new form with more than its proposed number, or a changed answer.
+    var hasUnsavedChanges: Bool {
+        guard editing == nil else { return editingChanged }
+        return inputs.contains { id, field in !field.text.isEmpty && !(id == "serial" && field.text == proposedSerial) }
+    }
 
     private var editingChanged: Bool { editing.map { $0.answers != answers } ?? false }
 
@@ -101,6 +117,7 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
     func helpEntries(_ ctx: AppContext) -> [(keys: String, help: String)] {
         let s = ctx.strings
         var entries: [(keys: String, help: String)] = [(s.text(focusedQuestion.label), s.text(focusedQuestion.help)), ("", "")]
+        entries += codeLines(ctx).map { ("", $0) } + [("", "")]
         entries += keymap(ctx).helpLines
         entries.append(("0-9 Space", s[.helpSurveyCodes]))
         return entries
@@ -118,9 +135,11 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
                 messages[id] = nil
             }
         case .next:
+            // A value with an error keeps the cursor on it: the clerk corrects it there, not in the next field.
             let left = focusedQuestion.id
-            move(by: 1)
-            return showIssue(for: left, ctx)
+            let commands = showIssue(for: left, ctx)
+            if messages[left]?.severity != .error { move(by: 1) }
+            return commands
         case .previous:
             move(by: -1)
         case .ditto:
@@ -219,7 +238,7 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
             }
             others.append(saved)
             previous = saved.answers
-            load([:])
+            loadNext(after: saved.serial)
             return [changed,
                     .message(StatusMessage(s(.surveySaved, saved.serial, others.count, campaign.target)))]
         } catch SurveyStoreError.duplicateSerial {

@@ -75,6 +75,28 @@ extension SurveyEntryScreen {
         let s = ctx.strings
         let theme = ctx.theme
         for y in rect.y..<rect.maxY { buffer.write("│", x: rect.x - 1, y: y, style: theme.border) }
+        let lines = codeLines(ctx)
+        // Long labels wrap under themselves ("13 Phòng chống tệ nạn / xã hội"), never cut mid-word.
+        var rows: [String] = []
+        for line in lines {
+            let code = line.prefix(while: { $0 != " " })
+            let indent = String(repeating: " ", count: code.count + 1)
+            let wrapped = DisplayWidth.wrap(String(line.dropFirst(min(line.count, code.count + 1))),
+                                            width: max(4, rect.width - 2 - indent.count))
+            for (i, part) in wrapped.enumerated() { rows.append((i == 0 ? code + " " : indent) + part) }
+        }
+        let fits = rows.count <= rect.height
+        for (i, line) in rows.prefix(fits ? rect.height : rect.height - 1).enumerated() {
+            buffer.write(line, x: rect.x + 1, y: rect.y + i, style: theme.normal, maxWidth: rect.width - 1)
+        }
+        if !fits {
+            buffer.write(s[.surveyMoreCodes], x: rect.x + 1, y: rect.maxY - 1, style: theme.dim, maxWidth: rect.width - 1)
+        }
+    }
+
+    /// The codes of the focused question and what they mean, or what to type.
+    func codeLines(_ ctx: AppContext) -> [String] {
+        let s = ctx.strings
         let question = focusedQuestion
         var lines: [String] = []
         switch question.type {
@@ -89,8 +111,6 @@ extension SurveyEntryScreen {
         case .text:
             lines = [s[.surveyFreeText]]
         }
-        for (i, line) in lines.prefix(rect.height).enumerated() {
-            buffer.write(line, x: rect.x + 1, y: rect.y + i, style: theme.normal, maxWidth: rect.width - 1)
-        }
+        return lines
     }
 }

@@ -87,6 +87,24 @@ public struct KeyDecoder: Sendable {
         }
     }
 
+    /// How long an Esc typed alone waits for a digit: Esc then a digit within a second is Alt and that digit (F1-F10
+    /// for terminals that keep the F-keys), as in Midnight Commander. A second Esc ends the wait at once.
+    public static let escapeDigitWait = 1000
+
+    /// An Esc that came alone, and what was typed within `escapeDigitWait` after it (nil: nothing). Returns the key
+    /// and whether `late` was used: a digit makes Alt and the digit, another Esc makes one Esc; anything else leaves
+    /// the Esc alone and is read on its own.
+    public func decodeLoneEscape(then late: Input?) -> (Key, consumedLate: Bool) {
+        switch late {
+        case .character(let value)? where (0x30...0x39).contains(value):
+            return (.alt(Character(Unicode.Scalar(value)!)), true)
+        case .character(27)?:
+            return (.escape, true)
+        default:
+            return (.escape, false)
+        }
+    }
+
     static func character(_ value: UInt32) -> Key? {
         switch value {
         case 9: return .tab
