@@ -9,7 +9,7 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
         case formKey(Key), save, cancel
     }
 
-    enum Field: Hashable, Sendable { case intro, province, level, commune, sectionRules, vacancyDays, idleMinutes }
+    enum Field: Hashable, Sendable { case intro, province, level, commune, sectionRules, vacancyDays, idleMinutes, backupKeepDays }
 
     struct Draft {
         var province: String?
@@ -17,6 +17,7 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
         var commune: String?
         var vacancyDays = 0
         var idleMinutes = 0
+        var backupKeepDays = 0
     }
 
     let firstRun: Bool
@@ -34,6 +35,7 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
         if !firstRun {
             draft.vacancyDays = ctx.boardCompliance.parameters.vacancyDays
             draft.idleMinutes = (try? ctx.database.idleLockMinutes()) ?? 10
+            draft.backupKeepDays = (try? ctx.database.backupKeepDays()) ?? BackupPolicy.defaultKeepDays
         }
         fields = Self.bindings(ctx, firstRun: firstRun, province: draft.province)
         form = fields.form(draft)
@@ -63,6 +65,8 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
                 make.number(.vacancyDays, s[.fieldVacancyDays], help: s(.helpFieldVacancyDays, ctx.boardRules.parameters.vacancyDays),
                             \.vacancyDays, digits: 3),
                 make.number(.idleMinutes, s[.fieldIdleMinutes], help: s[.helpFieldIdleMinutes], \.idleMinutes, digits: 3),
+                make.number(.backupKeepDays, s[.fieldBackupKeepDays], help: s[.helpFieldBackupKeepDays],
+                            \.backupKeepDays, digits: 3),
             ]
         }
         return FormBindings(list)
@@ -113,6 +117,9 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
         if !firstRun {
             guard (1...365).contains(draft.vacancyDays) else { return reject(.vacancyDays, s[.problemVacancyDays]) }
             guard (1...240).contains(draft.idleMinutes) else { return reject(.idleMinutes, s[.problemIdleMinutes]) }
+            guard BackupPolicy.keepDaysRange.contains(draft.backupKeepDays) else {
+                return reject(.backupKeepDays, s.saveFailure(BackupSettingError.keepDaysOutOfRange))
+            }
         }
         let settings = OfficeSettings(provinceCode: province, communeCode: commune)
         do {
@@ -120,6 +127,7 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
             if !firstRun {
                 try ctx.database.saveBoardVacancyDays(draft.vacancyDays, by: ctx.actor, at: ctx.clock.now)
                 try ctx.database.saveIdleLockMinutes(draft.idleMinutes, by: ctx.actor, at: ctx.clock.now)
+                try ctx.database.saveBackupKeepDays(draft.backupKeepDays, by: ctx.actor, at: ctx.clock.now)
             }
         } catch {
             return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
