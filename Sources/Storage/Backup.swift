@@ -87,7 +87,7 @@ public enum Backup {
             .map { (folder as NSString).appendingPathComponent($0) }
     }
 
-    static func modified(_ path: String) -> Date {
+    public static func modified(_ path: String) -> Date {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
     }
 

@@ -86,6 +86,33 @@ struct SafetyEndToEndTests {
         #expect(try runProgram(["audit", "verify", "--data", data], in: sandbox).status == 0)
     }
 
+    @Test func theBackupScreenCopiesToAUSBStickAndTheCopyRestores() throws {
+        let sandbox = Sandbox()
+        let (_, data) = try office(sandbox)
+        let usb = sandbox.path("usb")
+        try FileManager.default.createDirectory(atPath: usb, withIntermediateDirectories: true)
+        let session = try TmuxSession(["--data", data], sandbox: sandbox)
+        try session.signIn("quantri")
+        try session.press("C-o")
+        try session.type("sao luu")
+        try session.press("Enter")
+        try session.waitFor("Các bản sao trong")
+        try session.press("F2")
+        try session.waitFor("Thư mục nhận bản sao")
+        try session.press("C-u")
+        try session.type(usb)
+        try session.press("Enter")
+        try session.waitFor("bản sao đã được kiểm tra")
+        let copies = try FileManager.default.contentsOfDirectory(atPath: usb)
+        #expect(copies.count == 1 && copies[0].hasPrefix("tthtcd-ninh-binh-"), "\(copies)")
+        try session.press("F10")
+        try quit(session)
+        #expect(try session.exitStatus() == 0)
+        let restore = try runProgram(["restore", usb + "/" + copies[0], "--data", data], in: sandbox)
+        #expect(restore.status == 0, "\(restore.stderr)")
+        #expect(try runProgram(["audit", "verify", "--data", data], in: sandbox).status == 0)
+    }
+
     /// SIGHUP is what closing the terminal window sends; SIGTERM what a shutdown sends.
     @Test(arguments: [SIGHUP, SIGTERM])
     func closingTheWindowAfterASaveWritesItIntoTheFileAlone(_ signal: Int32) throws {

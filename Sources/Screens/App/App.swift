@@ -68,6 +68,7 @@ public final class App {
             while isRunning, let more = terminal.nextKey(timeoutMilliseconds: 0) { handle(more, size: terminal.size) }
             if isRunning { draw(on: terminal) }
         }
+        BackupJob.stopAll()
     }
 
     func draw(on terminal: any Terminal) {

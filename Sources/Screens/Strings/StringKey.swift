@@ -196,6 +196,10 @@ public enum StringKey: String, CaseIterable, Sendable {
     case verifyAltered, cliAnchorHelp, cliBadAnchor, auditHeadLine, recordCentre, recordBoardMember, recordAccount
     case recordSetting, recordCampaign, recordResponse, recordPlan, signInRefused, importControlCharacter
     case surveyDuplicateSerialStored, importNothing, surveyNothingToImport, auditRenumber, backupKeepDaysOutOfRange
+    // Data safety on screen: the backup screen, the automatic backups in Settings
+    case menuBackup, backupScreenTitle, keyBackUp, helpBackUp, helpBackupClose, backupPromptTitle, backupPromptLabel
+    case backupStopping, backupColumnFile, backupColumnMade, backupColumnSize, backupFolderLine, backupEmptyHint
+    case backupRestoreHint, fieldBackupKeepDays, helpFieldBackupKeepDays
     // Screens shared by every part: routes, the menu, modals, read-only forms, whole views
     case routeNotAllowed, quitQuestion, menuTitle, menuRoster, menuGroupCentres, menuGroupBoard, menuGroupSurveys
     case menuGroupPlans, menuGroupSystem, helpKeyGoTo, helpKeyRoute, multilineFooter, progressFooter, helpViewWhole
