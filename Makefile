@@ -33,9 +33,13 @@ test: deps
 	$(SWIFT) build --build-tests
 	TZ=UTC $(SWIFT) test
 
+# Figures of the province-scale targets on a generated national data set (made once; it is large).
+BENCH_DATA ?= /tmp/tthtcd-bench/national.sqlite
 bench: deps
 	$(SWIFT) build -c release
-	"$$($(SWIFT) build -c release --show-bin-path)/tthtcd-bench"
+	@bin="$$($(SWIFT) build -c release --show-bin-path)/tthtcd"; \
+	if [ ! -s "$(BENCH_DATA)" ]; then mkdir -p "$$(dirname "$(BENCH_DATA)")" && "$$bin" bench generate "$(BENCH_DATA)"; fi; \
+	"$$bin" bench run "$(BENCH_DATA)"
 
 # The program and its resource folder, which must sit beside it.
 install: deps

@@ -11,7 +11,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // Text helpers (NFC, folding, search, Vietnamese collation, display width) and `Severity`: the small
@@ -37,7 +36,7 @@ let package = Package(
         // The only code that touches the data file.
         .target(
             name: "Storage",
-            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Cell buffer, keys, keymaps and widgets; no C imports, no Domain.
         .target(name: "TerminalUI", dependencies: ["Basics"]),
@@ -53,11 +52,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // `make bench`: figures for the hot paths (a frame, a keystroke, loading and searching centres).
-        .executableTarget(name: "tthtcd-bench", dependencies: ["Screens", "Storage", "Domain", "TerminalUI", "AppResources"]),
         .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AppResources"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain", "AppResources"]),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "Domain", "AppResources"],
+            // demo-v5.sqlite: the demo data file as the version before "v6-province-scale" wrote it.
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ScreensTests",

@@ -16,26 +16,19 @@ public enum AccountError: Error, Equatable {
 
 extension AppDatabase {
     public func hasAccounts() throws -> Bool {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0 > 0 }
+        try writer.read { db in try AccountRecord.fetchCount(db) > 0 }
     }
 
     public func accounts() throws -> [Account] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY username").map(Self.account(from:))
+            try AccountRecord.order(AccountRecord.Columns.username).fetchAll(db).map { try $0.account() }
         }
     }
 
-    static func account(from row: Row) -> Account {
-        let roles = (row["roles"] as String).split(separator: ",").compactMap { Role(rawValue: String($0)) }
-        return Account(id: row["id"], username: row["username"], fullName: row["fullName"], roles: Set(roles),
-                       active: row["active"], failedAttempts: row["failedAttempts"],
-                       lockedUntil: (row["lockedUntil"] as String?).flatMap(Timestamp.date))
-    }
-
     static func fetchAccount(_ db: Database, username: String) throws -> (Account, String)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE username = ?",
-                                         arguments: [username.cleanedInput.lowercased()]) else { return nil }
-        return (account(from: row), row["passwordHash"])
+        guard let record = try AccountRecord.filter(AccountRecord.Columns.username == username.cleanedInput.lowercased())
+            .fetchOne(db) else { return nil }
+        return (try record.account(), record.passwordHash)
     }
 
     /// Creates an account. The first account of a data file is created by the program itself (first run);
@@ -51,22 +44,16 @@ extension AppDatabase {
         }
         let hash = try PasswordHasher.hash(password)
         return try writer.write { db in
-            let isFirst = try Int.fetchOne(db, sql: "SELECT count(*) FROM account") == 0
+            let isFirst = try AccountRecord.fetchCount(db) == 0
             if actor == .system {
                 guard isFirst else { throw PermissionDenied(permission: .manageAccounts, username: actor.username) }
             } else {
                 try actor.require(.manageAccounts)
             }
             guard try Self.fetchAccount(db, username: account.username) == nil else { throw AccountError.usernameTaken }
-            let stamp = Timestamp.string(moment)
-            try db.execute(
-                sql: """
-                    INSERT INTO account(username, fullName, roles, active, passwordHash, createdAt, updatedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [account.username, account.fullName, Self.rolesText(account.roles), account.active, hash,
-                            stamp, stamp])
-            account.id = db.lastInsertedRowID
+            var record = AccountRecord(account, passwordHash: hash, at: Timestamp.string(moment))
+            try record.insert(db)
+            account.id = record.id
             try Self.audit(db, actor: actor, action: "create", recordType: Account.auditRecordType,
                            recordID: account.username, changes: AuditDiff.changes(before: nil, after: account.auditFields),
                            at: moment)
@@ -76,20 +63,13 @@ extension AppDatabase {
 
     /// Stores an account whose hash was computed elsewhere (the demo dataset ships its hashes).
     func insertAccount(_ db: Database, _ account: Account, passwordHash: String, at moment: Date) throws {
-        let stamp = Timestamp.string(moment)
-        try db.execute(
-            sql: """
-                INSERT INTO account(username, fullName, roles, active, passwordHash, createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [account.username, account.fullName, Self.rolesText(account.roles), account.active, passwordHash,
-                        stamp, stamp])
+        var record = AccountRecord(account, passwordHash: passwordHash, at: Timestamp.string(moment))
+        try record.insert(db)
         try Self.audit(db, actor: .system, action: "create", recordType: Account.auditRecordType,
                        recordID: account.username, changes: AuditDiff.changes(before: nil, after: account.auditFields),
                        at: moment)
     }
 
-    static func rolesText(_ roles: Set<Role>) -> String { roles.sorted().map(\.rawValue).joined(separator: ",") }
 
     /// A person changes their own password, giving the old one.
     public func changeOwnPassword(_ actor: Actor, old: String, new: String, confirmation: String, at moment: Date) throws {
@@ -121,9 +101,10 @@ extension AppDatabase {
     private func storePassword(for account: Account, _ password: String, by actor: Actor, at moment: Date) throws {
         let hash = try PasswordHasher.hash(password)
         try writer.write { db in
-            try db.execute(
-                sql: "UPDATE account SET passwordHash = ?, failedAttempts = 0, lockedUntil = NULL, updatedAt = ? WHERE id = ?",
-                arguments: [hash, Timestamp.string(moment), account.id])
+            try AccountRecord.filter(key: account.id).updateAll(
+                db, AccountRecord.Columns.passwordHash.set(to: hash), AccountRecord.Columns.failedAttempts.set(to: 0),
+                AccountRecord.Columns.lockedUntil.set(to: nil),
+                AccountRecord.Columns.updatedAt.set(to: Timestamp.string(moment)))
             // The entry says that the password changed, never what it is.
             try Self.audit(db, actor: actor, action: "passwordChanged", recordType: Account.auditRecordType,
                            recordID: account.username, changes: [], at: moment, always: true)
@@ -146,10 +127,11 @@ extension AppDatabase {
                 let admins = try Self.accountsInDB(db).filter { $0.active && $0.roles.contains(.administrator) }
                 if admins.count <= 1 { throw AccountError.lastAdministrator }
             }
-            try db.execute(
-                sql: "UPDATE account SET fullName = ?, roles = ?, active = ?, updatedAt = ? WHERE id = ?",
-                arguments: [account.fullName, Self.rolesText(account.roles), account.active, Timestamp.string(moment),
-                            account.id])
+            try AccountRecord.filter(key: account.id).updateAll(
+                db, AccountRecord.Columns.fullName.set(to: account.fullName),
+                AccountRecord.Columns.roles.set(to: AccountRecord.rolesText(account.roles)),
+                AccountRecord.Columns.active.set(to: account.active),
+                AccountRecord.Columns.updatedAt.set(to: Timestamp.string(moment)))
             try Self.audit(db, actor: actor, action: "update", recordType: Account.auditRecordType,
                            recordID: account.username,
                            changes: AuditDiff.changes(before: stored.auditFields, after: account.auditFields), at: moment)
@@ -158,14 +140,13 @@ extension AppDatabase {
     }
 
     static func accountsInDB(_ db: Database) throws -> [Account] {
-        try Row.fetchAll(db, sql: "SELECT * FROM account").map(account(from:))
+        try AccountRecord.fetchAll(db).map { try $0.account() }
     }
 
     /// Minutes of inactivity before the screen locks (default 10).
     public func idleLockMinutes() throws -> Int {
         try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'session.idleMinutes'")
-                .flatMap { Int($0) } ?? 10
+            try Self.settingNumber(db, "session.idleMinutes") ?? 10
         }
     }
 

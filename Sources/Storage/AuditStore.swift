@@ -24,52 +24,30 @@ extension AppDatabase {
     static func audit(_ db: Database, actor: Actor, action: String, recordType: String, recordID: String,
                       changes: [FieldChange], at moment: Date, always: Bool = false) throws {
         guard always || !changes.isEmpty else { return }
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM auditEntry ORDER BY id DESC LIMIT 1")
-            ?? AuditChain.genesis
-        let id = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM auditEntry") ?? 0) + 1
+        let last = try AuditEntryRecord.select(AuditEntryRecord.Columns.id, AuditEntryRecord.Columns.hash)
+            .order(AuditEntryRecord.Columns.id.desc).asRequest(of: Row.self).fetchOne(db)
+        let previous: String = last?[1] ?? AuditChain.genesis
+        let id = (last?[0] as Int64? ?? 0) + 1
         let stamp = Timestamp.string(moment)
         let encoded = AuditEntry.encode(changes)
         let hash = AuditChain.hash(id: id, at: stamp, username: actor.username, action: action,
                                    recordType: recordType, recordID: recordID, changes: encoded, previousHash: previous)
-        try db.execute(
-            sql: """
-                INSERT INTO auditEntry(id, at, username, action, recordType, recordID, changes, previousHash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [id, stamp, actor.username, action, recordType, recordID, encoded, previous, hash])
+        try AuditEntryRecord(id: id, at: stamp, username: actor.username, action: action, recordType: recordType,
+                             recordID: recordID, changes: encoded, previousHash: previous, hash: hash).insert(db)
     }
 
     /// The entries matching a filter, newest first, at most `limit`.
     public func auditEntries(_ filter: AuditFilter = AuditFilter(), limit: Int = 2000) throws -> [AuditEntry] {
         try writer.read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let username = filter.username {
-                conditions.append("username = ?")
-                _ = arguments.append(contentsOf: [username])
-            }
+            typealias Columns = AuditEntryRecord.Columns
+            var request = AuditEntryRecord.all()
+            if let username = filter.username { request = request.filter(Columns.username == username) }
             if let record = filter.record?.cleanedInput, !record.isEmpty {
-                conditions.append("(recordType || ' ' || recordID) LIKE ?")
-                _ = arguments.append(contentsOf: ["%" + record + "%"])
+                request = request.filter(sql: "(recordType || ' ' || recordID) LIKE ?", arguments: ["%" + record + "%"])
             }
-            if let from = filter.from {
-                conditions.append("at >= ?")
-                _ = arguments.append(contentsOf: [from.iso])
-            }
-            if let to = filter.to {
-                conditions.append("at < ?")
-                _ = arguments.append(contentsOf: [to.adding(days: 1).iso])
-            }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            _ = arguments.append(contentsOf: [limit])
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM auditEntry \(whereClause) ORDER BY id DESC LIMIT ?", arguments: arguments
-            ).map { row in
-                AuditEntry(id: row["id"], at: Timestamp.date(row["at"]) ?? Date(timeIntervalSince1970: 0),
-                           username: row["username"], action: row["action"], recordType: row["recordType"],
-                           recordID: row["recordID"], changes: AuditEntry.decode(row["changes"]),
-                           previousHash: row["previousHash"], hash: row["hash"])
-            }
+            if let from = filter.from { request = request.filter(Columns.at >= from.iso) }
+            if let to = filter.to { request = request.filter(Columns.at < to.adding(days: 1).iso) }
+            return try request.order(Columns.id.desc).limit(limit).fetchAll(db).map { try $0.entry() }
         }
     }
 
@@ -78,15 +56,12 @@ extension AppDatabase {
         try writer.read { db in try Self.verifyChain(db) }
     }
 
+    /// Entry by entry from a cursor: the memory does not grow with the trail.
     static func verifyChain(_ db: Database) throws -> AuditChain.Verdict {
         var walk = AuditChain.Walk()
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM auditEntry ORDER BY id")
+        let rows = try AuditEntryRecord.order(AuditEntryRecord.Columns.id).fetchCursor(db)
         while let row = try rows.next() {
-            let stored = AuditChain.StoredRow(
-                id: row["id"], at: row["at"], username: row["username"], action: row["action"],
-                recordType: row["recordType"], recordID: row["recordID"], changes: row["changes"],
-                previousHash: row["previousHash"], hash: row["hash"])
-            if let broken = walk.check(stored) { return broken }
+            if let broken = walk.check(row.stored) { return broken }
         }
         return walk.verdict
     }

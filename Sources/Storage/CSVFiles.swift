@@ -1,5 +1,8 @@
-import CSV
+import Domain
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public enum CSVFileError: Error, Equatable {
     case unreadable(path: String)
@@ -7,6 +10,8 @@ public enum CSVFileError: Error, Equatable {
     case notUTF8(path: String)
     case empty(path: String)
     case unwritable(path: String, reason: SystemError)
+    /// A record longer than ``CSVStream/recordLimit`` bytes: not a table, or damaged (a file on one line).
+    case recordTooLong(path: String, line: Int, limit: Int)
 }
 
 /// A spreadsheet as text: a header row and data rows.
@@ -21,31 +26,25 @@ public struct CSVTable: Equatable, Sendable {
 public enum CSVFiles {
     static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    /// The whole file in memory, for a screen that shows it; imports stream it with ``CSVStream``.
     public static func read(path: String) throws -> CSVTable {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CSVFileError.unreadable(path: path) }
-        var bytes = data
-        if bytes.starts(with: bom) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else { throw CSVFileError.notUTF8(path: path) }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let delimiter: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        let stream = try CSVStream(path: path)
+        var rows: [[String]] = []
+        while let row = try stream.next() { rows.append(row) }
+        return CSVTable(headers: stream.headers, rows: rows, delimiter: stream.delimiter)
+    }
+
+    /// SHA-256 of a file's bytes, in hex, read a megabyte at a time.
+    public static func sha256(path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CSVFileError.unreadable(path: path) }
+        defer { try? handle.close() }
+        var digest = ContentDigest()
         do {
-            let reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true,
-                                       delimiter: delimiter.unicodeScalars.first!)
-            guard let headers = reader.headerRow, headers.contains(where: { !$0.isEmpty }) else {
-                throw CSVFileError.empty(path: path)
-            }
-            var rows: [[String]] = []
-            while let row = reader.next() {
-                if row.allSatisfy({ $0.isEmpty }) { continue }
-                rows.append(row.map { $0.precomposedStringWithCanonicalMapping })
-            }
-            return CSVTable(headers: headers.map { $0.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces) },
-                            rows: rows, delimiter: delimiter)
-        } catch let error as CSVFileError {
-            throw error
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { digest.update(chunk) }
         } catch {
-            throw CSVFileError.empty(path: path)
+            throw CSVFileError.unreadable(path: path)
         }
+        return digest.hex()
     }
 
     /// A cell that a spreadsheet would run as a formula (= + - @, tab, carriage return) gets a leading apostrophe.
@@ -58,22 +57,63 @@ public enum CSVFiles {
     /// in one step, so a power cut leaves the old file or the new one. Created 0600: exports and import reports
     /// hold names, birth years and disabilities.
     public static func write(path: String, headers: [String], rows: [[String]]) throws {
-        let stream = OutputStream(toMemory: ())
+        try write(path: path, headers: headers) { emit in
+            for row in rows { try emit(row) }
+        }
+    }
+
+    /// The same, with rows handed over one at a time by `body`: a file of any length is written in constant
+    /// memory, into a temporary file beside the target that is renamed over it at the end.
+    public static func write(path: String, headers: [String],
+                             _ body: (_ emit: ([String]) throws -> Void) throws -> Void) throws {
+        // 0600 from the start: the rows hold names, birth years and disabilities.
+        let temporary = path + ".tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw CSVFileError.unwritable(path: path, reason: .current) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        var pending: [UInt8] = bom
+        func unwritable(_ work: () throws -> Void) throws {
+            do { try work() } catch { throw CSVFileError.unwritable(path: path, reason: SystemError(error)) }
+        }
+        func flush() throws {
+            try unwritable {
+                try handle.seekToEnd()
+                try handle.write(contentsOf: pending)
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+        func emit(_ row: [String]) throws {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { pending.append(UInt8(ascii: ",")) }
+                let text = neutralise(cell)
+                if text.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) {
+                    pending.append(0x22)
+                    for byte in text.utf8 {
+                        if byte == 0x22 { pending.append(0x22) }
+                        pending.append(byte)
+                    }
+                    pending.append(0x22)
+                } else {
+                    pending.append(contentsOf: text.utf8)
+                }
+            }
+            pending.append(0x0A)
+            if pending.count > 1 << 20 { try flush() }
+        }
         do {
-            let writer = try CSVWriter(stream: stream)
-            try writer.write(row: headers.map(neutralise))
-            for row in rows { try writer.write(row: row.map(neutralise)) }
-            writer.stream.close()
+            try emit(headers)
+            try body(emit)
+            try flush()
+            try unwritable {
+                try handle.synchronize()
+                try handle.close()
+                guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            }
         } catch {
-            throw CSVFileError.unwritable(path: path, reason: .ioError)
-        }
-        guard let body = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-            throw CSVFileError.unwritable(path: path, reason: .ioError)
-        }
-        do {
-            try PrivateFile.write(Data(bom) + body, to: path)
-        } catch let error as SystemErrorBox {
-            throw CSVFileError.unwritable(path: path, reason: error.reason)
+            // A failure of the file, or of what gives the rows (a read of the data file): no half-written file.
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
         }
     }
 }

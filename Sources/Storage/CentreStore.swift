@@ -16,15 +16,26 @@ extension AppDatabase {
     /// The centres of one province (or of every province), with venues and facilities.
     public func centres(provinceCode: Int?) throws -> [Centre] {
         try writer.read { db in
-            let venues = try CentreRows.venuesByCentre(db, provinceCode: provinceCode)
-            let facilities = try CentreRows.facilitiesByCentre(db, provinceCode: provinceCode)
-            let rows = try provinceCode.map {
-                try Row.fetchAll(db, sql: "SELECT * FROM centre WHERE provinceCode = ? ORDER BY code", arguments: [$0])
-            } ?? Row.fetchAll(db, sql: "SELECT * FROM centre ORDER BY code")
-            return rows.map { row in
-                let id: Int64 = row["id"]
-                return CentreRows.centre(from: row, venues: venues[id] ?? [], facilities: facilities[id] ?? [])
+            let scope = provinceCode.map { CentreRecord.filter(CentreRecord.Columns.provinceCode == $0) } ?? CentreRecord.all()
+            let ids = scope.select(CentreRecord.Columns.id)
+            let venues = try Dictionary(grouping: VenueRecord.filter(ids.contains(VenueRecord.Columns.centreId))
+                .order(VenueRecord.Columns.centreId, VenueRecord.Columns.position).fetchAll(db), by: \.centreId)
+            let facilities = try Dictionary(grouping: FacilityRecord.filter(ids.contains(FacilityRecord.Columns.centreId))
+                .fetchAll(db), by: \.centreId)
+            return try scope.order(CentreRecord.Columns.code).fetchAll(db).map { record in
+                try Self.centre(record, venues: venues[record.id!] ?? [], facilities: facilities[record.id!] ?? [])
             }
+        }
+    }
+
+    /// Every centre's code by id, without reading the centres (lists that name centres by code).
+    public func centreCodes() throws -> [Int64: String] {
+        try writer.read { db in
+            var codes: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, CentreRecord.select(CentreRecord.Columns.id, CentreRecord.Columns.code)) {
+                codes[row[0]] = row[1]
+            }
+            return codes
         }
     }
 
@@ -34,19 +45,25 @@ extension AppDatabase {
 
     public func centre(code: String) throws -> Centre? {
         try writer.read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM centre WHERE code = ?",
-                                              arguments: [code.cleanedInput]) else { return nil }
-            return try Self.fetchCentre(db, id: id)
+            guard let record = try CentreRecord.filter(CentreRecord.Columns.code == code.cleanedInput).fetchOne(db)
+            else { return nil }
+            return try Self.centre(db, record)
         }
     }
 
     static func fetchCentre(_ db: Database, id: Int64) throws -> Centre? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM centre WHERE id = ?", arguments: [id]) else {
-            return nil
-        }
-        let venues = try CentreRows.venuesByCentre(db, centreID: id)[id] ?? []
-        let facilities = try CentreRows.facilitiesByCentre(db, centreID: id)[id] ?? []
-        return CentreRows.centre(from: row, venues: venues, facilities: facilities)
+        try CentreRecord.fetchOne(db, key: id).map { try centre(db, $0) }
+    }
+
+    static func centre(_ db: Database, _ record: CentreRecord) throws -> Centre {
+        let id = record.id!
+        return try centre(record, venues: VenueRecord.filter(VenueRecord.Columns.centreId == id)
+                            .order(VenueRecord.Columns.position).fetchAll(db),
+                          facilities: FacilityRecord.filter(FacilityRecord.Columns.centreId == id).fetchAll(db))
+    }
+
+    static func centre(_ record: CentreRecord, venues: [VenueRecord], facilities: [FacilityRecord]) throws -> Centre {
+        try record.centre(venues: venues.map { try $0.venue() }, facilities: facilities.map { try $0.item() })
     }
 
     /// Inserts or updates a centre in one transaction. A new centre gets its code; a change of status is
@@ -59,27 +76,20 @@ extension AppDatabase {
         return try writer.write { db in
             let previous = try centre.id.flatMap { try Self.fetchCentre(db, id: $0) }
             if let id = centre.id {
-                guard let previous else { throw CentreStoreError.notFound }
+                guard let previous, let stored = try CentreRecord.fetchOne(db, key: id) else {
+                    throw CentreStoreError.notFound
+                }
                 centre.code = previous.code
-                var args = CentreRows.arguments(centre)
-                _ = args.append(contentsOf: ["id": id, "updatedAt": stamp])
-                let assignments = CentreRows.columns.filter { $0 != "code" }.map { "\($0) = :\($0)" }
-                try db.execute(
-                    sql: "UPDATE centre SET \(assignments.joined(separator: ", ")), updatedAt = :updatedAt WHERE id = :id",
-                    arguments: args)
+                try CentreRecord(centre, createdAt: stored.createdAt, updatedAt: stamp).update(db)
             } else {
-                let taken = try Set(String.fetchAll(db, sql: "SELECT code FROM centre"))
+                let taken = try Set(String.fetchAll(db, CentreRecord.select(CentreRecord.Columns.code)))
                 centre.code = CentreCode.make(communeCode: centre.communeCode ?? 0, taken: taken)
-                var args = CentreRows.arguments(centre)
-                _ = args.append(contentsOf: ["createdAt": stamp, "updatedAt": stamp])
-                let names = CentreRows.columns + ["createdAt", "updatedAt"]
-                try db.execute(
-                    sql: "INSERT INTO centre(\(names.joined(separator: ", "))) VALUES (\(names.map { ":" + $0 }.joined(separator: ", ")))",
-                    arguments: args)
-                centre.id = db.lastInsertedRowID
+                var record = CentreRecord(centre, createdAt: stamp, updatedAt: stamp)
+                try record.insert(db)
+                centre.id = record.id
             }
             let id = centre.id!
-            try CentreRows.writeChildren(db, centreID: id, centre)
+            try Self.writeChildren(db, centreID: id, centre)
             if previous == nil {
                 try Self.appendStatusChange(db, centreID: id, StatusChange(
                     from: nil, to: centre.status,
@@ -99,30 +109,26 @@ extension AppDatabase {
         }
     }
 
+    static func writeChildren(_ db: Database, centreID: Int64, _ centre: Centre) throws {
+        try VenueRecord.filter(VenueRecord.Columns.centreId == centreID).deleteAll(db)
+        for (position, venue) in centre.venues.enumerated() {
+            var record = VenueRecord(centreID: centreID, position: position, venue)
+            try record.insert(db)
+        }
+        try FacilityRecord.filter(FacilityRecord.Columns.centreId == centreID).deleteAll(db)
+        for item in centre.facilities { try FacilityRecord(centreID: centreID, item).insert(db) }
+    }
+
     static func appendStatusChange(_ db: Database, centreID: Int64, _ change: StatusChange) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO centreStatusChange(centreId, fromStatus, toStatus, decisionNumber, decisionDate,
-                    decisionIssuer, reason, mergedInto, recordedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [centreID, change.from?.rawValue, change.to.rawValue, change.decision.number,
-                        change.decision.date?.iso, change.decision.issuer, change.reason, change.mergedInto,
-                        Timestamp.string(change.recordedAt)])
+        var record = StatusChangeRecord(centreID: centreID, change)
+        try record.insert(db)
     }
 
     /// The status history of a centre, oldest first; the first line is its creation in the roster.
     public func statusHistory(centreID: Int64) throws -> [StatusChange] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM centreStatusChange WHERE centreId = ? ORDER BY id",
-                             arguments: [centreID]).map { row in
-                StatusChange(
-                    from: (row["fromStatus"] as String?).flatMap(CentreStatus.init(rawValue:)),
-                    to: CentreStatus(rawValue: row["toStatus"]) ?? .active,
-                    decision: Decision(number: row["decisionNumber"], date: CentreRows.date(row["decisionDate"]),
-                                       issuer: row["decisionIssuer"]),
-                    reason: row["reason"], mergedInto: row["mergedInto"],
-                    recordedAt: Timestamp.date(row["recordedAt"]) ?? Date(timeIntervalSince1970: 0))
-            }
+            try StatusChangeRecord.filter(StatusChangeRecord.Columns.centreId == centreID)
+                .order(StatusChangeRecord.Columns.id).fetchAll(db).map { try $0.change() }
         }
     }
 
@@ -132,9 +138,9 @@ extension AppDatabase {
     }
 
     static func records(_ db: Database, centreID: Int64) throws -> CentreRecords {
-        let changes = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM centreStatusChange WHERE centreId = ? AND fromStatus IS NOT NULL",
-            arguments: [centreID]) ?? 0
+        let changes = try StatusChangeRecord
+            .filter(StatusChangeRecord.Columns.centreId == centreID && StatusChangeRecord.Columns.fromStatus != nil)
+            .fetchCount(db)
         var other = 0
         for table in dependentTables where try db.tableExists(table) {
             other += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE centreId = ?",
@@ -153,7 +159,7 @@ extension AppDatabase {
             guard let centre = try Self.fetchCentre(db, id: id) else { throw CentreStoreError.notFound }
             let records = try Self.records(db, centreID: id)
             guard records.allowsDeletion else { throw CentreStoreError.hasRecords(records) }
-            try db.execute(sql: "DELETE FROM centre WHERE id = ?", arguments: [id])
+            try CentreRecord.deleteOne(db, key: id)
             try Self.audit(db, actor: actor, action: "delete", recordType: Centre.auditRecordType, recordID: centre.code,
                            changes: AuditDiff.changes(before: centre.auditFields, after: nil), at: moment)
         }

@@ -188,7 +188,64 @@ enum Migrations {
                 t.column("comment", .text).notNull().defaults(to: "")
             }
         }
-        migrator.registerMigration("v6-sign-in-attempts") { db in
+        migrator.registerMigration("v6-province-scale") { db in
+            // One row per import (one audit entry), and each imported form points to it.
+            try db.create(table: "importBatch") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("campaign", inTable: "surveyCampaign", onDelete: .restrict).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("rows", .integer).notNull()
+                t.column("firstSerial", .text).notNull()
+                t.column("lastSerial", .text).notNull()
+                t.column("username", .text).notNull()
+                t.column("importedAt", .text).notNull()
+            }
+            try db.alter(table: "surveyResponse") { t in
+                t.add(column: "importBatchId", .integer).references("importBatch", onDelete: .restrict)
+                t.add(column: "personKey", .text)
+            }
+            try db.create(index: "surveyResponse_person", on: "surveyResponse", columns: ["campaignId", "personKey"])
+            // What the needs analysis counts, by campaign and filter cell (see SurveyTallies).
+            try db.create(table: "surveyTally", options: [.withoutRowID]) { t in
+                t.column("campaignId", .integer).notNull().references("surveyCampaign", onDelete: .cascade)
+                t.column("village", .text).notNull()
+                t.column("sex", .integer).notNull()
+                t.column("ageBand", .integer).notNull()
+                t.column("occupation", .integer).notNull()
+                t.column("question", .text).notNull()
+                t.column("code", .integer).notNull()
+                t.column("n", .integer).notNull()
+                // Question and code first: the sums stream out in key order, without sorting.
+                t.primaryKey(["campaignId", "question", "code", "village", "sex", "ageBand", "occupation"])
+            }
+            // The same counts without the filters: what an unfiltered analysis (a province's) sums.
+            try db.create(table: "surveyTotal", options: [.withoutRowID]) { t in
+                t.column("campaignId", .integer).notNull().references("surveyCampaign", onDelete: .cascade)
+                t.column("question", .text).notNull()
+                t.column("code", .integer).notNull()
+                t.column("n", .integer).notNull()
+                t.primaryKey(["campaignId", "question", "code"])
+            }
+            // Forms stored before this step: their person keys and their counts, in this same transaction.
+            // A slice at a time, so that no statement updates the rows it is still reading.
+            let setKey = try db.makeStatement(sql: "UPDATE surveyResponse SET personKey = ? WHERE id = ?")
+            var last: Int64 = 0
+            while true {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT id, campaignId, answers, overrides FROM surveyResponse WHERE id > ? ORDER BY id LIMIT 5000
+                    """, arguments: [last])
+                guard let end = rows.last?[0] as Int64? else { break }
+                for row in rows {
+                    let response = try ResponseRecord.response(id: row[0], campaignID: row[1], answers: row[2],
+                                                               overrides: row[3])
+                    if let key = response.personKey { try setKey.execute(arguments: [key, response.id]) }
+                }
+                last = end
+            }
+            try SurveyTallies.rebuild(db)
+        }
+        migrator.registerMigration("v7-sign-in-attempts") { db in
             // Failures under names that have no account, counted like an account's so that the answers and
             // the lock are the same whether the name exists or not.
             try db.create(table: "signInAttempt") { t in

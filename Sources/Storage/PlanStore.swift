@@ -15,27 +15,19 @@ extension AppDatabase {
     /// without reading any plan's activities, since the roster reloads after every change.
     public func centresWithApprovedAnnualPlan(year: Int) throws -> Set<Int64> {
         try writer.read { db in
-            Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT centreId FROM plan WHERE year = ? AND kind = ? AND status = ?",
-                                   arguments: [year, PlanKind.annual.rawValue, PlanStatus.approved.rawValue]))
+            Set(try PlanRecord.select(PlanRecord.Columns.centreId, as: Int64.self).distinct()
+                .filter(PlanRecord.Columns.year == year && PlanRecord.Columns.kind == PlanKind.annual.rawValue
+                        && PlanRecord.Columns.status == PlanStatus.approved.rawValue).fetchAll(db))
         }
     }
 
     /// Plans, newest year first; optionally of one centre and one year.
     public func plans(centreID: Int64? = nil, year: Int? = nil) throws -> [Plan] {
         try writer.read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let centreID {
-                conditions.append("centreId = ?")
-                _ = arguments.append(contentsOf: [centreID])
-            }
-            if let year {
-                conditions.append("year = ?")
-                _ = arguments.append(contentsOf: [year])
-            }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(db, sql: "SELECT * FROM plan \(whereClause) ORDER BY year DESC, id", arguments: arguments)
-                .map { try Self.plan(from: $0, db) }
+            var request = PlanRecord.all()
+            if let centreID { request = request.filter(PlanRecord.Columns.centreId == centreID) }
+            if let year { request = request.filter(PlanRecord.Columns.year == year) }
+            return try Self.fetchPlans(db, request.order(PlanRecord.Columns.year.desc, PlanRecord.Columns.id))
         }
     }
 
@@ -44,30 +36,25 @@ extension AppDatabase {
     }
 
     static func fetchPlan(_ db: Database, id: Int64) throws -> Plan? {
-        try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [id]).map { try plan(from: $0, db) }
+        try fetchPlans(db, PlanRecord.filter(key: id)).first
     }
 
-    static func plan(from row: Row, _ db: Database) throws -> Plan {
-        let id: Int64 = row["id"]
-        let decoder = JSONDecoder()
-        let activities = try Row.fetchAll(db, sql: "SELECT * FROM planActivity WHERE planId = ? ORDER BY position",
-                                          arguments: [id]).compactMap { activityRow -> PlanActivity? in
-            var activity = try? decoder.decode(PlanActivity.self, from: Data((activityRow["content"] as String).utf8))
-            activity?.id = activityRow["id"]
-            return activity
+    /// The plans a request selects, in its order, with their activities and steps (one query each for all).
+    static func fetchPlans(_ db: Database, _ request: QueryInterfaceRequest<PlanRecord>) throws -> [Plan] {
+        let records = try request.fetchAll(db)
+        guard !records.isEmpty else { return [] }
+        let ids = request.select(PlanRecord.Columns.id)
+        var activities: [Int64: [PlanActivity]] = [:]
+        for row in try PlanActivityRecord.filter(ids.contains(PlanActivityRecord.Columns.planId))
+            .order(PlanActivityRecord.Columns.planId, PlanActivityRecord.Columns.position).fetchAll(db) {
+            activities[row.planId, default: []].append(try row.activity())
         }
-        let history = try Row.fetchAll(db, sql: "SELECT * FROM planEvent WHERE planId = ? ORDER BY id", arguments: [id])
-            .map { event in
-                PlanEvent(action: PlanAction(rawValue: event["action"]) ?? .submit, username: event["username"],
-                          at: Timestamp.date(event["at"]) ?? Date(timeIntervalSince1970: 0), comment: event["comment"])
-            }
-        return Plan(
-            id: id, centreID: row["centreId"], kind: PlanKind(rawValue: row["kind"]) ?? .annual, year: row["year"],
-            month: row["month"], title: row["title"], legalBases: row["legalBases"],
-            campaignIDs: (row["campaignIds"] as String).split(separator: ",").compactMap { Int64($0) },
-            targetClasses: row["targetClasses"], targetTalks: row["targetTalks"], targetLearners: row["targetLearners"],
-            status: PlanStatus(rawValue: row["status"]) ?? .draft, version: row["version"], amends: row["amendsPlanId"],
-            activities: activities, history: history)
+        var history: [Int64: [PlanEvent]] = [:]
+        for row in try PlanEventRecord.filter(ids.contains(PlanEventRecord.Columns.planId))
+            .order(PlanEventRecord.Columns.id).fetchAll(db) {
+            history[row.planId, default: []].append(try row.event())
+        }
+        return try records.map { try $0.plan(activities: activities[$0.id!] ?? [], history: history[$0.id!] ?? []) }
     }
 
     /// Creates or updates a draft (or returned) plan and its activities. Refuses a plan that is not editable
@@ -122,35 +109,18 @@ extension AppDatabase {
 
     static func storePlan(_ db: Database, _ plan: inout Plan, at moment: Date) throws {
         let stamp = Timestamp.string(moment)
-        let arguments: StatementArguments = [
-            "centreId": plan.centreID, "kind": plan.kind.rawValue, "year": plan.year, "month": plan.month,
-            "title": plan.title, "legalBases": plan.legalBases,
-            "campaignIds": plan.campaignIDs.map(String.init).joined(separator: ","), "targetClasses": plan.targetClasses,
-            "targetTalks": plan.targetTalks, "targetLearners": plan.targetLearners, "status": plan.status.rawValue,
-            "version": plan.version, "amends": plan.amends, "stamp": stamp, "id": plan.id,
-        ]
-        if plan.id != nil {
-            try db.execute(sql: """
-                UPDATE plan SET kind = :kind, year = :year, month = :month, title = :title, legalBases = :legalBases,
-                    campaignIds = :campaignIds, targetClasses = :targetClasses, targetTalks = :targetTalks,
-                    targetLearners = :targetLearners, status = :status, version = :version, amendsPlanId = :amends,
-                    updatedAt = :stamp WHERE id = :id
-                """, arguments: arguments)
+        if let id = plan.id {
+            let createdAt = try PlanRecord.fetchOne(db, key: id)?.createdAt ?? stamp
+            try PlanRecord(plan, createdAt: createdAt, updatedAt: stamp).update(db)
         } else {
-            try db.execute(sql: """
-                INSERT INTO plan(centreId, kind, year, month, title, legalBases, campaignIds, targetClasses, targetTalks,
-                    targetLearners, status, version, amendsPlanId, createdAt, updatedAt)
-                VALUES (:centreId, :kind, :year, :month, :title, :legalBases, :campaignIds, :targetClasses, :targetTalks,
-                    :targetLearners, :status, :version, :amends, :stamp, :stamp)
-                """, arguments: arguments)
-            plan.id = db.lastInsertedRowID
+            var record = PlanRecord(plan, createdAt: stamp, updatedAt: stamp)
+            try record.insert(db)
+            plan.id = record.id
         }
-        try db.execute(sql: "DELETE FROM planActivity WHERE planId = ?", arguments: [plan.id])
+        try PlanActivityRecord.filter(PlanActivityRecord.Columns.planId == plan.id).deleteAll(db)
         for (position, activity) in plan.activities.enumerated() {
-            var stored = activity
-            stored.id = nil
-            try db.execute(sql: "INSERT INTO planActivity(planId, position, content) VALUES (?, ?, ?)",
-                           arguments: [plan.id, position, encode(stored)])
+            var record = PlanActivityRecord(planID: plan.id!, position: position, activity)
+            try record.insert(db)
         }
     }
 
@@ -163,9 +133,7 @@ extension AppDatabase {
             "version": String(p.version),
         ]
         for (index, activity) in p.activities.enumerated() {
-            var stored = activity
-            stored.id = nil
-            fields["activity.\(index + 1)"] = encode(stored)
+            fields["activity.\(index + 1)"] = PlanActivityRecord.content(activity)
         }
         return fields
     }
@@ -189,9 +157,7 @@ extension AppDatabase {
             guard var plan = try Self.fetchPlan(db, id: id) else { throw PlanStoreError.notFound }
             var issues: [PlanIssue] = []
             if action == .submit {
-                let years = try plan.campaignIDs.compactMap {
-                    try Int.fetchOne(db, sql: "SELECT year FROM surveyCampaign WHERE id = ?", arguments: [$0])
-                }
+                let years = try plan.campaignIDs.compactMap { try CampaignRecord.fetchOne(db, key: $0)?.year }
                 issues = PlanValidator.submissionIssues(plan, campaignYears: years)
             }
             let before = plan
@@ -201,15 +167,16 @@ extension AppDatabase {
             case .success(let status):
                 plan.status = status
             }
-            try db.execute(sql: "UPDATE plan SET status = ?, updatedAt = ? WHERE id = ?",
-                           arguments: [plan.status.rawValue, Timestamp.string(moment), id])
+            try PlanRecord.filter(key: id).updateAll(db, PlanRecord.Columns.status.set(to: plan.status.rawValue),
+                                                     PlanRecord.Columns.updatedAt.set(to: Timestamp.string(moment)))
             try Self.recordEvent(db, planID: id, action, by: actor, comment: comment.cleanedMultiline, at: moment)
             if action == .approve, let amended = plan.amends {
                 // The approved amendment takes over: the version it amends goes out of force.
-                try db.execute(sql: "UPDATE plan SET status = ?, updatedAt = ? WHERE id = ? AND status = ?",
-                               arguments: [PlanStatus.superseded.rawValue, Timestamp.string(moment), amended,
-                                           PlanStatus.approved.rawValue])
-                if db.changesCount > 0 {
+                let superseded = try PlanRecord.filter(key: amended)
+                    .filter(PlanRecord.Columns.status == PlanStatus.approved.rawValue)
+                    .updateAll(db, PlanRecord.Columns.status.set(to: PlanStatus.superseded.rawValue),
+                               PlanRecord.Columns.updatedAt.set(to: Timestamp.string(moment)))
+                if superseded > 0 {
                     // Its own entry, so that replaying the trail explains the old version's status too.
                     try Self.audit(db, actor: actor, action: PlanAction.supersede.rawValue, recordType: "plan",
                                    recordID: String(amended),
@@ -227,8 +194,8 @@ extension AppDatabase {
 
     static func recordEvent(_ db: Database, planID: Int64, _ action: PlanAction, by actor: Actor, comment: String,
                             at moment: Date) throws {
-        try db.execute(sql: "INSERT INTO planEvent(planId, action, username, at, comment) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [planID, action.rawValue, actor.username, Timestamp.string(moment), comment])
+        var record = PlanEventRecord(planID: planID, action, username: actor.username, at: moment, comment: comment)
+        try record.insert(db)
     }
 
     /// Starts an amendment: a new draft version of an approved plan, while the approved one stays in force.
@@ -239,8 +206,10 @@ extension AppDatabase {
             if case .failure(let error) = PlanWorkflow.next(from: approved.status, .amend, by: actor) {
                 throw PlanStoreError.workflow(error)
             }
-            if let open = try Int64.fetchOne(db, sql: "SELECT id FROM plan WHERE amendsPlanId = ? AND status IN ('draft','submitted','returned')",
-                                             arguments: [id]) {
+            let openStatuses = [PlanStatus.draft, .submitted, .returned].map(\.rawValue)
+            if let open = try PlanRecord.select(PlanRecord.Columns.id, as: Int64.self)
+                .filter(PlanRecord.Columns.amendsPlanId == id && openStatuses.contains(PlanRecord.Columns.status))
+                .fetchOne(db) {
                 return try Self.fetchPlan(db, id: open)!
             }
             var draft = PlanDrafter.amendment(of: approved)
@@ -269,13 +238,12 @@ extension AppDatabase {
                                                      today: LocalDate(date: moment, timeZone: .current))
             guard issues.isEmpty else { throw PlanStoreError.invalid(issues) }
             guard let row = plan.activities[activityIndex].id else { throw PlanStoreError.notFound }
-            var stored = plan.activities[activityIndex]
-            stored.id = nil
-            try db.execute(sql: "UPDATE planActivity SET content = ? WHERE id = ?", arguments: [Self.encode(stored), row])
-            try db.execute(sql: "UPDATE plan SET updatedAt = ? WHERE id = ?", arguments: [Timestamp.string(moment), planID])
+            try PlanActivityRecord.filter(key: row).updateAll(
+                db, PlanActivityRecord.Columns.content.set(to: PlanActivityRecord.content(plan.activities[activityIndex])))
+            try PlanRecord.filter(key: planID).updateAll(db, PlanRecord.Columns.updatedAt.set(to: Timestamp.string(moment)))
             try Self.audit(db, actor: actor, action: "recordOutcome", recordType: "plan", recordID: "\(planID)/\(activityIndex + 1)",
-                           changes: AuditDiff.changes(before: ["outcome": Self.encode(before.outcome)],
-                                                      after: ["outcome": Self.encode(outcomeCleaned)]), at: moment)
+                           changes: AuditDiff.changes(before: ["outcome": StoredText.json(before.outcome)],
+                                                      after: ["outcome": StoredText.json(outcomeCleaned)]), at: moment)
             return try Self.fetchPlan(db, id: planID)!
         }
     }

@@ -6,12 +6,8 @@ extension AppDatabase {
     /// The office this installation serves; nil until the first run has set it.
     public func officeSettings() throws -> OfficeSettings? {
         try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-            let values = Dictionary(uniqueKeysWithValues: rows.map { row -> (String, String) in
-                (row["key"], row["value"])
-            })
-            guard let province = values["office.province"].flatMap(Int.init) else { return nil }
-            return OfficeSettings(provinceCode: province, communeCode: values["office.commune"].flatMap(Int.init))
+            guard let province = try Self.settingNumber(db, "office.province") else { return nil }
+            return OfficeSettings(provinceCode: province, communeCode: try Self.settingNumber(db, "office.commune"))
         }
     }
 
@@ -30,14 +26,19 @@ extension AppDatabase {
     }
 
     static func storeSetting(_ db: Database, _ key: String, _ value: String?, by actor: Actor, at moment: Date) throws {
-        let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+        let old = try SettingRecord.fetchOne(db, key: key)?.value
         if let value {
-            try db.execute(sql: "INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
+            try SettingRecord(key: key, value: value).upsert(db)
         } else {
-            try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
+            try SettingRecord.deleteOne(db, key: key)
         }
         try audit(db, actor: actor, action: "update", recordType: "setting", recordID: key,
                   changes: AuditDiff.changes(before: old.map { ["value": $0] }, after: value.map { ["value": $0] }),
                   at: moment)
+    }
+
+    /// A setting read as a whole number, nil when it was never set.
+    static func settingNumber(_ db: Database, _ key: String) throws -> Int? {
+        try SettingRecord.fetchOne(db, key: key).map { try $0.number() }
     }
 }

@@ -11,10 +11,15 @@ public enum StorageFailure: Equatable, Sendable {
     case busy
     /// The record is no longer in the file.
     case recordGone
+    /// A stored value this version cannot read (changed by another program, or damaged): which table, column
+    /// and value, so that it can be repaired.
+    case corruptValue(table: String, column: String, value: String)
 
     /// Nil for errors that are not about the storage itself (a refused permission, a workflow rule...).
     public init?(_ error: Error) {
         switch error {
+        case let wrapped as StorageError:
+            self.init(wrapped.underlying)
         case let database as DatabaseError:
             switch database.resultCode {
             case .SQLITE_FULL: self = .diskFull
@@ -24,6 +29,8 @@ public enum StorageFailure: Equatable, Sendable {
             }
         case CentreStoreError.notFound, BoardStoreError.notFound, SurveyStoreError.notFound, PlanStoreError.notFound:
             self = .recordGone
+        case let stored as StoredValueError:
+            self = .corruptValue(table: stored.table, column: stored.column, value: stored.value)
         default:
             return nil
         }

@@ -6,8 +6,6 @@ public enum SurveyStoreError: Error, Equatable {
     case notFound
     /// Another form of the campaign has this serial number.
     case duplicateSerial(String)
-    /// An import without a single form: nothing is written, not even its column mapping.
-    case nothingToImport
 }
 
 extension AppDatabase {
@@ -15,26 +13,14 @@ extension AppDatabase {
 
     public func campaigns(centreID: Int64? = nil) throws -> [SurveyCampaign] {
         try writer.read { db in
-            let rows = try centreID.map {
-                try Row.fetchAll(db, sql: "SELECT * FROM surveyCampaign WHERE centreId = ? ORDER BY year DESC, id DESC",
-                                 arguments: [$0])
-            } ?? Row.fetchAll(db, sql: "SELECT * FROM surveyCampaign ORDER BY year DESC, id DESC")
-            return rows.map(Self.campaign(from:))
+            let all = CampaignRecord.order(CampaignRecord.Columns.year.desc, CampaignRecord.Columns.id.desc)
+            return try (centreID.map { all.filter(CampaignRecord.Columns.centreId == $0) } ?? all)
+                .fetchAll(db).map { try $0.campaign() }
         }
     }
 
     public func campaign(id: Int64) throws -> SurveyCampaign? {
-        try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM surveyCampaign WHERE id = ?", arguments: [id]).map(Self.campaign(from:))
-        }
-    }
-
-    static func campaign(from row: Row) -> SurveyCampaign {
-        SurveyCampaign(
-            id: row["id"], centreID: row["centreId"], year: row["year"], title: row["title"],
-            methods: (row["methods"] as String).split(separator: ",").compactMap { SurveyMethod(rawValue: String($0)) },
-            start: CentreRows.date(row["startDate"]), end: CentreRows.date(row["endDate"]),
-            responsible: row["responsible"], target: row["target"], questionnaireVersion: row["questionnaireVersion"])
+        try writer.read { db in try CampaignRecord.fetchOne(db, key: id)?.campaign() }
     }
 
     /// Number of responses in each campaign, by campaign id.
@@ -56,30 +42,17 @@ extension AppDatabase {
         campaign.responsible = input.responsible.cleanedInput
         let stamp = Timestamp.string(moment)
         return try writer.write { db in
-            let before = try campaign.id.flatMap {
-                try Row.fetchOne(db, sql: "SELECT * FROM surveyCampaign WHERE id = ?", arguments: [$0]).map(Self.campaign(from:))
-            }
-            let arguments: StatementArguments = [
-                "centreId": campaign.centreID, "year": campaign.year, "title": campaign.title,
-                "methods": campaign.methods.map(\.rawValue).joined(separator: ","), "startDate": campaign.start?.iso,
-                "endDate": campaign.end?.iso, "responsible": campaign.responsible, "target": campaign.target,
-                "questionnaireVersion": campaign.questionnaireVersion, "stamp": stamp, "id": campaign.id,
-            ]
+            let stored = try campaign.id.flatMap { try CampaignRecord.fetchOne(db, key: $0) }
+            let before = try stored?.campaign()
             if campaign.id != nil {
-                guard before != nil else { throw SurveyStoreError.notFound }
-                try db.execute(sql: """
-                    UPDATE surveyCampaign SET centreId = :centreId, year = :year, title = :title, methods = :methods,
-                        startDate = :startDate, endDate = :endDate, responsible = :responsible, target = :target,
-                        questionnaireVersion = :questionnaireVersion, updatedAt = :stamp WHERE id = :id
-                    """, arguments: arguments)
+                guard let stored else { throw SurveyStoreError.notFound }
+                try CampaignRecord(campaign, createdAt: stored.createdAt, updatedAt: stamp).update(db)
+                // Age bands are counted in the campaign's year.
+                if stored.year != campaign.year { try SurveyTallies.rebuild(db, campaignID: stored.id) }
             } else {
-                try db.execute(sql: """
-                    INSERT INTO surveyCampaign(centreId, year, title, methods, startDate, endDate, responsible, target,
-                        questionnaireVersion, createdAt, updatedAt)
-                    VALUES (:centreId, :year, :title, :methods, :startDate, :endDate, :responsible, :target,
-                        :questionnaireVersion, :stamp, :stamp)
-                    """, arguments: arguments)
-                campaign.id = db.lastInsertedRowID
+                var record = CampaignRecord(campaign, createdAt: stamp, updatedAt: stamp)
+                try record.insert(db)
+                campaign.id = record.id
             }
             try Self.audit(db, actor: actor, action: before == nil ? "create" : "update", recordType: "surveyCampaign",
                            recordID: String(campaign.id!),
@@ -99,23 +72,9 @@ extension AppDatabase {
 
     public func responses(campaignID: Int64) throws -> [SurveyResponse] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM surveyResponse WHERE campaignId = ? ORDER BY id", arguments: [campaignID])
-                .map(Self.response(from:))
+            try ResponseRecord.filter(ResponseRecord.Columns.campaignId == campaignID).order(ResponseRecord.Columns.id)
+                .fetchAll(db).map { try $0.response() }
         }
-    }
-
-    static func response(from row: Row) -> SurveyResponse {
-        let decoder = JSONDecoder()
-        return SurveyResponse(
-            id: row["id"], campaignID: row["campaignId"],
-            answers: (try? decoder.decode(SurveyAnswers.self, from: Data((row["answers"] as String).utf8))) ?? [:],
-            overrides: (try? decoder.decode([SurveyOverride].self, from: Data((row["overrides"] as String).utf8))) ?? [])
-    }
-
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
     }
 
     /// Inserts or updates one form. Validation is the caller's (``SurveyEngine``); this keeps the serial
@@ -126,42 +85,46 @@ extension AppDatabase {
         return try writer.write { db in try Self.storeResponse(db, input, by: actor, at: moment) }
     }
 
-    static func storeResponse(_ db: Database, _ input: SurveyResponse, by actor: Actor, at moment: Date) throws
-        -> SurveyResponse
-    {
+    /// A form as it is stored: texts cleaned, empty answers left out.
+    static func cleaned(_ input: SurveyResponse) -> SurveyResponse {
+        // An import's answers are clean already: nothing to rebuild then.
+        let clean = input.answers.values.allSatisfy { answer in
+            if case .text(let text) = answer { return !text.isEmpty && text.cleanedInput == text }
+            return !answer.isEmpty
+        }
+        if clean { return input }
         var response = input
         response.answers = input.answers.mapValues { answer in
             if case .text(let t) = answer { return .text(t.cleanedInput) }
             return answer
         }.filter { !$0.value.isEmpty }
+        return response
+    }
+
+    static func storeResponse(_ db: Database, _ input: SurveyResponse, by actor: Actor, at moment: Date) throws
+        -> SurveyResponse
+    {
+        var response = cleaned(input)
         let serial = response.serial
-        if let clash = try Int64.fetchOne(db, sql: "SELECT id FROM surveyResponse WHERE campaignId = ? AND serial = ?",
-                                          arguments: [response.campaignID, serial]), clash != response.id {
+        if let clash = try ResponseRecord.select(ResponseRecord.Columns.id, as: Int64.self)
+            .filter(ResponseRecord.Columns.campaignId == response.campaignID && ResponseRecord.Columns.serial == serial)
+            .fetchOne(db), clash != response.id {
             throw SurveyStoreError.duplicateSerial(serial)
         }
-        let before = try response.id.flatMap {
-            try Row.fetchOne(db, sql: "SELECT * FROM surveyResponse WHERE id = ?", arguments: [$0]).map(response(from:))
-        }
+        let stored = try response.id.flatMap { try ResponseRecord.fetchOne(db, key: $0) }
+        let before = try stored?.response()
         let stamp = Timestamp.string(moment)
-        let arguments: StatementArguments = [
-            "campaignId": response.campaignID, "serial": serial, "name": response.respondentName,
-            "village": response.village, "birthYear": response.birthYear, "answers": encode(response.answers),
-            "overrides": encode(response.overrides), "stamp": stamp, "id": response.id,
-        ]
         if response.id != nil {
-            guard before != nil else { throw SurveyStoreError.notFound }
-            try db.execute(sql: """
-                UPDATE surveyResponse SET serial = :serial, respondentName = :name, village = :village,
-                    birthYear = :birthYear, answers = :answers, overrides = :overrides, updatedAt = :stamp WHERE id = :id
-                """, arguments: arguments)
+            guard let stored, let before else { throw SurveyStoreError.notFound }
+            try ResponseRecord(response, createdAt: stored.createdAt, updatedAt: stamp,
+                               importBatchID: stored.importBatchId).update(db)
+            try SurveyTallies.add(db, before, times: -1)
         } else {
-            try db.execute(sql: """
-                INSERT INTO surveyResponse(campaignId, serial, respondentName, village, birthYear, answers, overrides,
-                    createdAt, updatedAt)
-                VALUES (:campaignId, :serial, :name, :village, :birthYear, :answers, :overrides, :stamp, :stamp)
-                """, arguments: arguments)
-            response.id = db.lastInsertedRowID
+            var record = ResponseRecord(response, createdAt: stamp, updatedAt: stamp)
+            try record.insert(db)
+            response.id = record.id
         }
+        try SurveyTallies.add(db, response)
         if let before, before.serial != serial {
             // A form is named in the trail by its number: a new number closes the old name and opens the new one,
             // so that replaying the trail still follows the form.
@@ -194,23 +157,29 @@ extension AppDatabase {
     public func deleteResponse(id: Int64, by actor: Actor, at moment: Date) throws {
         try actor.require(.editSurveys)
         try writer.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM surveyResponse WHERE id = ?", arguments: [id]) else {
+            guard let response = try ResponseRecord.fetchOne(db, key: id)?.response() else {
                 throw SurveyStoreError.notFound
             }
-            let response = Self.response(from: row)
-            try db.execute(sql: "DELETE FROM surveyResponse WHERE id = ?", arguments: [id])
+            try ResponseRecord.deleteOne(db, key: id)
+            try SurveyTallies.add(db, response, times: -1)
             try Self.audit(db, actor: actor, action: "delete", recordType: "surveyResponse",
                            recordID: "\(response.campaignID)/\(response.serial)",
                            changes: AuditDiff.changes(before: Self.auditFields(response), after: nil), at: moment)
         }
     }
 
-    /// Adds many forms in one transaction: all or nothing.
-    public func importResponses(_ responses: [SurveyResponse], by actor: Actor, at moment: Date) throws {
-        try actor.require(.editSurveys)
-        guard !responses.isEmpty else { throw SurveyStoreError.nothingToImport }
-        try writer.write { db in
-            for response in responses { _ = try Self.storeResponse(db, response, by: actor, at: moment) }
+    /// Adds many forms to one campaign in one transaction, all or nothing, as one import batch with one audit
+    /// entry. `fileName` and `sha256` name the file they came from ("" when a program gives them).
+    @discardableResult
+    public func importResponses(_ responses: [SurveyResponse], fileName: String = "", sha256: String = "",
+                                by actor: Actor, at moment: Date) throws -> ImportBatch? {
+        guard let campaignID = responses.first?.campaignID else {
+            try actor.require(.editSurveys)
+            return nil
+        }
+        return try importResponses(campaignID: campaignID, fileName: fileName, sha256: sha256, by: actor, at: moment) {
+            add in
+            for response in responses { try add(response) }
         }
     }
 
@@ -219,8 +188,8 @@ extension AppDatabase {
     /// The column mapping saved for CSV files with these headers (question id by column header).
     public func importMapping(for signature: String) throws -> [String: String]? {
         try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: ["survey.mapping." + signature])
-                .flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+            try SettingRecord.fetchOne(db, key: "survey.mapping." + signature)
+                .map { try SettingRecord.storedJSON([String: String].self, $0.value, SettingRecord.Columns.value) }
         }
     }
 
@@ -229,7 +198,7 @@ extension AppDatabase {
     {
         try actor.require(.editSurveys)
         try writer.write { db in
-            try Self.storeSetting(db, "survey.mapping." + signature, Self.encode(mapping), by: actor, at: moment)
+            try Self.storeSetting(db, "survey.mapping." + signature, StoredText.json(mapping), by: actor, at: moment)
         }
     }
 }

@@ -61,9 +61,10 @@ enum CLI {
 
     /// The centre with this code, or exit 2.
     static func centre(_ code: String, in database: AppDatabase) throws -> Centre {
-        guard let centre = try database.allCentres().first(where: {
-            $0.code.caseInsensitiveCompare(code.cleanedInput) == .orderedSame
-        }) else { throw fail(strings(.cliUnknownCentre, code)) }
+        // Codes are "TT" and digits (and "-2"...): upper case is the stored form.
+        guard let centre = try database.centre(code: code.cleanedInput.uppercased()) else {
+            throw fail(strings(.cliUnknownCentre, code))
+        }
         return centre
     }
 

@@ -35,6 +35,12 @@ extension CLI {
             shown = true
         }
 
+        /// An import's progress: rows, rows per second, the time left. Never cancels.
+        func show(_ progress: ImportProgress) -> Bool {
+            show(CLI.strings.describe(progress))
+            return true
+        }
+
         func clear() {
             guard enabled, shown else { return }
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

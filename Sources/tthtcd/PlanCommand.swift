@@ -48,15 +48,17 @@ struct PlanCommand: ParsableCommand {
             try dataFile.checkLanguage()
             let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
-            let centres = Dictionary(uniqueKeysWithValues: try database.allCentres().map { ($0.id ?? 0, $0) })
+            let codes = try database.centreCodes()
             let chosen = try centre.map { try CLI.centre($0, in: database) }
-            let plans = try database.plans(centreID: chosen?.id, year: year)
-            let items = plans.map { p in
-                Item(id: p.id ?? 0, centre: centres[p.centreID]?.code ?? "", kind: p.kind.rawValue, year: p.year,
+            let summaries = try database.planSummaries(centreID: chosen?.id, year: year)
+            let plans = summaries.map(\.plan)
+            let items = summaries.map { summary in
+                let p = summary.plan
+                return Item(id: p.id ?? 0, centre: codes[p.centreID] ?? "", kind: p.kind.rawValue, year: p.year,
                      month: p.month, title: p.title, version: p.version, amends: p.amends, status: p.status.rawValue,
                      campaigns: p.campaignIDs,
                      targets: ["classes": p.targetClasses, "talks": p.targetTalks, "learners": p.targetLearners],
-                     activities: p.activities.count, done: p.progress.done, totalCost: p.totalCost,
+                     activities: summary.activities, done: summary.done, totalCost: summary.totalCost,
                      history: p.history.map { Event(action: $0.action.rawValue, by: $0.username, at: Timestamp.string($0.at),
                                                     comment: $0.comment) })
             }

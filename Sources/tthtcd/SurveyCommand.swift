@@ -36,7 +36,7 @@ struct SurveyCommand: ParsableCommand {
             try dataFile.checkLanguage()
             let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
-            let centres = Dictionary(uniqueKeysWithValues: try database.allCentres().map { ($0.id ?? 0, $0) })
+            let codes = try database.centreCodes()
             var campaigns = try database.campaigns()
             if let code = centre {
                 let chosen = try CLI.centre(code, in: database)
@@ -44,7 +44,7 @@ struct SurveyCommand: ParsableCommand {
             }
             let counts = try database.responseCounts()
             let items = campaigns.map { c in
-                Item(id: c.id ?? 0, centre: centres[c.centreID]?.code ?? "", year: c.year, title: c.title,
+                Item(id: c.id ?? 0, centre: codes[c.centreID] ?? "", year: c.year, title: c.title,
                      methods: c.methods.map(\.rawValue), start: c.start?.iso, end: c.end?.iso, responsible: c.responsible,
                      target: c.target, responses: counts[c.id ?? 0] ?? 0)
             }
@@ -64,8 +64,14 @@ struct SurveyCommand: ParsableCommand {
             CommandConfiguration(commandName: "needs", abstract: CLI.strings[.cliSurveyNeedsAbstract])
         }
 
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliCentreHelp], valueName: "CODE")) var centre: String
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliCentreHelp], valueName: "CODE")) var centre: String?
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliProvinceHelp], valueName: "CODE")) var province: Int?
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliYearHelp], valueName: "YEAR")) var year: Int
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliVillageHelp], valueName: "NAME")) var village: String?
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliSexHelp], valueName: "CODE")) var sex: Int?
+        @Option(name: .customLong("age-band"), help: ArgumentHelp(CLI.strings[.cliAgeBandHelp], valueName: "BAND"))
+        var ageBand: String?
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliOccupationHelp], valueName: "CODE")) var occupation: Int?
         @OptionGroup var dataFile: DataFileOptions
         @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliJsonHelp])) var json = false
 
@@ -77,7 +83,8 @@ struct SurveyCommand: ParsableCommand {
         }
 
         struct Document: Encodable {
-            let centre: String
+            let centre: String?
+            let province: Int?
             let year: Int
             let campaigns: [Int64]
             let respondents: Int
@@ -89,19 +96,39 @@ struct SurveyCommand: ParsableCommand {
             let seasons: [TallyItem]
         }
 
+        static let bands: [String: AgeBand] = ["under15": .under15, "15-29": .from15to29, "30-44": .from30to44,
+                                               "45-59": .from45to59, "60+": .over60]
+
         func run() throws {
             try dataFile.checkLanguage()
+            let s = CLI.strings
+            guard centre == nil || province == nil else { throw CLI.fail(s[.cliCentreOrProvince]) }
+            var filter = NeedsFilter(village: village?.cleanedInput, sex: sex, occupation: occupation)
+            if let ageBand {
+                guard let band = Self.bands[ageBand.lowercased()] else { throw CLI.fail(s(.cliBadAgeBand, ageBand)) }
+                filter.ageBand = band
+            }
             let questionnaire = try CLI.questionnaire()
             let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
-            let chosen = try CLI.centre(centre, in: database)
-            let campaigns = try database.campaigns(centreID: chosen.id ?? 0).filter { $0.year == year }
-            guard !campaigns.isEmpty else { throw CLI.fail(CLI.strings(.cliNoCampaign, chosen.code, year)) }
-            let responses = try campaigns.flatMap { try database.responses(campaignID: $0.id ?? 0) }
-            var combined = campaigns[0]
-            combined.target = campaigns.reduce(0) { $0 + $1.target }
-            let analysis = NeedsAnalysis.compute(responses, campaign: combined)
-            let s = CLI.strings
+            let analysis: NeedsAnalysis
+            let campaignIDs: [Int64]
+            var scopeProvince: Int?
+            var centreCode: String?
+            if let centre {
+                let chosen = try CLI.centre(centre, in: database)
+                centreCode = chosen.code
+                let campaigns = try database.campaigns(centreID: chosen.id ?? 0).filter { $0.year == year }
+                guard !campaigns.isEmpty else { throw CLI.fail(s(.cliNoCampaign, chosen.code, year)) }
+                campaignIDs = campaigns.compactMap(\.id)
+                analysis = try database.needsAnalysis(campaignIDs: campaignIDs, filter: filter)
+            } else {
+                scopeProvince = try province ?? database.officeSettings()?.provinceCode
+                let (found, count) = try database.needsAnalysis(provinceCode: scopeProvince, year: year, filter: filter)
+                guard count > 0 else { throw CLI.fail(s(.cliNoCampaignInScope, year)) }
+                analysis = found
+                campaignIDs = []
+            }
             func items(_ tallies: [Tally], _ field: String) -> [TallyItem] {
                 let question = questionnaire.question(field)
                 return tallies.map { tally in
@@ -112,8 +139,9 @@ struct SurveyCommand: ParsableCommand {
                 }
             }
             let document = Document(
-                centre: chosen.code, year: year, campaigns: campaigns.compactMap(\.id), respondents: analysis.respondents,
-                target: combined.target, coverage: (analysis.coverage * 1000).rounded() / 1000,
+                centre: centreCode, province: scopeProvince, year: year,
+                campaigns: campaignIDs, respondents: analysis.respondents, target: analysis.target,
+                coverage: (analysis.coverage * 1000).rounded() / 1000,
                 topics: items(analysis.topics, "topics"), formats: items(analysis.formats, "format"),
                 times: items(analysis.times, "timeOfDay"), seasons: items(analysis.seasons, "season"))
             if json {
@@ -128,7 +156,9 @@ struct SurveyCommand: ParsableCommand {
         }
     }
 
-    /// Imports a CSV file into a campaign, all rows or none; a refused file gets a report beside it.
+    /// Imports a CSV file into a campaign, all rows or none; a refused file gets a report beside it. The file
+    /// is streamed twice (checked, then written), so its size does not matter; progress goes to standard
+    /// error when that is a terminal.
     struct Import: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(commandName: "import", abstract: CLI.strings[.cliSurveyImportAbstract])
@@ -149,9 +179,9 @@ struct SurveyCommand: ParsableCommand {
             let password = CLI.readPassword(for: user)
             let account = try CLI.signIn(user, password, dataFile: dataFile.path)
             let path = CLI.absolute(file)
-            let table: CSVTable
+            let headers: [String]
             do {
-                table = try CSVFiles.read(path: path)
+                headers = try CSVStream(path: path).headers
             } catch let error as CSVFileError {
                 throw CLI.fail(s.describe(error))
             }
@@ -161,36 +191,56 @@ struct SurveyCommand: ParsableCommand {
                 throw CLI.fail(s(.cliUnknownCampaign, campaign))
             }
             let importer = SurveyImport(engine: SurveyEngine(questionnaire: questionnaire, villages: centre.villages))
-            let signature = SurveyImport.signature(of: table.headers)
-            let mapping = try reader.importMapping(for: signature) ?? importer.suggestedMapping(for: table.headers)
-            let (responses, problems) = importer.convert(headers: table.headers, rows: table.rows, mapping: mapping,
-                                                         campaignID: campaign,
-                                                         existing: try reader.responses(campaignID: campaign))
+            let signature = SurveyImport.signature(of: headers)
+            let mapping = try reader.importMapping(for: signature) ?? importer.suggestedMapping(for: headers)
+            let job = SurveyFileImport(path: path, campaignID: campaign, importer: importer, mapping: mapping)
+            let progress = CLI.ProgressLine()
+            let check: ImportCheck
+            do {
+                check = try reader.checkSurveyFile(job, progress: progress.show)
+                progress.clear()
+            } catch let error as CSVFileError {
+                progress.clear()
+                reader.close()
+                throw CLI.fail(s.describe(error))
+            }
             reader.close()
-            if !problems.isEmpty {
+            if !check.isClean {
                 let report = ImportReport.path(for: path)
                 do {
-                    try ImportReport.write(problems, to: report, strings: s)
+                    try ImportReport.write(check.report, to: report, strings: s)
                 } catch let error as CSVFileError {
                     throw CLI.fail(s.describe(error))
                 }
-                print(s(.importFailed, problems.count, report))
-                for problem in problems.prefix(10) {
+                print(s(.importFailed, check.report.total, report))
+                for problem in check.report.problems.prefix(10) {
                     print("  " + s(.importProblemLine, problem.row + 1, problem.column, problem.value, s.describe(problem.reason)))
                 }
+                for line in s.summary(check.report) { print(line) }
                 throw ExitCode(1)
             }
-            guard !responses.isEmpty else { throw CLI.fail(s(.importNothing, path)) }
+            guard check.rows > 0 else { throw CLI.fail(s(.importNothing, path)) }
             let database = try dataFile.open(access: .exclusive)
+            let imported: Int
             do {
-                try database.importResponses(responses, by: account.actor, at: Date())
+                let batch = try database.importSurveyFile(job, checked: check, by: account.actor, at: Date(),
+                                                          progress: progress.show)
+                progress.clear()
                 try database.saveImportMapping(mapping, for: signature, by: account.actor, at: Date())
+                imported = batch.rows
             } catch {
+                progress.clear()
                 try? CLI.finish(database)
-                throw CLI.fail(s.saveFailure(error))
+                switch error {
+                case SurveyFileImportError.changedSinceCheck, SurveyStoreError.duplicateSerial:
+                    // Another import (or a session) saved forms since the check: nothing of this file was kept.
+                    throw CLI.fail(s(.importChangedSinceCheck, path))
+                case let error as CSVFileError: throw CLI.fail(s.describe(error))
+                default: throw CLI.fail(s.saveFailure(error))
+                }
             }
             try CLI.finish(database)
-            print(s(.importDone, responses.count))
+            print(s(.importDone, imported))
         }
     }
 }

@@ -12,8 +12,24 @@ struct TTHTCD: ParsableCommand {
             commandName: "tthtcd", abstract: CLI.strings[.cliAbstract], discussion: CLI.strings[.cliDiscussion],
             version: CLI.version,
             subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self,
-                          PlanCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self],
+                          PlanCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
+                          BenchCommand.self],
             defaultSubcommand: OpenCommand.self)
+    }
+
+    /// ArgumentParser's own entry point, except that a failure of the data file (a damaged stored value, a full
+    /// disk...) is told in the user's language with exit code 2, instead of as a raw error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if let failure = StorageFailure(error) {
+                FileHandle.standardError.write(Data((CLI.strings.describe(failure) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }
 

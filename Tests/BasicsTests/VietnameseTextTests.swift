@@ -116,3 +116,72 @@ enum VietnameseAlphabet {
         #expect(sorted == ["Lê Văn An", "Nguyễn Thị An", "Trần Văn Bình", "Đỗ Minh Châu", "Phạm Thị Đào"])
     }
 }
+
+/// The quick paths give exactly what the definitions give.
+@Suite struct TextFastPathTests {
+    /// Letters, marks, spaces and punctuation a form or a name may hold, in NFC and NFD.
+    static let alphabet: [String] = {
+        var pieces = VietnameseAlphabet.toned.flatMap { [$0.0, $0.0.decomposedStringWithCanonicalMapping] }
+        pieces += ["đ", "Đ", "d", "D", "x", "Q", "1", "9", " ", "  ", "\t", "\n", "\u{00A0}", ",", "-", "'", "İ", "ß", "Æ",
+                   "ǅ", "ȸ", "Ω", "Ω", "σ", "ς", "Σ", "…", "–", "\u{0301}", "\u{0323}", "\u{0306}", "Å", "Å", "한", "😀"]
+        return pieces
+    }()
+
+    @Test func foldingByTableEqualsFoldingByDecomposition() {
+        for value in Array(0x80..<0x250) + Array(0x1E00..<0x1F00) {
+            let text = String(Unicode.Scalar(UInt32(value))!)
+            #expect(VietnameseText.fold(text) == VietnameseText.slowFold(text), "U+\(String(value, radix: 16))")
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                Self.alphabet.randomElement(using: &generator)!
+            }.joined()
+            #expect(VietnameseText.fold(text) == VietnameseText.slowFold(text), "\(Array(text.unicodeScalars))")
+            #expect(text.nfc == text.precomposedStringWithCanonicalMapping, "\(Array(text.unicodeScalars))")
+            let slowClean = text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace })
+                .joined(separator: " ")
+            #expect(text.cleanedInput == slowClean, "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func cleanTextIsReturnedAsItIs() {
+        #expect("Nguyễn Văn An".cleanedInput == "Nguyễn Văn An")
+        #expect(" Nguyễn  Văn An ".cleanedInput == "Nguyễn Văn An")
+        #expect("Nguye\u{0302}\u{0303}n".cleanedInput == "Nguyễn")
+        #expect("".cleanedInput == "")
+        #expect(" ".cleanedInput == "")
+    }
+}
+
+/// The quick paths of sorting and searching give what the definitions give.
+@Suite struct CollationAndSearchFastPathTests {
+    @Test func keysByTableEqualKeysByDecomposition() {
+        for value in Array(0..<0x250) + Array(0x1E00..<0x1F00) {
+            let text = String(Unicode.Scalar(UInt32(value))!)
+            #expect(VietnameseCollation.key(text) == VietnameseCollation.slowKey(text), "U+\(String(value, radix: 16))")
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in
+                TextFastPathTests.alphabet.randomElement(using: &generator)!
+            }.joined()
+            #expect(VietnameseCollation.key(text) == VietnameseCollation.slowKey(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func searchingBytesFindsWhatContainsFinds() {
+        let texts = ["TT13891 Trung tâm học tập cộng đồng xã Nghĩa Hưng Xã Nghĩa Hưng Trụ sở UBND", "Phường 1", "", "a"]
+        let queries = ["nghia", "Nghĩa", "hưng", "hung ubnd", "tt1389", "x", "Phường 1", "phuong 12", "đồng", "dong", ""]
+        for text in texts {
+            let searchable = SearchableText(text)
+            for query in queries {
+                let parsed = TextQuery(query)
+                let expected = parsed.words.allSatisfy { word in
+                    word.exact ? searchable.lowered.contains(word.text) : searchable.folded.contains(word.text)
+                }
+                #expect(parsed.matches(searchable) == expected, "\(query) in \(text)")
+            }
+        }
+    }
+}

@@ -36,3 +36,20 @@ import Testing
         #expect(a < b)
     }
 }
+
+@Suite struct TimestampTests {
+    @Test func theQuickReadingOfStoredMomentsAgreesWithTheFormatStyle() {
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: false, timeZone: .gmt)
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let moment = Date(timeIntervalSince1970: Double(Int64.random(in: -2_000_000_000...4_000_000_000, using: &random)))
+            let text = Timestamp.string(moment)
+            #expect(Timestamp.quickDate(text) == moment, "\(text)")
+            #expect(Timestamp.date(text) == (try? style.parse(text)))
+        }
+        #expect(Timestamp.quickDate("2026-02-30T10:00:00Z") == nil)
+        #expect(Timestamp.quickDate("2026-11-21T14:05:00+07:00") == nil)
+        #expect(Timestamp.date("2026-11-21T14:05:00+07:00") == Timestamp.date("2026-11-21T07:05:00Z"))
+        #expect(Timestamp.date("yesterday") == nil)
+    }
+}

@@ -37,6 +37,14 @@ import Testing
         try expectRefused(sandbox, file, saying: "phiên bản mới hơn")
     }
 
+    @Test func aDamagedStoredValueIsNamedWithCode2() throws {
+        let sandbox = Sandbox()
+        let file = sandbox.path("edited.sqlite")
+        #expect(try runProgram(["demo", "create", file], in: sandbox).status == 0)
+        _ = try spawn("/usr/bin/sqlite3", [file, "UPDATE centre SET status = 'closed' WHERE id = 2"])
+        try expectRefused(sandbox, file, saying: "bảng centre, cột status, giá trị «closed»")
+    }
+
     @Test func aBadLanguageAndAnExistingDemoTarget() throws {
         let sandbox = Sandbox()
         let file = sandbox.path("d.sqlite")

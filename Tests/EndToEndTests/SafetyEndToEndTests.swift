@@ -278,7 +278,7 @@ struct SafetyEndToEndTests {
         #expect(intact.status == 0, "\(intact.stdout)")
         // Someone with the file removes the last entries and the anchor file beside it.
         try FileManager.default.removeItem(atPath: folder + "/.tthtcd.sqlite.audit-anchors")
-        _ = try spawn("/usr/bin/sqlite3", [data, "DROP TRIGGER auditEntry_noDelete; DELETE FROM auditEntry WHERE id > 400;"])
+        _ = try spawn("/usr/bin/sqlite3", [data, "DROP TRIGGER auditEntry_noDelete; DELETE FROM auditEntry WHERE id > 40;"])
         let altered = try runProgram(["audit", "verify", "--data", data, "--anchor", anchor], in: sandbox)
         #expect(altered.status == 1)
         #expect(altered.stdout.contains("không còn trong nhật ký"), "\(altered.stdout)")

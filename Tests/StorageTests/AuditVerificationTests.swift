@@ -27,7 +27,7 @@ import Testing
         let path = try demo(temp)
         let result = try report(path)
         #expect(result.isIntact, "\(result)")
-        #expect(result.recordsCompared > 450)
+        #expect(result.recordsCompared > 50)
         #expect(result.anchors.map(\.status) == [.matches])
     }
 
@@ -91,8 +91,13 @@ import Testing
     @Test func recordsChangedWithSqlite3AreNamed() throws {
         let temp = TempFolder()
         let path = try demo(temp)
-        let form = try sqlite3(path, "SELECT campaignId || '/' || serial FROM surveyResponse WHERE answers LIKE '%\"sex\":{\"codes\":[2]}%' LIMIT 1")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // A keyed form (the demo's forms are imported, vouched for by their import's entry, see SECURITY.md).
+        let database = try AppDatabase.open(path: path)
+        let keyed = try database.saveResponse(
+            SurveyResponse(campaignID: 1, answers: ["serial": .text("NS-GO-1"), "name": .text("Trần Ngọc Thảo"),
+                                                    "sex": .codes([2])]), by: clerk, at: moment)
+        database.close()
+        let form = "\(keyed.campaignID)/NS-GO-1"
         _ = try sqlite3(path, """
             UPDATE surveyResponse SET answers = replace(answers, '"sex":{"codes":[2]}', '"sex":{"codes":[1]}')
                 WHERE campaignId || '/' || serial = '\(form)';
@@ -146,7 +151,7 @@ import Testing
         try database.dailyBackupIfDue(label: "ninh-binh", at: moment)
         database.close()
         unlink(AuditAnchor.filePath(dataFile: path))
-        _ = try sqlite3(path, "DROP TRIGGER auditEntry_noDelete; DELETE FROM auditEntry WHERE id > 100")
+        _ = try sqlite3(path, "DROP TRIGGER auditEntry_noDelete; DELETE FROM auditEntry WHERE id > 40")
         let result = try report(path)
         guard case .backup? = result.anchors.first?.source else {
             Issue.record("the daily backup was not used as an anchor: \(result.anchors)")

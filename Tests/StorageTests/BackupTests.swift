@@ -105,7 +105,8 @@ import Testing
             _ = try AppDatabase.restore(from: foreign, into: path, label: "x", at: moment)
         }
         let cut = temp.path("cut.sqlite")
-        try before.prefix(before.count / 2).write(to: URL(fileURLWithPath: cut))
+        // Cut at a page boundary (pages of 4,096 bytes), so that the header declares more pages than there are.
+        try before.prefix(before.count / 2 / 4096 * 4096).write(to: URL(fileURLWithPath: cut))
         #expect(throws: RestoreError.source(.damaged(path: cut, reason: .truncated))) {
             _ = try AppDatabase.restore(from: cut, into: path, label: "x", at: moment)
         }

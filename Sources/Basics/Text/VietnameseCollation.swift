@@ -10,8 +10,21 @@ public struct CollationKey: Comparable, Hashable, Sendable {
         weights = primary + [0] + secondary.map { UInt32($0) + 1 } + [0] + tertiary.map { UInt32($0) + 1 }
     }
 
+    init(weights: [UInt32]) { self.weights = weights }
+
     public static func < (lhs: CollationKey, rhs: CollationKey) -> Bool {
-        lhs.weights.lexicographicallyPrecedes(rhs.weights)
+        // A plain loop: sorting a country's centres compares keys tens of thousands of times.
+        lhs.weights.withUnsafeBufferPointer { a in
+            rhs.weights.withUnsafeBufferPointer { b in
+                let count = min(a.count, b.count)
+                var index = 0
+                while index < count {
+                    if a[index] != b[index] { return a[index] < b[index] }
+                    index += 1
+                }
+                return a.count < b.count
+            }
+        }
     }
 }
 
@@ -32,6 +45,49 @@ public enum VietnameseCollation {
 
     /// The key of a text; compare keys, never the raw strings.
     public static func key(_ text: String) -> CollationKey {
+        // Text whose every character is one scalar of the Latin table (the common case, Vietnamese included)
+        // is keyed from that table; anything else goes the long way, character by character.
+        var primary: [UInt32] = []
+        var secondary: [UInt32] = []
+        var tertiary: [UInt32] = []
+        primary.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard let weights = ScalarWeights.of(scalar.value) else { return slowKey(text) }
+            if let letter = weights.primary { primary.append(letter) }
+            secondary.append(weights.secondary)
+            tertiary.append(weights.tertiary)
+        }
+        return CollationKey(weights: primary + [0] + secondary + [0] + tertiary)
+    }
+
+    /// The weights one character of a single scalar gives, computed once by ``slowKey(_:)`` for the Latin
+    /// letters, digits and punctuation (below U+0250) and Latin Extended Additional (U+1E00 to U+1EFF, where
+    /// the toned Vietnamese vowels are). Carriage returns stay on the long way: CR LF is one character.
+    enum ScalarWeights {
+        struct Weights {
+            let primary: UInt32?
+            let secondary: UInt32
+            let tertiary: UInt32
+        }
+
+        static let latin: [Weights] = (0..<0x250).map { weights(of: $0) }
+        static let extended: [Weights] = (0x1E00..<0x1F00).map { weights(of: $0) }
+
+        static func weights(of value: UInt32) -> Weights {
+            let key = slowKey(String(Unicode.Scalar(value)!)).weights
+            let first = key.firstIndex(of: 0)!
+            return Weights(primary: first > 0 ? key[0] : nil, secondary: key[first + 1], tertiary: key[first + 3])
+        }
+
+        static func of(_ value: UInt32) -> Weights? {
+            if value < 0x250 { return value == 0x0D ? nil : latin[Int(value)] }
+            if value >= 0x1E00 && value < 0x1F00 { return extended[Int(value) - 0x1E00] }
+            return nil
+        }
+    }
+
+    /// The definition of the key, character by character after canonical decomposition.
+    static func slowKey(_ text: String) -> CollationKey {
         var primary: [UInt32] = []
         var secondary: [UInt8] = []
         var tertiary: [UInt8] = []

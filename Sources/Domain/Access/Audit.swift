@@ -79,7 +79,7 @@ public enum AuditChain {
         let fields = [String(id), at, username, action, recordType, recordID, changes, previousHash]
         // Lengths first, so that no shift of text between fields gives the same bytes.
         let payload = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Data(payload.utf8)).map { String(format: "%02x", $0) }.joined()
+        return ContentDigest.hex(SHA256.hash(data: Data(payload.utf8)))
     }
 
     public static func hash(of entry: AuditEntry, storedAt: String) -> String {

@@ -48,11 +48,14 @@ public struct CentreListing: Sendable, Equatable {
     /// Entries in this listing's order. Sort once; filtering keeps the order, so a keystroke in the search
     /// costs one pass over the entries and no sort.
     public func sort(_ entries: [CentreListEntry]) -> [CentreListEntry] {
-        entries.sorted { a, b in
-            let order = compare(a, b)
+        // Positions are sorted, not the entries: a country's entries are large values, and moving them about
+        // while sorting costs more than comparing them.
+        let order = entries.indices.sorted { a, b in
+            let order = compare(entries[a], entries[b])
             if order != .orderedSame { return ascending ? order == .orderedAscending : order == .orderedDescending }
-            return a.centre.code < b.centre.code
+            return entries[a].centre.code < entries[b].centre.code
         }
+        return order.map { entries[$0] }
     }
 
     /// The entries that match the query and the status filter, in the order given.

@@ -18,6 +18,23 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses "2025-07-01".
     public init?(iso text: String) {
+        // The stored form, ten bytes, read by arithmetic: boards and plans hold thousands of dates.
+        let bytes = text.utf8
+        if bytes.count == 10 {
+            var values = [0, 0, 0]
+            var field = 0
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 7 {
+                    guard byte == UInt8(ascii: "-") else { return nil }
+                    field += 1
+                } else {
+                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                    values[field] = values[field] * 10 + Int(byte - UInt8(ascii: "0"))
+                }
+            }
+            self.init(year: values[0], month: values[1], day: values[2])
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
               let d = Int(parts[2]) else { return nil }

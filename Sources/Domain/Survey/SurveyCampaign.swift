@@ -50,3 +50,38 @@ public enum CampaignValidator {
         return issues
     }
 }
+
+/// One import of a file into a campaign: what the audit trail records of it, and what each imported form
+/// points to.
+public struct ImportBatch: Hashable, Sendable, Identifiable {
+    public var id: Int64?
+    public var campaignID: Int64
+    /// The file's name (without its folder), or "" for forms given by a program.
+    public var fileName: String
+    /// SHA-256 of the file's bytes, in hex.
+    public var sha256: String
+    public var rows: Int
+    public var firstSerial: String
+    public var lastSerial: String
+    public var username: String
+    public var importedAt: Date
+
+    public init(id: Int64? = nil, campaignID: Int64, fileName: String, sha256: String, rows: Int = 0,
+                firstSerial: String = "", lastSerial: String = "", username: String, importedAt: Date) {
+        self.id = id
+        self.campaignID = campaignID
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.rows = rows
+        self.firstSerial = firstSerial
+        self.lastSerial = lastSerial
+        self.username = username
+        self.importedAt = importedAt
+    }
+
+    /// What the audit entry of the import says.
+    public var auditFields: [String: String] {
+        ["campaign": String(campaignID), "file": fileName, "sha256": sha256, "rows": String(rows),
+         "serials": firstSerial == lastSerial ? firstSerial : firstSerial + " – " + lastSerial]
+    }
+}

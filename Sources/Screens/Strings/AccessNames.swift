@@ -85,6 +85,7 @@ extension Strings {
         case .unwritable: return self[.storageUnwritable]
         case .busy: return self[.storageBusy]
         case .recordGone: return self[.storageRecordGone]
+        case .corruptValue(let table, let column, let value): return self(.storageCorruptValue, table, column, value)
         }
     }
 
@@ -98,6 +99,7 @@ extension Strings {
         case "lock": return self[.auditLock]
         case "passwordChanged": return self[.auditPasswordChanged]
         case "renumber": return self[.auditRenumber]
+        case "import": return self[.auditImport]
         default: return action
         }
     }

@@ -68,7 +68,6 @@ extension Strings {
         switch error {
         case .notFound: return self[.storageRecordGone]
         case .duplicateSerial(let serial): return self(.surveyDuplicateSerialStored, serial)
-        case .nothingToImport: return self[.surveyNothingToImport]
         }
     }
 

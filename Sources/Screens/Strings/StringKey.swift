@@ -195,11 +195,29 @@ public enum StringKey: String, CaseIterable, Sendable {
     case verifyChangedWithoutEntry, verifyNotLogged, verifyDeletedWithoutEntry, verifyFieldChange, verifyIntact
     case verifyAltered, cliAnchorHelp, cliBadAnchor, auditHeadLine, recordCentre, recordBoardMember, recordAccount
     case recordSetting, recordCampaign, recordResponse, recordPlan, signInRefused, importControlCharacter
-    case surveyDuplicateSerialStored, importNothing, surveyNothingToImport, auditRenumber, backupKeepDaysOutOfRange
+    case surveyDuplicateSerialStored, importNothing, auditRenumber, backupKeepDaysOutOfRange
     // Data safety on screen: the backup screen, the automatic backups in Settings
     case menuBackup, backupScreenTitle, keyBackUp, helpBackUp, helpBackupClose, backupPromptTitle, backupPromptLabel
     case backupStopping, backupColumnFile, backupColumnMade, backupColumnSize, backupFolderLine, backupEmptyHint
-    case backupRestoreHint, fieldBackupKeepDays, helpFieldBackupKeepDays
+    case backupRestoreHint, fieldBackupKeepDays, helpFieldBackupKeepDays, importKindControlCharacter
+    // Province scale: damaged stored values, streaming import, benchmarks
+    case storageCorruptValue, csvRecordTooLong, auditImport, importKindRequired, importKindUnknownCode
+    case importKindUnknownVillage, importKindOutOfRange, importKindTooMany, importKindNotANumber, importKindTooLong
+    case importKindDuplicateSerial, importKindPossibleDuplicate, importKindCheck, importKindUnknownColumn
+    case importKindMissingColumn, importKindWrongCellCount, importKindDuplicateInFile, importReportCounts
+    case importReportTotal, importReportOmitted, importProgressChecking, importProgressWriting
+    case importProgressEstimating, durationSeconds, durationMinutes, importChangedSinceCheck, importCancelled
+    case cliProvinceHelp, cliVillageHelp, cliSexHelp, cliAgeBandHelp, cliOccupationHelp, cliBadAgeBand
+    case cliCentreOrProvince, cliNoCampaignInScope, cliBenchAbstract, cliBenchGenerateAbstract, cliBenchRunAbstract
+    case cliBenchProbeAbstract, cliBenchPathHelp, cliBenchCentresHelp, cliBenchResponsesHelp, cliBenchPlansHelp
+    case cliBenchActivitiesHelp, cliBenchSeedHelp, cliBenchRunsHelp, cliBenchFigureHelp, benchGeneratingForms
+    case benchGenerated, cliBenchFigureUnknown, benchProbeFailed, benchStartCached, benchStartUncached
+    case benchNeedsCentre, benchNeedsProvince, benchNeedsFilter, benchNeedsCommand, benchImportValid
+    case benchImportMemory, benchImportErrors, benchImportLongLine, benchImportSmallIntoLarge
+    case benchImportSmallIntoEmpty, benchEntryOpen, benchEntryEnter, benchEntryKey, benchEntrySave, benchRosterLoad
+    case benchRosterSearch, benchCentresList, benchPlanList, benchBoardCheck, benchInterfaceMemory, benchLineValues
+    case benchLineFloor, benchMet, benchNotMet, benchFooter, cliBenchImportRowsHelp
+
     // Screens shared by every part: routes, the menu, modals, read-only forms, whole views
     case routeNotAllowed, quitQuestion, menuTitle, menuRoster, menuGroupCentres, menuGroupBoard, menuGroupSurveys
     case menuGroupPlans, menuGroupSystem, helpKeyGoTo, helpKeyRoute, multilineFooter, progressFooter, helpViewWhole

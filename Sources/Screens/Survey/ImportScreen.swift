@@ -137,9 +137,16 @@ struct ImportScreen: KeyedScreen {
     private mutating func finish(_ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         guard let run, let table else { return [] }
+        if run.problems.isEmpty && run.responses.isEmpty {
+            // Only a header row: nothing is written, not even the column mapping.
+            stage = .mapping
+            return [.message(StatusMessage(s(.importNothing, path), kind: .warning))]
+        }
         if run.problems.isEmpty {
             do {
-                try ctx.database.importResponses(run.responses, by: ctx.actor, at: ctx.clock.now)
+                try ctx.database.importResponses(run.responses, fileName: (path as NSString).lastPathComponent,
+                                                 sha256: try CSVFiles.sha256(path: path), by: ctx.actor,
+                                                 at: ctx.clock.now)
                 try? ctx.database.saveImportMapping(mapping, for: SurveyImport.signature(of: table.headers), by: ctx.actor,
                                                     at: ctx.clock.now)
                 stage = .done(count: run.responses.count)
@@ -232,7 +239,19 @@ public enum ImportReport {
     }
 
     public static func write(_ problems: [ImportProblem], to path: String, strings s: Strings) throws {
+        try write(ImportProblemReport(problems), to: path, strings: s)
+    }
+
+    /// The problems kept in full, then the total and the count of each kind.
+    public static func write(_ report: ImportProblemReport, to path: String, strings s: Strings) throws {
+        var rows = report.problems.map { [String($0.row + 1), $0.column, $0.value, s.describe($0.reason)] }
+        rows.append([])
+        rows.append([s[.importReportTotal], String(report.total)])
+        for kind in ImportProblem.Kind.allCases {
+            if let count = report.countByKind[kind] { rows.append([s.name(kind), String(count)]) }
+        }
+        if report.omitted > 0 { rows.append([s(.importReportOmitted, report.problems.count, report.omitted)]) }
         try CSVFiles.write(path: path, headers: [s[.reportRow], s[.reportColumn], s[.reportValue], s[.reportReason]],
-                           rows: problems.map { [String($0.row + 1), $0.column, $0.value, s.describe($0.reason)] })
+                           rows: rows)
     }
 }

@@ -15,31 +15,36 @@ struct NeedsScreen: KeyedScreen, Equatable {
     let campaign: SurveyCampaign
     let centre: Centre
     let questionnaire: Questionnaire
-    private(set) var responses: [SurveyResponse] = []
     var filter = NeedsFilter()
     var analysis: NeedsAnalysis
     /// The first topic shown in the chart: ↑ ↓ PgUp PgDn reach every topic, the last one included.
     private(set) var chartScroll = 0
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
+    private var loadError: String?
 
     init(ctx: AppContext, campaign: SurveyCampaign, centre: Centre, questionnaire: Questionnaire) {
         self.campaign = campaign
         self.centre = centre
         self.questionnaire = questionnaire
-        responses = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
-        analysis = NeedsAnalysis.compute(responses, campaign: campaign)
+        analysis = NeedsAnalysis.compute([], campaign: campaign)
+        recompute(ctx)
     }
 
-    private mutating func recompute() {
-        analysis = NeedsAnalysis.compute(responses, campaign: campaign, filter: filter)
+    /// The stored counts under the filter: milliseconds whatever the campaign's size.
+    private mutating func recompute(_ ctx: AppContext) {
+        do {
+            analysis = try ctx.database.needsAnalysis(campaignIDs: [campaign.id ?? 0], filter: filter)
+            loadError = nil
+        } catch {
+            loadError = ctx.strings.readFailure(error)
+        }
         chartScroll = 0
     }
 
     mutating func changed(_ change: Change, _ ctx: AppContext) {
         guard case .survey(_, let id) = change, id == campaign.id else { return }
-        responses = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
-        recompute()
+        recompute(ctx)
     }
 
     var currentCentreID: Int64? { centre.id }
@@ -76,15 +81,15 @@ struct NeedsScreen: KeyedScreen, Equatable {
         case .close: return [.pop]
         case .clear:
             filter = NeedsFilter()
-            recompute()
+            recompute(ctx)
         case .sex:
             filter.sex = filter.sex == nil ? 1 : (filter.sex == 1 ? 2 : nil)
-            recompute()
+            recompute(ctx)
         case .age:
             let bands: [AgeBand?] = [nil] + AgeBand.allCases.map { $0 }
             let index = bands.firstIndex(of: filter.ageBand) ?? 0
             filter.ageBand = bands[(index + 1) % bands.count]
-            recompute()
+            recompute(ctx)
         case .village:
             modal = .picker(PickerDialog(title: s[.keyVillage], items: [ChoiceItem(id: "", label: s[.filterAll])]
                                              + centre.villages.map { ChoiceItem(id: $0, label: $0) },
@@ -92,7 +97,7 @@ struct NeedsScreen: KeyedScreen, Equatable {
                             pick: Reply(Action.villagePicked))
         case .villagePicked(let village):
             filter.village = village.isEmpty ? nil : village
-            recompute()
+            recompute(ctx)
         case .occupation:
             let items = questionnaire.question("occupation").map { questionnaire.choices(for: $0) } ?? []
             modal = .picker(PickerDialog(title: s[.keyOccupation], items: [ChoiceItem(id: "", label: s[.filterAll])]
@@ -101,7 +106,7 @@ struct NeedsScreen: KeyedScreen, Equatable {
                             pick: Reply(Action.occupationPicked))
         case .occupationPicked(let code):
             filter.occupation = Int(code)
-            recompute()
+            recompute(ctx)
         case .scroll(let key):
             let page = Self.chartHeight(in: viewport)
             let last = max(0, analysis.topics.count - page)
@@ -125,12 +130,11 @@ struct NeedsScreen: KeyedScreen, Equatable {
         case .exportFolder(let folder):
             do {
                 let paths = try SurveyExport.write(to: UserFolder.resolve(folder), campaign: campaign, centre: centre,
-                                                   responses: responses, analysis: analysis,
-                                                   questionnaire: questionnaire,
-                                                   auditHead: try? ctx.database.auditHead(), strings: s)
+                                                   database: ctx.database, analysis: analysis,
+                                                   questionnaire: questionnaire, strings: s)
                 return [.message(StatusMessage(s(.exportDone, paths.joined(separator: ", "))))]
             } catch {
-                let problem = s.describe(error as? CSVFileError ?? .unwritable(path: folder, reason: SystemError(error)))
+                let problem = (error as? CSVFileError).map(s.describe) ?? s.readFailure(error)
                 modal = .prompt(PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: folder,
                                              maxLength: 300).refused(problem), submit: Reply(Action.exportFolder))
             }
@@ -158,7 +162,8 @@ struct NeedsScreen: KeyedScreen, Equatable {
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
-        StatusMessage(ctx.strings(.needsCoverage, analysis.respondents, campaign.target,
+        if let loadError { return StatusMessage(loadError, kind: .error) }
+        return StatusMessage(ctx.strings(.needsCoverage, analysis.respondents, campaign.target,
                                   Int((analysis.coverage * 100).rounded())))
     }
 
@@ -212,31 +217,32 @@ struct NeedsScreen: KeyedScreen, Equatable {
 enum SurveyExport {
     /// Writes "<centre>-<year>-phieu.csv" and "<centre>-<year>-nhu-cau.csv" in `folder`; returns their paths.
     /// The analysis ends with the audit trail's head, an anchor `audit verify --anchor` can check later.
-    static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, responses: [SurveyResponse],
-                      analysis: NeedsAnalysis, questionnaire: Questionnaire, auditHead: AuditHead?,
-                      strings s: Strings) throws -> [String] {
+    static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, database: AppDatabase,
+                      analysis: NeedsAnalysis, questionnaire: Questionnaire, strings s: Strings) throws -> [String] {
         let base = (folder as NSString).appendingPathComponent("\(centre.code)-\(campaign.year)")
         let formsPath = base + "-" + s[.exportFormsSuffix] + ".csv"
         let needsPath = base + "-" + s[.exportNeedsSuffix] + ".csv"
         let headers = questionnaire.questions.map { s.text($0.label) }
-        let rows = responses.map { response in
-            questionnaire.questions.map { question -> String in
-                guard let answer = response.answers[question.id] else { return "" }
-                switch answer {
-                case .codes(let codes): return codes.map { s.label(of: $0, in: question, questionnaire) }.joined(separator: "; ")
-                case .number(let n): return String(n)
-                case .text(let t): return t
-                }
+        // One form at a time from the data file to the CSV file: a campaign of any size costs the same memory.
+        try CSVFiles.write(path: formsPath, headers: headers) { emit in
+            try database.forEachResponse(campaignID: campaign.id ?? 0) { response in
+                try emit(questionnaire.questions.map { question -> String in
+                    guard let answer = response.answers[question.id] else { return "" }
+                    switch answer {
+                    case .codes(let codes): return codes.map { s.label(of: $0, in: question, questionnaire) }.joined(separator: "; ")
+                    case .number(let n): return String(n)
+                    case .text(let t): return t
+                    }
+                })
             }
         }
-        try CSVFiles.write(path: formsPath, headers: headers, rows: rows)
         let topics = questionnaire.question("topics")
         try CSVFiles.write(
             path: needsPath, headers: [s[.exportTopic], s[.exportCount], s[.exportShare]],
             rows: analysis.topics.map { tally in
                 [topics.map { s.label(of: tally.code, in: $0, questionnaire) } ?? String(tally.code), String(tally.count),
                  String(format: "%.1f%%", tally.share * 100)]
-            } + (auditHead.map { [[s(.auditHeadLine, $0.printed), "", ""]] } ?? []))
+            } + ((try database.auditHead()).map { [[s(.auditHeadLine, $0.printed), "", ""]] } ?? []))
         return [formsPath, needsPath]
     }
 }
@@ -248,6 +254,7 @@ extension Strings {
         case .notUTF8(let path): return self(.csvNotUTF8, path)
         case .empty(let path): return self(.csvEmpty, path)
         case .unwritable(let path, let reason): return self(.csvUnwritable, path, describe(reason))
+        case .recordTooLong(let path, let line, let limit): return self(.csvRecordTooLong, path, line, limit)
         }
     }
 }

@@ -26,7 +26,11 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
     private(set) var messages: [String: FieldMessage] = [:]
     /// The answers of the form saved last, for the ditto key.
     private(set) var previous: SurveyAnswers?
-    private(set) var others: [SurveyResponse] = []
+    /// The campaign's forms as validation asks about them: indexed lookups, so opening the screen and each
+    /// Enter cost the same in a campaign of ten forms or of a hundred thousand.
+    let forms: StoredForms
+    /// Forms in the campaign, for the count shown after each save.
+    private(set) var savedCount = 0
     private var pendingWarnings: [SurveyIssue] = []
     /// The form number proposed for the blank form: keeping it is not typing.
     private(set) var proposedSerial: String?
@@ -42,9 +46,11 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
         self.centre = centre
         self.engine = SurveyEngine(questionnaire: questionnaire, villages: centre.villages)
         self.editing = editing
-        others = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
-        previous = others.last?.answers
-        if let editing { load(editing.answers) } else { loadNext(after: others.last?.serial) }
+        forms = ctx.database.storedForms(campaignID: campaign.id ?? 0)
+        savedCount = (try? ctx.database.responseCount(campaignID: campaign.id ?? 0)) ?? 0
+        let last = try? ctx.database.lastResponse(campaignID: campaign.id ?? 0)
+        previous = last?.answers
+        if let editing { load(editing.answers) } else { loadNext(after: last?.serial) }
     }
 
     private mutating func load(_ answers: SurveyAnswers) {
@@ -192,7 +198,13 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
         SurveyResponse(id: editing?.id, campaignID: campaign.id ?? 0, answers: answers, overrides: editing?.overrides ?? [])
     }
 
-    func currentIssues() -> [SurveyIssue] { engine.validate(response, others: others) }
+    func currentIssues() -> [SurveyIssue] { issues(of: response) }
+
+    /// Every problem of a form. Should the data file not answer about the other forms, the answers are still
+    /// checked, and saving checks the serial again.
+    private func issues(of draft: SurveyResponse) -> [SurveyIssue] {
+        (try? engine.validate(draft, duplicates: forms)) ?? engine.validate(draft)
+    }
 
     /// Shows the problem of the question just left, if it has one.
     private mutating func showIssue(for id: String, _ ctx: AppContext) -> [AppCommand] {
@@ -210,10 +222,10 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
     private mutating func save(_ ctx: AppContext, reason: String?) -> [AppCommand] {
         let s = ctx.strings
         var draft = response
-        var issues = engine.validate(draft, others: others)
+        var issues = issues(of: draft)
         if let reason {
             draft.overrides += issues.filter { $0.severity == .warning }.map { SurveyOverride(checkID: $0.checkID, reason: reason) }
-            issues = engine.validate(draft, others: others)
+            issues = self.issues(of: draft)
         }
         messages = [:]
         for issue in issues { messages[issue.field] = FieldMessage(s.describe(issue.problem), severity: issue.severity) }
@@ -236,11 +248,11 @@ struct SurveyEntryScreen: KeyedScreen, Equatable {
             if editing != nil {
                 return [.pop, changed, .message(StatusMessage(s(.surveySavedEdit, saved.serial)))]
             }
-            others.append(saved)
+            savedCount += 1
             previous = saved.answers
             loadNext(after: saved.serial)
             return [changed,
-                    .message(StatusMessage(s(.surveySaved, saved.serial, others.count, campaign.target)))]
+                    .message(StatusMessage(s(.surveySaved, saved.serial, savedCount, campaign.target)))]
         } catch SurveyStoreError.duplicateSerial {
             focusOn("serial")
             return [.message(StatusMessage(s.text(questionnaire.question("serial")!.label) + ": "

@@ -10,7 +10,7 @@ extension SurveyEntryScreen {
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
         let s = ctx.strings
         let theme = ctx.theme
-        let count = others.count + (editing == nil ? 1 : 0)
+        let count = savedCount + (editing == nil ? 1 : 0)
         let header = editing == nil ? s(.surveyFormNumber, count, campaign.target) : s(.surveyEditing, editing?.serial ?? "")
         buffer.write(header + " · " + campaign.title, x: area.x + 1, y: area.y, style: theme.labelFocused,
                      maxWidth: area.width - 2)

@@ -1,0 +1,61 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+@testable import Storage
+
+/// A data file written by the version before "v6-province-scale" opens, is migrated in one step, and keeps
+/// every form's answers; the new person keys and counts agree with the forms.
+@Suite struct MigrationTests {
+    static func fixture(_ temp: TempFolder) throws -> String {
+        let source = try #require(Bundle.module.url(forResource: "demo-v5", withExtension: "sqlite",
+                                                    subdirectory: "Fixtures"))
+        let path = temp.path("tthtcd.sqlite")
+        try FileManager.default.copyItem(atPath: source.path, toPath: path)
+        return path
+    }
+
+    @Test func theDemoFileOfThePreviousVersionKeepsEveryAnswer() throws {
+        let temp = TempFolder()
+        let path = try Self.fixture(temp)
+        // What the previous version stored, read with its own decoder before anything is migrated.
+        var before: [Int64: (campaign: Int64, answers: SurveyAnswers)] = [:]
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { db in
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").last == "v5-plans")
+            for row in try Row.fetchAll(db, sql: "SELECT id, campaignId, answers FROM surveyResponse") {
+                before[row[0]] = (row[1], try JSONDecoder().decode(SurveyAnswers.self, from: Data((row[2] as String).utf8)))
+            }
+        }
+        try queue.close()
+        #expect(before.count == 420)
+
+        let database = try AppDatabase.open(path: path)
+        defer { database.close() }
+        #expect(try database.appliedMigrations() == AppDatabase.knownMigrations)
+        var seen = 0
+        for campaign in try database.campaigns() {
+            let forms = try database.responses(campaignID: campaign.id!)
+            for form in forms {
+                let old = try #require(before[form.id!])
+                #expect(form.campaignID == old.campaign)
+                #expect(form.answers == old.answers, "form \(form.id!)")
+                seen += 1
+            }
+            for filter in [NeedsFilter(), NeedsFilter(sex: 2), NeedsFilter(ageBand: .from30to44),
+                           NeedsFilter(occupation: 1), NeedsFilter(village: campaign.centreID == 0 ? nil : forms.first?.village)] {
+                #expect(try database.needsAnalysis(campaignIDs: [campaign.id!], filter: filter)
+                    == NeedsAnalysis.compute(forms, campaign: campaign, filter: filter), "\(filter)")
+            }
+        }
+        #expect(seen == before.count, "every form is still there")
+        let keys = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, personKey, importBatchId FROM surveyResponse")
+        }
+        for row in keys {
+            let form = try #require(try database.writer.read { db in try ResponseRecord.fetchOne(db, key: row[0] as Int64) })
+            #expect(row[1] as String? == (try form.response()).personKey)
+            #expect(row[2] as Int64? == nil, "forms imported before batches were kept belong to none")
+        }
+    }
+}
