@@ -9,7 +9,7 @@ public enum CSVFileError: Error, Equatable {
     /// Not UTF-8 (for example Windows-1258 from an old Excel): the user saves it again as "CSV UTF-8".
     case notUTF8(path: String)
     case empty(path: String)
-    case unwritable(path: String, detail: String)
+    case unwritable(path: String, reason: SystemError)
     /// A record longer than ``CSVStream/recordLimit`` bytes: not a table, or damaged (a file on one line).
     case recordTooLong(path: String, line: Int, limit: Int)
 }
@@ -53,20 +53,21 @@ public enum CSVFiles {
         return "'" + cell
     }
 
-    /// A CSV file for Excel as bytes (UTF-8 with a BOM, comma-separated, every cell neutralised), for a small file
-    /// its caller writes itself (documents: 0600, never over an existing file unless asked).
-    public static func data(headers: [String], rows: [[String]]) -> Data {
+    /// A CSV file for Excel as bytes (UTF-8 with a BOM, cells separated as `style` says, every cell neutralised),
+    /// for a small file its caller writes itself (documents: 0600, never over an existing file unless asked).
+    public static func data(style: CSVStyle, headers: [String], rows: [[String]]) -> Data {
         var bytes = bom
-        for row in [headers] + rows { encode(row, into: &bytes) }
+        for row in [headers] + rows { encode(row, separator: style.separator, into: &bytes) }
         return Data(bytes)
     }
 
-    /// One record: cells neutralised, quoted where they hold a quote, comma or line break; a line feed after.
-    static func encode(_ row: [String], into out: inout [UInt8]) {
+    /// One record: cells neutralised, quoted where they hold a quote, the separator or a line break; a line feed
+    /// after.
+    static func encode(_ row: [String], separator: UInt8, into out: inout [UInt8]) {
         for (index, cell) in row.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if index > 0 { out.append(separator) }
             let text = neutralise(cell)
-            if text.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) {
+            if text.utf8.contains(where: { $0 == 0x22 || $0 == separator || $0 == 0x0A || $0 == 0x0D }) {
                 out.append(0x22)
                 for byte in text.utf8 {
                     if byte == 0x22 { out.append(0x22) }
@@ -80,27 +81,27 @@ public enum CSVFiles {
         out.append(0x0A)
     }
 
-    /// Writes a CSV file for Excel: UTF-8 with a BOM, comma-separated, every cell neutralised. Replaces the file
-    /// in one step, so a power cut leaves the old file or the new one.
-    public static func write(path: String, headers: [String], rows: [[String]]) throws {
-        try write(path: path, headers: headers) { emit in
+    /// Writes a CSV file for Excel: UTF-8 with a BOM, cells separated as `style` says, every cell neutralised.
+    /// Replaces the file in one step, so a power cut leaves the old file or the new one. Created 0600: exports
+    /// and import reports hold names, birth years and disabilities.
+    public static func write(path: String, style: CSVStyle, headers: [String], rows: [[String]]) throws {
+        try write(path: path, style: style, headers: headers) { emit in
             for row in rows { try emit(row) }
         }
     }
 
     /// The same, with rows handed over one at a time by `body`: a file of any length is written in constant
     /// memory, into a temporary file beside the target that is renamed over it at the end.
-    public static func write(path: String, headers: [String],
+    public static func write(path: String, style: CSVStyle, headers: [String],
                              _ body: (_ emit: ([String]) throws -> Void) throws -> Void) throws {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        // Owner-only from the start: exports hold people's names and answers.
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bom), attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw CSVFileError.unwritable(path: path, detail: "cannot create \(temporary)")
-        }
-        var pending: [UInt8] = []
+        // 0600 from the start: the rows hold names, birth years and disabilities.
+        let temporary = path + ".tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw CSVFileError.unwritable(path: path, reason: .current) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        var pending: [UInt8] = bom
         func unwritable(_ work: () throws -> Void) throws {
-            do { try work() } catch { throw CSVFileError.unwritable(path: path, detail: error.localizedDescription) }
+            do { try work() } catch { throw CSVFileError.unwritable(path: path, reason: SystemError(error)) }
         }
         func flush() throws {
             try unwritable {
@@ -109,8 +110,9 @@ public enum CSVFiles {
             }
             pending.removeAll(keepingCapacity: true)
         }
+        let separator = style.separator
         func emit(_ row: [String]) throws {
-            encode(row, into: &pending)
+            encode(row, separator: separator, into: &pending)
             if pending.count > 1 << 20 { try flush() }
         }
         do {

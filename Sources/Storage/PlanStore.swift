@@ -172,9 +172,17 @@ extension AppDatabase {
             try Self.recordEvent(db, planID: id, action, by: actor, comment: comment.cleanedMultiline, at: moment)
             if action == .approve, let amended = plan.amends {
                 // The approved amendment takes over: the version it amends goes out of force.
-                try PlanRecord.filter(key: amended).filter(PlanRecord.Columns.status == PlanStatus.approved.rawValue)
+                let superseded = try PlanRecord.filter(key: amended)
+                    .filter(PlanRecord.Columns.status == PlanStatus.approved.rawValue)
                     .updateAll(db, PlanRecord.Columns.status.set(to: PlanStatus.superseded.rawValue),
                                PlanRecord.Columns.updatedAt.set(to: Timestamp.string(moment)))
+                if superseded > 0 {
+                    // Its own entry, so that replaying the trail explains the old version's status too.
+                    try Self.audit(db, actor: actor, action: PlanAction.supersede.rawValue, recordType: "plan",
+                                   recordID: String(amended),
+                                   changes: [FieldChange(field: "status", before: PlanStatus.approved.rawValue,
+                                                         after: PlanStatus.superseded.rawValue)], at: moment)
+                }
                 try Self.recordEvent(db, planID: amended, .supersede, by: actor, comment: "v\(plan.version)", at: moment)
             }
             try Self.audit(db, actor: actor, action: action.rawValue, recordType: "plan", recordID: String(id),
@@ -190,12 +198,14 @@ extension AppDatabase {
         try record.insert(db)
     }
 
-    /// Starts an amendment: a new draft version of an approved plan, while the approved one stays in force.
+    /// Starts an amendment: a new draft version of an approved plan, while the approved one stays in force. The
+    /// reason is kept in the approved plan's history, where the chairman reads why it is being amended.
     @discardableResult
-    public func amendPlan(id: Int64, by actor: Actor, at moment: Date) throws -> Plan {
+    public func amendPlan(id: Int64, reason: String, by actor: Actor, at moment: Date) throws -> Plan {
         try writer.write { db in
             guard let approved = try Self.fetchPlan(db, id: id) else { throw PlanStoreError.notFound }
-            if case .failure(let error) = PlanWorkflow.next(from: approved.status, .amend, by: actor) {
+            if case .failure(let error) = PlanWorkflow.next(from: approved.status, .amend, by: actor,
+                                                            comment: reason.cleanedMultiline) {
                 throw PlanStoreError.workflow(error)
             }
             let openStatuses = [PlanStatus.draft, .submitted, .returned].map(\.rawValue)
@@ -206,7 +216,7 @@ extension AppDatabase {
             }
             var draft = PlanDrafter.amendment(of: approved)
             try Self.storePlan(db, &draft, at: moment)
-            try Self.recordEvent(db, planID: id, .amend, by: actor, comment: "v\(draft.version)", at: moment)
+            try Self.recordEvent(db, planID: id, .amend, by: actor, comment: reason.cleanedMultiline, at: moment)
             try Self.audit(db, actor: actor, action: "amend", recordType: "plan", recordID: String(draft.id!),
                            changes: AuditDiff.changes(before: nil, after: Self.auditFields(draft)), at: moment)
             return try Self.fetchPlan(db, id: draft.id!)!

@@ -121,7 +121,7 @@ struct ExportCommand: ParsableCommand {
         }
         let paths: [String] = try CLI.making {
             if path.lowercased().hasSuffix(".csv") {
-                return try DocumentFiles.writeCSV(workbook, to: path, overwrite: output.force)
+                return try DocumentFiles.writeCSV(workbook, to: path, style: database.csvStyle(), overwrite: output.force)
             }
             try DocumentFiles.writeWorkbook(workbook, to: path, overwrite: output.force)
             return [path]

@@ -164,6 +164,17 @@ import TerminalUI
         let workbook = folder.appendingPathComponent("nhu-cau-hoc-tap-TT13918-2026.xlsx").path
         #expect(h.messageLine == "Đã ghi \(workbook).")
         #expect(FileManager.default.fileExists(atPath: workbook))
+        // Vietnamese Excel's way by default: ";" between cells, a decimal comma in the share.
+        #expect(needs.delimiter == ";")
+        let share = try #require(needs.rows.first?.last)
+        #expect(share.range(of: #"^\d+,\d%$"#, options: .regularExpression) != nil, "\(share)")
+        // The office may choose "," and a decimal point instead; the dialog starts in the folder used last.
+        try h.database.saveCSVStyle(.comma, by: h.context.actor, at: h.context.clock.now)
+        h.press(.function(4), .up, .up, .enter, .enter)
+        h.press(.char("c"))
+        let again = try CSVFiles.read(path: needsPath)
+        #expect(again.delimiter == ",")
+        #expect(again.rows.first?.last == share.replacingOccurrences(of: ",", with: "."))
     }
 
     @Test func importingACleanFileAndARefusedOne() throws {

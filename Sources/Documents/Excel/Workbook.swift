@@ -22,6 +22,12 @@ public enum Cell: Equatable, Sendable {
         }
     }
 
+    /// The cell in a CSV file of `style`: a share with the decimal comma Vietnamese Excel reads, or a point.
+    public func text(_ style: CSVStyle) -> String {
+        if case .percent(let share) = self { return style.decimal(share * 100, places: 1) + "%" }
+        return displayText
+    }
+
     static func percentText(_ share: Double) -> String {
         let tenths = Int((share * 1000).rounded())
         return "\(tenths / 10).\(abs(tenths % 10))%"
@@ -42,6 +48,9 @@ public struct Sheet: Equatable, Sendable {
 
     /// The rows as text, as `Cell.displayText` gives them, for the CSV export.
     public var textRows: [[String]] { rows.map { $0.map(\.displayText) } }
+
+    /// The rows as a CSV file of `style` holds them.
+    public func textRows(_ style: CSVStyle) -> [[String]] { rows.map { $0.map { $0.text(style) } } }
 }
 
 /// A workbook: sheets in order.

@@ -52,13 +52,13 @@ public enum DocumentFiles {
 
     /// Writes each sheet as CSV for Excel (the same cells as the .xlsx), 0600 like every other file; returns the
     /// paths. None is written when one of them exists and `overwrite` is not given.
-    public static func writeCSV(_ workbook: Workbook, to path: String, overwrite: Bool) throws -> [String] {
+    public static func writeCSV(_ workbook: Workbook, to path: String, style: CSVStyle, overwrite: Bool) throws -> [String] {
         let paths = csvPaths(workbook, path: path)
         if !overwrite, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
             throw DocumentError.fileExists(path: existing)
         }
         for (sheet, file) in zip(workbook.sheets, paths) {
-            let bytes = CSVFiles.data(headers: sheet.headers, rows: sheet.textRows)
+            let bytes = CSVFiles.data(style: style, headers: sheet.headers, rows: sheet.textRows(style))
             try OutputFile.write(bytes, to: file, overwrite: overwrite)
         }
         return paths

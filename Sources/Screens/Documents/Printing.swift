@@ -43,7 +43,7 @@ extension PrintingScreen {
         case .picked(let index):
             let jobs = printJobs(ctx)
             guard let i = Int(index), jobs.indices.contains(i) else { return [] }
-            askFolder(jobs[i], folder: ProcessInfo.processInfo.environment["HOME"] ?? "/tmp", problem: nil, ctx)
+            askFolder(jobs[i], folder: ctx.lastFolder ?? UserFolder.home, problem: nil, ctx)
         case .folder(let job, let typed):
             let folder = PrintJobs.folder(typed)
             if let existing = PrintJobs.paths(job, in: folder, ctx).first(where: { FileManager.default.fileExists(atPath: $0) }) {
@@ -61,7 +61,9 @@ extension PrintingScreen {
 
     private mutating func write(_ job: PrintJob, _ folder: String, overwrite: Bool, _ ctx: AppContext) -> [AppCommand] {
         do {
-            return [.message(StatusMessage(try PrintJobs.make(job, in: folder, overwrite: overwrite, ctx)))]
+            let done = try PrintJobs.make(job, in: folder, overwrite: overwrite, ctx)
+            ctx.lastFolder = folder
+            return [.message(StatusMessage(done))]
         } catch {
             askFolder(job, folder: folder, problem: ctx.strings.documentFailure(error), ctx)
             return []
@@ -104,10 +106,7 @@ enum PrintJobs {
     }
 
     /// "~/Tài liệu" and relative folders as the user meant them.
-    static func folder(_ typed: String) -> String {
-        let expanded = (typed.cleanedInput as NSString).expandingTildeInPath
-        return expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
-    }
+    static func folder(_ typed: String) -> String { UserFolder.resolve(typed) }
 
     /// The files a job writes in `folder`.
     static func paths(_ job: PrintJob, in folder: String, _ ctx: AppContext) -> [String] {

@@ -87,7 +87,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     // Sign-in, accounts, roles and the audit trail
     case signInTitle, signInIntro, fieldUsername, fieldPassword, fieldOldPassword, fieldNewPassword
     case fieldPasswordAgain, helpFieldUsername, helpFieldPassword, helpFieldNewPassword, helpFieldPasswordAgain
-    case keySignIn, helpSignIn, signInWelcome, signInUnknown, signInInactive, signInLocked, signInWrongPassword
+    case keySignIn, helpSignIn, signInWelcome, signInInactive, signInLocked, signInWrongPassword
     case demoAccountsTitle, createAdminTitle, createAdminIntro, helpCreateAdmin, accountCreated, changePasswordTitle
     case changePasswordIntro, helpChangePassword, passwordChanged, passwordTooShort, passwordMismatch
     case passwordSameAsUsername, accountsTitle, accountAddTitle, accountEditTitle, sectionAccount, sectionRoles
@@ -101,7 +101,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case permissionApprovePlans, permissionEvaluate, signOutTitle, signOutUnsavedQuestion, signedOut, helpKeyCtrlX
     case lockTitle, lockLabel, lockFooter, unlocked, auditTitle, auditCount, auditCreate, auditUpdate, auditDelete
     case auditSignIn, auditLock, auditPasswordChanged, auditEveryone, auditSystem, auditFilterTitle
-    case auditFilterRecordLabel, auditFilterFromLabel, auditFilterToLabel, auditFilterPerson, auditFilterRecord
+    case auditFilterFromLabel, auditFilterToLabel, auditFilterPerson
     case auditFilterDates, auditEntryHeader, columnWhen, columnWho, columnAction, columnRecord, keyRecord, keyPerson
     case keyFromDate, keyToDate, keyClearFilters, helpAuditRecord, helpAuditPerson, helpAuditFrom, helpAuditTo
     case helpAuditClear, menuAccounts, menuAudit, menuChangePassword, menuSignOut, fieldIdleMinutes
@@ -177,6 +177,25 @@ public enum StringKey: String, CaseIterable, Sendable {
     // Plan workflow messages
     case planSubmittedMessage, planApprovedMessage, planReturnedMessage, fieldPlanTitle
 
+    // Data safety: system errors, refused files, checks, backups, the audit verification, sign-in, import
+    case systemNotFound, systemPermissionDenied, systemReadOnlyMedia, systemDiskFull, systemIsDirectory
+    case systemNotADirectory, systemSymbolicLinkLoop, systemNameTooLong, systemIOError, systemOther, fileEmpty
+    case fileHardLinked, fileNotAFile, damageTruncated, damageMisaligned, damageIntegrity, damageUnreadable
+    case closeFailed, emptyFileQuestion, emptyFileAnswerYes, emptyFileDeclined, interruptedBySignal
+    case cliCheckAbstract, checkRunning, checkProgress, checkIntact, checkDamaged, checkAfterCrash
+    case cliBackupAbstract, cliBackupToHelp, cliRestoreAbstract, cliRestoreFileHelp, backupProgress, backupDone
+    case backupFailed, backupCopyBad, backupSame, restoreDone, restoreDoneNoPrevious, backupCancelled
+    case restoreSameFile, verifyChainIntact, verifyTriggersPresent, verifyTriggerMissing, verifyAnchorMatches
+    case verifyAnchorEntryGone, verifyAnchorHashDiffers, verifyNoAnchors, anchorSourceFile, anchorSourceBackup
+    case anchorSourceBackupRecord, anchorSourceRestore, anchorSourceGiven, verifyRecordsMatch, verifyRecordsCompared
+    case verifyChangedWithoutEntry, verifyNotLogged, verifyDeletedWithoutEntry, verifyFieldChange, verifyIntact
+    case verifyAltered, cliAnchorHelp, cliBadAnchor, auditHeadLine, recordCentre, recordBoardMember, recordAccount
+    case recordSetting, recordCampaign, recordResponse, recordPlan, signInRefused, importControlCharacter
+    case surveyDuplicateSerialStored, importNothing, auditRenumber, backupKeepDaysOutOfRange
+    // Data safety on screen: the backup screen, the automatic backups in Settings
+    case menuBackup, backupScreenTitle, keyBackUp, helpBackUp, helpBackupClose, backupPromptTitle, backupPromptLabel
+    case backupStopping, backupColumnFile, backupColumnMade, backupColumnSize, backupFolderLine, backupEmptyHint
+    case backupRestoreHint, fieldBackupKeepDays, helpFieldBackupKeepDays, importKindControlCharacter
     // Province scale: damaged stored values, streaming import, benchmarks
     case storageCorruptValue, csvRecordTooLong, auditImport, importKindRequired, importKindUnknownCode
     case importKindUnknownVillage, importKindOutOfRange, importKindTooMany, importKindNotANumber, importKindTooLong
@@ -209,7 +228,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case waitingNone, statusChangeTitle, statusChangeQuestion, surveyMoreCodes, tooSmallKeys, outcomeDateOutsideYear
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
-    case planNothingToDraft, planDraftTitle
 
     // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
     case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName
@@ -255,4 +273,17 @@ public enum StringKey: String, CaseIterable, Sendable {
     case fileStemSurvey, cliFormatHelp, cliOutputHelp, cliForceHelp, cliBadFormat, cliOutputRequired
     case cliOutputExtension, cliPlanDecisionAbstract, cliReportAbstract, cliReportYearAbstract, cliExportAbstract
     case cliExportKindHelp, cliExportNeedsCampaign, cliDocWritten, cliDocTemplateOffice, cliDocTemplateShipped
+    case planNothingToDraft, planDraftTitle, cliDemoAccountsHeading, cliNeedsCentreHelp, sectionExportSettings
+    case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma, columnRecordedBy, recordedByUnknown
+    case amendReasonRequired, auditTypeCentre, auditTypeBoardMember, auditTypeAccount, auditTypePlan
+    case auditTypeSetting, auditTypeCampaign, auditTypeResponse, auditTypeImportBatch, auditTypeDataset, auditAmend
+    case auditBulkLoad, auditRecordOutcome, auditSubmit, auditApprove, auditReturn, auditSupersede, honorificMale
+    case honorificFemale, subjectMember, subjectPlanActivity, subjectInCentre, subjectResponse, subjectImport
+    case subjectAccount, subjectSetting, subjectUnknown, auditFieldCode, auditFieldEstablishment
+    case auditFieldStatusDecision, auditFieldVenues, auditFieldVillages, auditFieldCentre, auditFieldAppointment
+    case auditFieldTrainings, auditFieldRoles, auditFieldPlanKind, auditFieldYear, auditFieldVersion
+    case auditFieldActivity, auditFieldOutcome, auditFieldValue, auditFieldMethods, auditFieldQuestionnaire
+    case auditFieldOverride, auditFieldFile, auditFieldSha256, auditFieldRows, auditFieldSerials, auditFieldCount
+    case auditDecisionText, auditFilterCentre, auditFilterCentreTitle, auditEveryCentre, auditEmptyValue
+    case auditTypePlanActivity
 }

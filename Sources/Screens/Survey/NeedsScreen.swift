@@ -227,13 +227,17 @@ enum SurveyExport {
             throw DocumentError.fileExists(path: existing)
         }
         // One form at a time from the data file to the CSV file: a campaign of any size costs the same memory.
-        try CSVFiles.write(path: paths[0], headers: Workbooks.surveyFormHeaders(questionnaire, s)) { emit in
+        let style = try database.csvStyle()
+        try CSVFiles.write(path: paths[0], style: style, headers: Workbooks.surveyFormHeaders(questionnaire, s)) { emit in
             try database.forEachResponse(campaignID: campaign.id ?? 0) { response in
-                try emit(Workbooks.surveyFormRow(response, questionnaire, s).map(\.displayText))
+                try emit(Workbooks.surveyFormRow(response, questionnaire, s).map { $0.text(style) })
             }
         }
         let needs = Workbooks.tallySheet(.sheetNeedsTopics, "topics", analysis.topics, questionnaire, s)
-        try OutputFile.write(CSVFiles.data(headers: needs.headers, rows: needs.textRows), to: paths[1], overwrite: overwrite)
+        // The analysis ends with the audit trail's head, an anchor `audit verify --anchor` can check later.
+        let anchor = try database.auditHead().map { [[s(.auditHeadLine, $0.printed), "", ""]] } ?? []
+        try OutputFile.write(CSVFiles.data(style: style, headers: needs.headers, rows: needs.textRows(style) + anchor),
+                             to: paths[1], overwrite: overwrite)
         return paths
     }
 }
@@ -244,7 +248,7 @@ extension Strings {
         case .unreadable(let path): return self(.csvUnreadable, path)
         case .notUTF8(let path): return self(.csvNotUTF8, path)
         case .empty(let path): return self(.csvEmpty, path)
-        case .unwritable(let path, let detail): return self(.csvUnwritable, path, detail)
+        case .unwritable(let path, let reason): return self(.csvUnwritable, path, describe(reason))
         case .recordTooLong(let path, let line, let limit): return self(.csvRecordTooLong, path, line, limit)
         }
     }
