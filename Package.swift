@@ -31,7 +31,7 @@ let package = Package(
             name: "AppResources",
             path: "Resources",
             exclude: ["README.md"],
-            resources: [.copy("strings"), .copy("units"), .copy("demo"), .copy("rules"), .copy("survey")]
+            resources: [.copy("strings"), .copy("units"), .copy("demo"), .copy("rules"), .copy("survey"), .copy("evaluation")]
         ),
         // The only code that touches the data file.
         .target(

@@ -245,6 +245,7 @@ enum Migrations {
             }
             try SurveyTallies.rebuild(db)
         }
+        migrator.registerMigration(EvaluationMigration.name, migrate: EvaluationMigration.migrate)
         return migrator
     }
 }

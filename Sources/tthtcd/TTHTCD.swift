@@ -10,7 +10,7 @@ struct TTHTCD: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "tthtcd", abstract: CLI.strings[.cliAbstract], discussion: CLI.strings[.cliDiscussion],
-            version: CLI.version, subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self, PlanCommand.self, AuditCommand.self, BenchCommand.self],
+            version: CLI.version, subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self, PlanCommand.self, EvaluationCommand.self, TargetsCommand.self, AuditCommand.self, BenchCommand.self],
             defaultSubcommand: OpenCommand.self)
     }
 

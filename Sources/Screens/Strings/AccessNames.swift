@@ -27,6 +27,8 @@ extension Strings {
         case .recordPlanOutcomes: return self[.permissionRecordOutcomes]
         case .approvePlans: return self[.permissionApprovePlans]
         case .evaluate: return self[.permissionEvaluate]
+        case .selfAssess: return self[.permissionSelfAssess]
+        case .recordFunding: return self[.permissionRecordFunding]
         }
     }
 
@@ -92,6 +94,9 @@ extension Strings {
         case "lock": return self[.auditLock]
         case "passwordChanged": return self[.auditPasswordChanged]
         case "import": return self[.auditImport]
+        case "submit": return self[.auditSubmit]
+        case "return": return self[.auditReturn]
+        case "confirm": return self[.auditConfirm]
         default: return action
         }
     }

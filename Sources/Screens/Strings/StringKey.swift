@@ -214,4 +214,53 @@ public enum StringKey: String, CaseIterable, Sendable {
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
     case planNothingToDraft, planDraftTitle
+
+    // Evaluation and ranking, people who teach, money, targets (issue 14)
+    case permissionSelfAssess, permissionRecordFunding, cliEvaluationAbstract, cliEvaluationListAbstract
+    case cliEvaluationShowAbstract, cliTargetsAbstract, evaluationNotStarted, evaluationReviewFlag, targetsHeading
+    case targetsTargetPercent, evaluationSelfAssessing, evaluationSubmitted, evaluationConfirmed, rankGood, rankFair
+    case rankAverage, rankNotMet, evaluationActionStart, evaluationActionSubmit, evaluationActionReturn
+    case evaluationActionAssess, evaluationActionConfirm, evidenceSourcePlan, evidenceSourceSurvey
+    case evidenceSourceBoard, evidenceSourceTrainings, evidenceSourceActivities, evidenceSourceLearners
+    case evidenceSourceFacilities, evidenceSourceFunding, evidencePlanYes, evidencePlanNo, evidenceSurveyForms
+    case evidenceBoardCompliant, evidenceBoardErrors, evidenceTrained, evidenceActivitiesDone, evidenceLearners
+    case evidenceFacilities, evidenceFunding, targetPlan, targetEquipped, targetFunded, targetBoard, targetSurveyed
+    case targetEvaluated, staffTeacher, staffSpeaker, staffVolunteer, receiptCommuneBudget, receiptProgramme
+    case receiptContributions, evaluationNotAllowed, evaluationWrongStatus, evaluationScoreOutOfRange
+    case evaluationOverrideReason, evaluationItemsMissing, evaluationAdjustComment, evaluationReturnReasonRequired
+    case thresholdsInvalid, evaluationHeading, evaluationStatusLine, evaluationItemLine, evaluationEvidenceLine
+    case evaluationOverrideLine, evaluationSelfNoteLine, evaluationOfficerLine, evaluationAsksLine
+    case evaluationHistoryLine, auditSubmit, auditReturn, auditConfirm, rankGoodShort, rankFairShort
+    case rankAverageShort, rankNotMetShort, columnRank, rosterRankFilter, rosterLastRank, menuStaff, menuEvaluation
+    case menuFunding, menuEvaluations, menuTargets, menuThresholds, menuGroupEvaluation, evaluationNoCriteria
+    case evaluationTitle, keyScore, keyAssess, keyAgreeAll, keyConfirmRank, helpEvaluationSave, helpEvaluationScore
+    case helpEvaluationAssess, helpEvaluationAgreeAll, helpEvaluationSubmit, helpEvaluationReturn
+    case helpEvaluationConfirm, helpEvaluationHistory, evaluationSaved, evaluationSubmittedMessage
+    case evaluationSubmitTitle, evaluationSubmitQuestion, evaluationReturnTitle, evaluationReturnLabel
+    case evaluationReturnedMessage, evaluationAgreedMessage, evaluationConfirmTitle, evaluationConfirmQuestion
+    case evaluationConfirmedMessage, evaluationStartHint, evaluationSelfRank, evaluationSummary, columnCriterion
+    case columnEvidence, columnSelfScore, columnOfficerScore, columnPoints, evidenceNone, evidenceFrom
+    case detailEvidence, detailOverride, detailSelfNote, detailOfficerComment, detailAsks, fieldMaxPoints
+    case fieldSuggested, fieldOverride, helpFieldOverride, fieldOverrideReason, helpFieldOverrideReason
+    case fieldSelfScore, helpFieldSelfScore, helpFieldSelfNote, fieldOfficerScore, helpFieldOfficerScore
+    case helpFieldOfficerComment, evaluationAssessItemTitle, evaluationScoreItemTitle, evaluationItemSaved
+    case evaluationsTitle, keyYear, helpEvaluationsYear, helpEvaluationsOpen, helpEvaluationsFilter, yearPromptTitle
+    case yearPromptLabel, yearInvalid, columnScore, columnRankLong, evaluationsHeader, evaluationsEmpty, staffTitle
+    case helpStaffAdd, helpStaffEdit, keyTraining, helpStaffTraining, staffEmptyHint, columnStaffName
+    case columnStaffKind, fieldStaffField, columnTrainingsYear, columnStaffActive, staffLeft, staffSummary
+    case helpFieldStaffName, helpFieldStaffKind, helpFieldStaffField, fieldStaffWorkplace, helpFieldStaffWorkplace
+    case helpFieldStaffPhone, fieldStaffActive, helpFieldStaffActive, staffAddTitle, staffEditTitle, staffSaved
+    case fundingTitle, helpFundingAddReceipt, keyEstimate, helpFundingPlan, helpFundingDelete, fundingDeleteTitle
+    case fundingDeleteQuestion, fundingDeleted, fieldReceiptSource, fieldAmount, fieldDonor, fundingEstimateLine
+    case fundingReceivedLine, fundingSpentLine, fundingBelowMinimum, fundingMeetsMinimum, fundingEmptyHint
+    case fundingDefaultPreparer, fieldEstimate, helpFieldEstimate, fieldPreparedBy, helpFieldPreparedBy
+    case fieldAllocated, helpFieldAllocated, helpFieldFundingNote, fundingPlanTitle, fundingPlanSaved
+    case helpFieldReceiptDate, helpFieldReceiptSource, helpFieldAmount, helpFieldDonor, helpFieldReceiptNote
+    case receiptAddTitle, receiptOutsideYear, receiptAmountRequired, receiptDonorRequired, receiptSaved
+    case targetPlanShort, targetEquippedShort, targetFundedShort, targetBoardShort, targetSurveyedShort
+    case targetEvaluatedShort, targetsTitle, keyShortfall, helpTargetsDrillDown, targetsNoShortfall
+    case targetsShortfallTitle, targetsShareCaption, targetsUnranked, targetsRanks, targetsMoreCommunes
+    case thresholdsLine, thresholdsCurrent, thresholdsNew, fieldThresholdsFrom, helpFieldThresholdsFrom
+    case fieldThresholdGood, fieldThresholdFair, fieldThresholdAverage, helpFieldThreshold, thresholdsTitle
+    case thresholdsSaved, keyPickSpeaker, helpPickSpeaker, speakerRegisterEmpty, speakerPickTitle
 }
