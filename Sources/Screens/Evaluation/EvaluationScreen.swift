@@ -107,8 +107,10 @@ struct EvaluationScreen: KeyedScreen, Equatable {
 
     func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
 
+    /// The criteria table takes what its rows need, leaving at least `detailHeight` lines to the selected one.
     func tableRect(in area: Rect) -> Rect {
-        Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2 - Self.detailHeight - 1)
+        let most = area.height - 2 - Self.detailHeight - 1
+        return Rect(x: area.x, y: area.y + 2, width: area.width, height: max(2, min(most, items.count + 1)))
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {

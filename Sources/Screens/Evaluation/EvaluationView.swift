@@ -26,7 +26,7 @@ extension EvaluationScreen {
         let detailTop = tableRect(in: area).maxY
         buffer.rule(x: area.x, y: detailTop, width: area.width, style: theme.border)
         if let item = selectedItem {
-            let rect = Rect(x: area.x + 1, y: detailTop + 1, width: area.width - 2, height: Self.detailHeight)
+            let rect = Rect(x: area.x + 1, y: detailTop + 1, width: area.width - 2, height: area.maxY - detailTop - 1)
             DetailPane.draw(DetailPane.lines(details(item, ctx), width: rect.width), into: &buffer, rect: rect, ctx,
                             firstStyle: theme.labelFocused)
         }

@@ -19,7 +19,7 @@ struct FundingScreen: KeyedScreen, Equatable {
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
 
-    static let headerHeight = 6
+    static let headerHeight = 7
 
     init(ctx: AppContext, centre: Centre, year: Int) {
         self.centre = centre
@@ -129,11 +129,11 @@ struct FundingScreen: KeyedScreen, Equatable {
     func figures(_ ctx: AppContext) -> [(text: String, warning: Bool)] {
         let s = ctx.strings
         var lines: [(String, Bool)] = [
-            (s(.fundingEstimateLine, s.money(funding.estimate), funding.preparedBy.isEmpty ? "—" : funding.preparedBy,
-               s.money(funding.allocated)), false),
-            (s(.fundingReceivedLine, s.money(funding.received),
-               ReceiptSource.allCases.map { s.name($0) + " " + s.money(funding.received(from: $0)) }
-                   .joined(separator: " · ")), false),
+            (s(.fundingEstimateLine, s.money(funding.estimate), s.money(funding.allocated)), false),
+            (s(.fundingPreparedLine, funding.preparedBy.isEmpty ? "—" : funding.preparedBy), false),
+            (s(.fundingReceivedLine, s.money(funding.received)), false),
+            ("  " + ReceiptSource.allCases.map { s.name($0) + " " + s.money(funding.received(from: $0)) }
+                .joined(separator: " · "), false),
             (s(.fundingSpentLine, s.money(funding.spent), s.money(funding.received - funding.spent)), false),
         ]
         if let minimums = EvaluationRules.shipped?.catalog.funding,

@@ -127,15 +127,17 @@ struct TargetsScreen: KeyedScreen, Equatable {
         buffer.write(line([s[.columnCommune]] + TargetMeasure.allCases.map { s.shortName($0) }), x: area.x + 1,
                      y: tableTop, style: theme.header, maxWidth: area.width - 2)
         let communes = summary.byCommune
-        let fits = min(communes.count, area.maxY - tableTop - 1)
+        let rows = area.maxY - tableTop - 1
+        // When not all fit, the last line says how many more there are.
+        let fits = communes.count <= rows ? communes.count : max(0, rows - 1)
         for (row, commune) in communes.prefix(fits).enumerated() {
             let name = commune.commune.flatMap { ctx.units.unit(code: $0)?.short } ?? "—"
             let reached = commune.shares.allSatisfy(\.isReached)
             buffer.write(line([name] + commune.shares.map { "\($0.met)/\($0.of)" }), x: area.x + 1, y: tableTop + 1 + row,
                          style: reached ? theme.normal : theme.warning, maxWidth: area.width - 2)
         }
-        if fits < communes.count, fits > 0 {
-            buffer.write(s(.targetsMoreCommunes, communes.count - fits + 1), x: area.x + 1, y: tableTop + fits,
+        if fits < communes.count, rows > 0 {
+            buffer.write(s(.targetsMoreCommunes, communes.count - fits), x: area.x + 1, y: tableTop + 1 + fits,
                          style: theme.dim, maxWidth: area.width - 2)
         }
         return nil

@@ -252,12 +252,12 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpFieldStaffPhone, fieldStaffActive, helpFieldStaffActive, staffAddTitle, staffEditTitle, staffSaved
     case fundingTitle, helpFundingAddReceipt, keyEstimate, helpFundingPlan, helpFundingDelete, fundingDeleteTitle
     case fundingDeleteQuestion, fundingDeleted, fieldReceiptSource, fieldAmount, fieldDonor, fundingEstimateLine
-    case fundingReceivedLine, fundingSpentLine, fundingBelowMinimum, fundingMeetsMinimum, fundingEmptyHint
-    case fundingDefaultPreparer, fieldEstimate, helpFieldEstimate, fieldPreparedBy, helpFieldPreparedBy
-    case fieldAllocated, helpFieldAllocated, helpFieldFundingNote, fundingPlanTitle, fundingPlanSaved
-    case helpFieldReceiptDate, helpFieldReceiptSource, helpFieldAmount, helpFieldDonor, helpFieldReceiptNote
-    case receiptAddTitle, receiptOutsideYear, receiptAmountRequired, receiptDonorRequired, receiptSaved
-    case targetPlanShort, targetEquippedShort, targetFundedShort, targetBoardShort, targetSurveyedShort
+    case fundingPreparedLine, fundingReceivedLine, fundingSpentLine, fundingBelowMinimum, fundingMeetsMinimum
+    case fundingEmptyHint, fundingDefaultPreparer, fieldEstimate, helpFieldEstimate, fieldPreparedBy
+    case helpFieldPreparedBy, fieldAllocated, helpFieldAllocated, helpFieldFundingNote, fundingPlanTitle
+    case fundingPlanSaved, helpFieldReceiptDate, helpFieldReceiptSource, helpFieldAmount, helpFieldDonor
+    case helpFieldReceiptNote, receiptAddTitle, receiptOutsideYear, receiptAmountRequired, receiptDonorRequired
+    case receiptSaved, targetPlanShort, targetEquippedShort, targetFundedShort, targetBoardShort, targetSurveyedShort
     case targetEvaluatedShort, targetsTitle, keyShortfall, helpTargetsDrillDown, targetsNoShortfall
     case targetsShortfallTitle, targetsShareCaption, targetsUnranked, targetsRanks, targetsMoreCommunes
     case thresholdsLine, thresholdsCurrent, thresholdsNew, fieldThresholdsFrom, helpFieldThresholdsFrom
