@@ -211,3 +211,31 @@ enum ShippedEvaluation {
         #expect(TargetSummary.shortOf(.equipped, in: centres).map(\.code) == ["B", "C"])
     }
 }
+
+@Suite struct DemoEvaluationTests {
+    let dataset = try! DemoDataset.decode(AppResources.data("demo/demo.json"))
+
+    /// The demo holds a finished evaluation, one in progress and a centre not started, teachers and speakers,
+    /// and a year of money; its stored ranks are those the shipped thresholds give its scores.
+    @Test func theDemoEvaluationsFollowTheRules() throws {
+        let catalog = ShippedEvaluation.catalog
+        let schedule = ThresholdSchedule(shipped: catalog.thresholds, province: [])
+        let evaluations = dataset.centres.flatMap { $0.evaluations ?? [] }
+        #expect(Set(evaluations.map(\.status)) == [.confirmed, .submitted])
+        #expect(dataset.centres.contains { $0.centre.name.hasSuffix("Kim Sơn") && ($0.evaluations ?? []).isEmpty })
+        #expect(Set(evaluations.map(\.uid)).count == evaluations.count, "stable ids, one each")
+        for evaluation in evaluations {
+            let set = try #require(catalog.set(id: evaluation.criteriaSetID))
+            #expect(evaluation.items.map(\.itemID) == set.items.map(\.id))
+            #expect(evaluation.selfRank == schedule.rank(score: evaluation.selfTotal, maximum: set.maximum,
+                                                         year: evaluation.year))
+            if evaluation.status == .confirmed {
+                #expect(evaluation.rank == schedule.rank(score: evaluation.assessedTotal, maximum: set.maximum,
+                                                         year: evaluation.year))
+                #expect(evaluation.items.allSatisfy { !$0.isAdjusted || !$0.officerComment.isEmpty })
+            }
+        }
+        #expect(!dataset.centres.flatMap { $0.staff ?? [] }.isEmpty)
+        #expect(dataset.centres.flatMap { $0.funding ?? [] }.contains { !$0.receipts.isEmpty })
+    }
+}

@@ -140,4 +140,31 @@ import TerminalUI
         _ = form.update(.speakerPicked("Đặng Văn Luật"), h.context)
         #expect(form.form[.speaker] == .text("Đặng Văn Luật"))
     }
+
+    @Test func aSpeakersTrainingAndAContributionWithoutADonorAndThresholdsFromADate() throws {
+        let h = try Harness(.demo)
+        let hoaLu = try centre(h, "TT14329")
+        let speaker = try #require(try h.database.staffMembers(centreID: hoaLu.id!).first { $0.kind == .teacher })
+        var training = TrainingFormScreen(ctx: h.context, trainee: .staff(speaker))
+        training.form.setText(.topic, to: "Tin học văn phòng cho người lớn")
+        #expect(training.update(.save, h.context).first == .pop)
+        #expect(try h.database.staffMember(id: speaker.id!)?.trainings.count == speaker.trainings.count + 1)
+
+        var receipt = ReceiptFormScreen(ctx: h.context, centre: hoaLu, year: 2026)
+        receipt.form.setChoice(.source, to: ReceiptSource.contributions.rawValue)
+        receipt.form.setText(.amount, to: "1.000.000")
+        _ = receipt.update(.save, h.context)
+        #expect(receipt.form.message(.donor)?.text == h.context.strings[.receiptDonorRequired])
+        receipt.form.setText(.donor, to: "Bà Nguyễn Thị Sen")
+        #expect(receipt.update(.save, h.context).first == .pop)
+        #expect(try h.database.fundingYear(centreID: hoaLu.id!, year: 2026).received(from: .contributions) == 3_500_000)
+
+        var thresholds = ThresholdsScreen(ctx: h.context)
+        thresholds.form.setText(.good, to: "60")
+        _ = thresholds.update(.save, h.context)
+        #expect(thresholds.form.message(.good) != nil, "Tốt below Khá is refused")
+        thresholds.form.setText(.good, to: "90")
+        #expect(thresholds.update(.save, h.context).first == .pop)
+        #expect(try h.database.provinceThresholds().map(\.good) == [90])
+    }
 }

@@ -170,7 +170,7 @@ enum Route: Hashable, Sendable {
             return TrainingScreen(ctx: ctx, centre: try centre(found.centreID), member: found)
         case .trainingForm(let id):
             let found = try member(id)
-            return TrainingFormScreen(ctx: ctx, centre: try centre(found.centreID), member: found)
+            return TrainingFormScreen(ctx: ctx, trainee: .member(found))
         case .compliance: return ComplianceScreen(ctx: ctx)
         case .accounts: return AccountsScreen(ctx: ctx)
         case .accountForm(let username):
@@ -231,7 +231,7 @@ enum Route: Hashable, Sendable {
             return StaffFormScreen(ctx: ctx, centre: try centre(id), person: person)
         case .staffTraining(let staffID):
             guard let person = try db.staffMember(id: staffID) else { throw RecordGone() }
-            return StaffTrainingFormScreen(ctx: ctx, person: person)
+            return TrainingFormScreen(ctx: ctx, trainee: .staff(person))
         case .funding(let id, let year):
             return FundingScreen(ctx: ctx, centre: try centre(id), year: year ?? ctx.clock.today.year)
         case .fundingPlan(let id, let year): return FundingPlanFormScreen(ctx: ctx, centre: try centre(id), year: year)

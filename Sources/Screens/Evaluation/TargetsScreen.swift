@@ -72,15 +72,9 @@ struct TargetsScreen: KeyedScreen, Equatable {
                     .joined(separator: " · ")
             }
             view(TextViewer(title: s(.targetsShortfallTitle, s.name(measure), short.count), paragraphs: lines))
-        case .askYear:
-            modal = .prompt(PromptDialog(title: s[.yearPromptTitle], label: s[.yearPromptLabel], text: String(year),
-                                         maxLength: 4), submit: Reply(Action.yearEntered))
+        case .askYear: askYear(String(year), ctx, answer: Reply(Action.yearEntered))
         case .yearEntered(let text):
-            guard let typed = Int(text.trimmingCharacters(in: .whitespaces)), (2000...2100).contains(typed) else {
-                modal = .prompt(PromptDialog(title: s[.yearPromptTitle], label: s[.yearPromptLabel], text: text,
-                                             maxLength: 4).refused(s[.yearInvalid]), submit: Reply(Action.yearEntered))
-                return []
-            }
+            guard let typed = readYear(text, ctx, answer: Reply(Action.yearEntered)) else { return [] }
             year = typed
             reload(ctx)
         }
