@@ -101,7 +101,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case permissionApprovePlans, permissionEvaluate, signOutTitle, signOutUnsavedQuestion, signedOut, helpKeyCtrlX
     case lockTitle, lockLabel, lockFooter, unlocked, auditTitle, auditCount, auditCreate, auditUpdate, auditDelete
     case auditSignIn, auditLock, auditPasswordChanged, auditEveryone, auditSystem, auditFilterTitle
-    case auditFilterRecordLabel, auditFilterFromLabel, auditFilterToLabel, auditFilterPerson, auditFilterRecord
+    case auditFilterFromLabel, auditFilterToLabel, auditFilterPerson
     case auditFilterDates, auditEntryHeader, columnWhen, columnWho, columnAction, columnRecord, keyRecord, keyPerson
     case keyFromDate, keyToDate, keyClearFilters, helpAuditRecord, helpAuditPerson, helpAuditFrom, helpAuditTo
     case helpAuditClear, menuAccounts, menuAudit, menuChangePassword, menuSignOut, fieldIdleMinutes
@@ -213,7 +213,19 @@ public enum StringKey: String, CaseIterable, Sendable {
     case waitingNone, statusChangeTitle, statusChangeQuestion, surveyMoreCodes, tooSmallKeys, outcomeDateOutsideYear
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
-    case planNothingToDraft, planDraftTitle
+    case planNothingToDraft, planDraftTitle, cliDemoAccountsHeading, cliNeedsCentreHelp, sectionExportSettings
+    case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma, columnRecordedBy, recordedByUnknown
+    case amendReasonRequired, auditTypeCentre, auditTypeBoardMember, auditTypeAccount, auditTypePlan
+    case auditTypeSetting, auditTypeCampaign, auditTypeResponse, auditTypeImportBatch, auditTypeDataset, auditAmend
+    case auditBulkLoad, auditRecordOutcome, auditSubmit, auditApprove, auditReturn, auditSupersede, honorificMale
+    case honorificFemale, subjectMember, subjectPlanActivity, subjectInCentre, subjectResponse, subjectImport
+    case subjectAccount, subjectSetting, subjectUnknown, auditFieldCode, auditFieldEstablishment
+    case auditFieldStatusDecision, auditFieldVenues, auditFieldVillages, auditFieldCentre, auditFieldAppointment
+    case auditFieldTrainings, auditFieldRoles, auditFieldPlanKind, auditFieldYear, auditFieldVersion
+    case auditFieldActivity, auditFieldOutcome, auditFieldValue, auditFieldMethods, auditFieldQuestionnaire
+    case auditFieldOverride, auditFieldFile, auditFieldSha256, auditFieldRows, auditFieldSerials, auditFieldCount
+    case auditDecisionText, auditFilterCentre, auditFilterCentreTitle, auditEveryCentre, auditEmptyValue
+    case auditTypePlanActivity
 
     // Evaluation and ranking, people who teach, money, targets (issue 14)
     case permissionSelfAssess, permissionRecordFunding, cliEvaluationAbstract, cliEvaluationListAbstract
@@ -230,37 +242,39 @@ public enum StringKey: String, CaseIterable, Sendable {
     case evaluationOverrideReason, evaluationItemsMissing, evaluationAdjustComment, evaluationReturnReasonRequired
     case thresholdsInvalid, evaluationHeading, evaluationStatusLine, evaluationItemLine, evaluationEvidenceLine
     case evaluationOverrideLine, evaluationSelfNoteLine, evaluationOfficerLine, evaluationAsksLine
-    case evaluationHistoryLine, auditSubmit, auditReturn, auditConfirm, rankGoodShort, rankFairShort
-    case rankAverageShort, rankNotMetShort, columnRank, rosterRankFilter, rosterLastRank, menuStaff, menuEvaluation
-    case menuFunding, menuEvaluations, menuTargets, menuThresholds, menuGroupEvaluation, evaluationNoCriteria
-    case evaluationTitle, keyScore, keyAssess, keyAgreeAll, keyConfirmRank, helpEvaluationSave, helpEvaluationScore
-    case helpEvaluationAssess, helpEvaluationAgreeAll, helpEvaluationSubmit, helpEvaluationReturn
-    case helpEvaluationConfirm, helpEvaluationHistory, evaluationSaved, evaluationSubmittedMessage
-    case evaluationSubmitTitle, evaluationSubmitQuestion, evaluationReturnTitle, evaluationReturnLabel
-    case evaluationReturnedMessage, evaluationAgreedMessage, evaluationConfirmTitle, evaluationConfirmQuestion
-    case evaluationConfirmedMessage, evaluationStartHint, evaluationSelfRank, evaluationSummary, columnCriterion
-    case columnEvidence, columnSelfScore, columnOfficerScore, columnPoints, evidenceNone, evidenceFrom
-    case detailEvidence, detailOverride, detailSelfNote, detailOfficerComment, detailAsks, fieldMaxPoints
-    case fieldSuggested, fieldOverride, helpFieldOverride, fieldOverrideReason, helpFieldOverrideReason
-    case fieldSelfScore, helpFieldSelfScore, helpFieldSelfNote, fieldOfficerScore, helpFieldOfficerScore
-    case helpFieldOfficerComment, evaluationAssessItemTitle, evaluationScoreItemTitle, evaluationItemSaved
-    case evaluationsTitle, keyYear, helpEvaluationsYear, helpEvaluationsOpen, helpEvaluationsFilter, yearPromptTitle
-    case yearPromptLabel, yearInvalid, columnScore, columnRankLong, evaluationsHeader, evaluationsEmpty, staffTitle
-    case helpStaffAdd, helpStaffEdit, keyTraining, helpStaffTraining, staffEmptyHint, columnStaffName
-    case columnStaffKind, fieldStaffField, columnTrainingsYear, columnStaffActive, staffLeft, staffSummary
-    case helpFieldStaffName, helpFieldStaffKind, helpFieldStaffField, fieldStaffWorkplace, helpFieldStaffWorkplace
-    case helpFieldStaffPhone, fieldStaffActive, helpFieldStaffActive, staffAddTitle, staffEditTitle, staffSaved
-    case fundingTitle, helpFundingAddReceipt, keyEstimate, helpFundingPlan, helpFundingDelete, fundingDeleteTitle
-    case fundingDeleteQuestion, fundingDeleted, fieldReceiptSource, fieldAmount, fieldDonor, fundingEstimateLine
-    case fundingPreparedLine, fundingReceivedLine, fundingSpentLine, fundingBelowMinimum, fundingMeetsMinimum
-    case fundingEmptyHint, fundingDefaultPreparer, fieldEstimate, helpFieldEstimate, fieldPreparedBy
-    case helpFieldPreparedBy, fieldAllocated, helpFieldAllocated, helpFieldFundingNote, fundingPlanTitle
-    case fundingPlanSaved, helpFieldReceiptDate, helpFieldReceiptSource, helpFieldAmount, helpFieldDonor
-    case helpFieldReceiptNote, receiptAddTitle, receiptOutsideYear, receiptAmountRequired, receiptDonorRequired
-    case receiptSaved, targetPlanShort, targetEquippedShort, targetFundedShort, targetBoardShort, targetSurveyedShort
-    case targetEvaluatedShort, targetsTitle, keyShortfall, helpTargetsDrillDown, targetsNoShortfall
-    case targetsShortfallTitle, targetsShareCaption, targetsUnranked, targetsRanks, targetsMoreCommunes
-    case thresholdsLine, thresholdsCurrent, thresholdsNew, fieldThresholdsFrom, helpFieldThresholdsFrom
-    case fieldThresholdGood, fieldThresholdFair, fieldThresholdAverage, helpFieldThreshold, thresholdsTitle
-    case thresholdsSaved, keyPickSpeaker, helpPickSpeaker, speakerRegisterEmpty, speakerPickTitle
+    case evaluationHistoryLine, auditConfirm, rankGoodShort, rankFairShort, rankAverageShort, rankNotMetShort
+    case columnRank, rosterRankFilter, rosterLastRank, menuStaff, menuEvaluation, menuFunding, menuEvaluations
+    case menuTargets, menuThresholds, menuGroupEvaluation, evaluationNoCriteria, evaluationTitle, keyScore, keyAssess
+    case keyAgreeAll, keyConfirmRank, helpEvaluationSave, helpEvaluationScore, helpEvaluationAssess
+    case helpEvaluationAgreeAll, helpEvaluationSubmit, helpEvaluationReturn, helpEvaluationConfirm
+    case helpEvaluationHistory, evaluationSaved, evaluationSubmittedMessage, evaluationSubmitTitle
+    case evaluationSubmitQuestion, evaluationReturnTitle, evaluationReturnLabel, evaluationReturnedMessage
+    case evaluationAgreedMessage, evaluationConfirmTitle, evaluationConfirmQuestion, evaluationConfirmedMessage
+    case evaluationStartHint, evaluationSelfRank, evaluationSummary, columnCriterion, columnEvidence, columnSelfScore
+    case columnOfficerScore, columnPoints, evidenceNone, evidenceFrom, detailEvidence, detailOverride, detailSelfNote
+    case detailOfficerComment, detailAsks, fieldMaxPoints, fieldSuggested, fieldOverride, helpFieldOverride
+    case fieldOverrideReason, helpFieldOverrideReason, fieldSelfScore, helpFieldSelfScore, helpFieldSelfNote
+    case fieldOfficerScore, helpFieldOfficerScore, helpFieldOfficerComment, evaluationAssessItemTitle
+    case evaluationScoreItemTitle, evaluationItemSaved, evaluationsTitle, keyYear, helpEvaluationsYear
+    case helpEvaluationsOpen, helpEvaluationsFilter, yearPromptTitle, yearPromptLabel, yearInvalid, columnScore
+    case columnRankLong, evaluationsHeader, evaluationsEmpty, staffTitle, helpStaffAdd, helpStaffEdit, keyTraining
+    case helpStaffTraining, staffEmptyHint, columnStaffName, columnStaffKind, fieldStaffField, columnTrainingsYear
+    case columnStaffActive, staffLeft, staffSummary, helpFieldStaffName, helpFieldStaffKind, helpFieldStaffField
+    case fieldStaffWorkplace, helpFieldStaffWorkplace, helpFieldStaffPhone, fieldStaffActive, helpFieldStaffActive
+    case staffAddTitle, staffEditTitle, staffSaved, fundingTitle, helpFundingAddReceipt, keyEstimate, helpFundingPlan
+    case helpFundingDelete, fundingDeleteTitle, fundingDeleteQuestion, fundingDeleted, fieldReceiptSource
+    case fieldAmount, fieldDonor, fundingEstimateLine, fundingPreparedLine, fundingReceivedLine, fundingSpentLine
+    case fundingBelowMinimum, fundingMeetsMinimum, fundingEmptyHint, fundingDefaultPreparer, fieldEstimate
+    case helpFieldEstimate, fieldPreparedBy, helpFieldPreparedBy, fieldAllocated, helpFieldAllocated
+    case helpFieldFundingNote, fundingPlanTitle, fundingPlanSaved, helpFieldReceiptDate, helpFieldReceiptSource
+    case helpFieldAmount, helpFieldDonor, helpFieldReceiptNote, receiptAddTitle, receiptOutsideYear
+    case receiptAmountRequired, receiptDonorRequired, receiptSaved, targetPlanShort, targetEquippedShort
+    case targetFundedShort, targetBoardShort, targetSurveyedShort, targetEvaluatedShort, targetsTitle, keyShortfall
+    case helpTargetsDrillDown, targetsNoShortfall, targetsShortfallTitle, targetsShareCaption, targetsUnranked
+    case targetsRanks, targetsMoreCommunes, thresholdsLine, thresholdsCurrent, thresholdsNew, fieldThresholdsFrom
+    case helpFieldThresholdsFrom, fieldThresholdGood, fieldThresholdFair, fieldThresholdAverage, helpFieldThreshold
+    case thresholdsTitle, thresholdsSaved, keyPickSpeaker, helpPickSpeaker, speakerRegisterEmpty, speakerPickTitle
+    case auditTypeEvaluation, auditTypeStaff, auditTypeFundingYear, auditTypeReceipt, auditFieldUid
+    case auditFieldCriteriaSet, auditFieldSelfTotal, auditFieldTotal, auditFieldSelfRank, auditFieldRank
+    case auditFieldItemEvidence, auditFieldItemOverride, auditFieldItemSelf, auditFieldItemOfficer
 }

@@ -184,7 +184,7 @@ extension AppDatabase {
         case nil: action = before == nil ? "create" : "update"
         case .saveSelf: action = "create"
         case .submit: action = "submit"
-        case .returnForRevision: action = "return"
+        case .returnForRevision: action = "returnForRevision"
         case .assess: action = "update"
         case .confirm: action = "confirm"
         }

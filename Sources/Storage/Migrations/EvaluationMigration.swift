@@ -4,7 +4,7 @@ import GRDB
 /// travel between offices carry a `uid` (and evaluations are also unique by centre and year), so an exchange
 /// bundle can merge them by stable identity.
 enum EvaluationMigration {
-    static let name = "v7-evaluation-staff-funding"
+    static let name = "v8-evaluation-staff-funding"
 
     static func migrate(_ db: Database) throws {
         try db.create(table: "evaluation") { t in
