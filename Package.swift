@@ -32,7 +32,8 @@ let package = Package(
             name: "AppResources",
             path: "Resources",
             exclude: ["README.md"],
-            resources: [.copy("strings"), .copy("units"), .copy("demo"), .copy("rules"), .copy("survey"), .copy("templates")]
+            resources: [.copy("strings"), .copy("units"), .copy("demo"), .copy("rules"), .copy("survey"), .copy("templates"),
+                        .copy("evaluation")]
         ),
         // The only code that touches the data file.
         .target(

@@ -82,7 +82,7 @@ def compliant_board(commune, director="Trần Văn Minh", deputy1="Nguyễn Th�
 
 
 def centre(commune, name, address, est, model="rural", pilot=False, venues=(), fac=None, other="",
-           entered=None, history=(), board=(), villages=(), surveys=(), plans=()):
+           entered=None, history=(), board=(), villages=(), surveys=(), plans=(), evaluations=(), staff=(), funding=()):
     return {
         "centre": {
             "code": "", "name": name, "provinceCode": 37, "communeCode": commune, "address": address,
@@ -97,6 +97,9 @@ def centre(commune, name, address, est, model="rural", pilot=False, venues=(), f
         "board": list(board),
         "surveys": list(surveys),
         "plans": list(plans),
+        "evaluations": list(evaluations),
+        "staff": list(staff),
+        "funding": list(funding),
     }
 
 
@@ -185,6 +188,8 @@ def activity(title, topic, fmt, learners, venue, month, responsible, cost=0, sou
     if done:
         a["outcome"] = {"state": "done", "actualDate": done[0], "participants": done[1], "women": done[2],
                         "ethnicMinority": 0, "notes": ""}
+        if len(done) > 3:
+            a["outcome"]["cost"] = done[3]
     return a
 
 
@@ -202,9 +207,9 @@ def plan(year, title, status, activities, steps, kind="annual"):
 
 HOA_LU_PLAN = plan(2026, "Kế hoạch hoạt động năm 2026", "approved", [
     activity("Lớp tin học cơ bản cho người lớn tuổi", 8, "classSession", 30, "Nhà văn hóa phường", 3, "Nguyễn Văn Hải",
-             4500000, done=("2026-03-20", 28, 17)),
+             4500000, done=("2026-03-20", 28, 17, 4200000)),
     activity("Nói chuyện pháp luật giao thông", 5, "talk", 80, "Nhà văn hóa phường", 5, "Trần Thị Bích", 1000000,
-             done=("2026-05-15", 92, 40)),
+             done=("2026-05-15", 92, 40, 950000)),
     activity("Câu lạc bộ đọc sách thiếu nhi", 16, "club", 40, "Nhà văn hóa phường", 6, "Tạ Thị Thanh"),
     activity("Lớp kỹ năng sống cho thanh niên", 15, "classSession", 35, "Nhà văn hóa phường", 9, "Lê Minh Tuấn", 3000000,
              "contributions"),
@@ -215,6 +220,149 @@ KIM_SON_PLAN = plan(2026, "Kế hoạch hoạt động năm 2026", "submitted", 
     activity("Nói chuyện phòng chống ma túy", 13, "talk", 100, "Nhà văn hóa trung tâm xã", 6, "Giám đốc", 800000),
 ], [("submit", "giamdoc", "2026-11-10T02:00:00Z", "")])
 
+
+# Issue 14: evaluations (one finished, one awaiting assessment, none for Kim Sơn; two years of Chưa đạt for Yên Mô,
+# flagged for review), teachers and speakers, a year of money. Evidence values are what the data held when the
+# centre submitted; ranks follow the shipped thresholds (Tốt >= 85%, Khá >= 70%, Trung bình >= 50% of 100).
+ITEMS = ["board", "trainings", "annualPlan", "survey", "activitiesDone", "facilities", "funding", "partners",
+         "learners", "impact"]
+EVIDENCE_KIND = {"board": "boardCompliance", "trainings": "trainings", "annualPlan": "annualPlan",
+                 "survey": "surveyThisYear", "activitiesDone": "activitiesDone", "facilities": "facilities",
+                 "funding": "fundingReceived", "learners": "learnersReached"}
+
+
+def rank_of(total):
+    return "good" if total >= 85 else "fair" if total >= 70 else "average" if total >= 50 else "notMet"
+
+
+def evaluation(uid, year, status, scores, evidence, history, notes=None, comments=None, overrides=None):
+    """scores: item -> (self, officer or None); evidence: item -> (achieved, outOf[, detail])."""
+    notes, comments, overrides = notes or {}, comments or {}, overrides or {}
+    items = []
+    for item in ITEMS:
+        mine, theirs = scores[item]
+        entry = {"itemID": item, "overrideReason": "", "selfScore": mine, "selfNote": notes.get(item, ""),
+                 "officerComment": comments.get(item, "")}
+        if theirs is not None:
+            entry["officerScore"] = theirs
+        if item in evidence:
+            value = evidence[item]
+            entry["evidence"] = {"kind": EVIDENCE_KIND[item], "achieved": value[0], "outOf": value[1],
+                                 "detail": value[2] if len(value) > 2 else 0}
+        if item in overrides:
+            (achieved, reason) = overrides[item]
+            entry["override"] = {"kind": EVIDENCE_KIND[item], "achieved": achieved,
+                                 "outOf": evidence[item][1], "detail": 0}
+            entry["overrideReason"] = reason
+        items.append(entry)
+    self_total = sum(scores[i][0] for i in ITEMS)
+    e = {"uid": uid, "centreID": 0, "year": year, "criteriaSetID": "cv2553-default", "status": status,
+         "items": items, "selfRank": rank_of(self_total),
+         "history": [{"action": a, "username": u, "at": t, "comment": c} for (a, u, t, c) in history]}
+    if status == "confirmed":
+        e["rank"] = rank_of(sum(scores[i][1] for i in ITEMS))
+    return e
+
+
+HOA_LU_EVALUATION = evaluation(
+    "3f1c9a2e-5b7d-4c1a-9e2f-0a1b2c3d4e01", 2026, "confirmed",
+    {"board": (10, 10), "trainings": (7, 7), "annualPlan": (10, 10), "survey": (10, 6), "activitiesDone": (5, 5),
+     "facilities": (10, 10), "funding": (8, 8), "partners": (8, 8), "learners": (6, 6), "impact": (9, 8)},
+    {"board": (1, 1), "trainings": (5, 7), "annualPlan": (1, 1), "survey": (0, 0), "activitiesDone": (2, 4),
+     "facilities": (3, 3), "funding": (12500000, 15000000), "learners": (120, 185)},
+    [("submit", "giamdoc", "2026-11-05T02:00:00Z", ""), ("confirm", "chuyenvien", "2026-11-18T03:00:00Z", "")],
+    notes={"partners": "Phối hợp Hội Phụ nữ, Đoàn Thanh niên và Công an phường"},
+    comments={"survey": "Chưa nhập phiếu vào phần mềm; chỉ có biên bản họp tổ dân phố",
+              "impact": "Cần bổ sung ý kiến người học"},
+    overrides={"survey": (85, "Khảo sát bằng phiếu giấy tại 5 tổ dân phố, chưa nhập vào phần mềm")})
+
+NGHIA_SON_EVALUATION = evaluation(
+    "3f1c9a2e-5b7d-4c1a-9e2f-0a1b2c3d4e02", 2026, "submitted",
+    {"board": (10, None), "trainings": (6, None), "annualPlan": (0, None), "survey": (10, None),
+     "activitiesDone": (0, None), "facilities": (10, None), "funding": (6, None), "partners": (7, None),
+     "learners": (0, None), "impact": (6, None)},
+    {"board": (1, 1), "trainings": (3, 5), "annualPlan": (0, 1), "survey": (300, 0), "activitiesDone": (0, 0),
+     "facilities": (3, 3), "funding": (0, 0), "learners": (0, 0)},
+    [("submit", "giamdoc", "2026-11-12T02:00:00Z", "")],
+    notes={"annualPlan": "Kế hoạch năm đang trình UBND xã phê duyệt"})
+
+
+def weak_evaluation(uid, year, total_self, total_officer, at):
+    """A centre that hardly works: low everywhere."""
+    base = {"board": (4, 4), "trainings": (0, 0), "annualPlan": (0, 0), "survey": (0, 0), "activitiesDone": (0, 0),
+            "facilities": (7, 7), "funding": (3, 3), "partners": (5, 4), "learners": (0, 0), "impact": (5, 4)}
+    # Spread the difference to the given totals on the last item.
+    s = sum(v[0] for v in base.values())
+    o = sum(v[1] for v in base.values())
+    base["impact"] = (base["impact"][0] + total_self - s, base["impact"][1] + total_officer - o)
+    return evaluation(uid, year, "confirmed", base,
+                      {"board": (0, 1, 2), "trainings": (0, 3), "annualPlan": (0, 1), "survey": (0, 0),
+                       "activitiesDone": (0, 0), "facilities": (2, 3), "funding": (0, 0), "learners": (0, 0)},
+                      [("submit", "giamdoc", at[0], ""), ("confirm", "chuyenvien", at[1], "")],
+                      comments={"partners": "Chưa có chương trình phối hợp", "impact": "Hầu như không hoạt động"})
+
+
+YEN_MO_EVALUATIONS = [
+    weak_evaluation("3f1c9a2e-5b7d-4c1a-9e2f-0a1b2c3d4e03", 2025, 24, 22,
+                    ("2025-11-20T02:00:00Z", "2025-12-10T03:00:00Z")),
+    weak_evaluation("3f1c9a2e-5b7d-4c1a-9e2f-0a1b2c3d4e04", 2026, 26, 24,
+                    ("2026-11-10T02:00:00Z", "2026-11-19T03:00:00Z")),
+]
+
+CUC_PHUONG_EVALUATIONS = [evaluation(
+    "3f1c9a2e-5b7d-4c1a-9e2f-0a1b2c3d4e05", 2025, "confirmed",
+    {"board": (8, 8), "trainings": (6, 6), "annualPlan": (10, 10), "survey": (10, 10), "activitiesDone": (8, 7),
+     "facilities": (7, 7), "funding": (7, 7), "partners": (8, 7), "learners": (7, 7), "impact": (8, 7)},
+    {"board": (0, 1, 1), "trainings": (2, 3), "annualPlan": (1, 1), "survey": (64, 0), "activitiesDone": (5, 6),
+     "facilities": (2, 3), "funding": (18000000, 25000000), "learners": (140, 200)},
+    [("submit", "giamdoc", "2025-11-25T02:00:00Z", ""), ("confirm", "chuyenvien", "2025-12-12T03:00:00Z", "")],
+    comments={"activitiesDone": "Một lớp chuyển sang năm sau", "partners": "Thiếu biên bản phối hợp",
+              "impact": "Cần bổ sung ý kiến người học"})]
+
+
+def person(uid, name, kind, field, workplace, trainings=(), phone="", active=True):
+    return {"uid": uid, "centreID": 0, "fullName": name, "kind": kind, "field": field, "workplace": workplace,
+            "phone": phone, "active": active, "trainings": list(trainings)}
+
+
+HOA_LU_STAFF = [
+    person("7a2d0c4e-1111-4b2a-8c3d-000000000001", "Đặng Văn Luật", "speaker", "Pháp luật, an toàn giao thông",
+           "Công an phường Hoa Lư", TRAINED, phone="0913 222 111"),
+    person("7a2d0c4e-1111-4b2a-8c3d-000000000002", "Phạm Thị Hương", "teacher", "Tin học", "Trường THCS Hoa Lư",
+           TRAINED[:1]),
+    person("7a2d0c4e-1111-4b2a-8c3d-000000000003", "Ngô Minh Đức", "volunteer", "Câu lạc bộ đọc sách",
+           "Đoàn Thanh niên phường"),
+]
+NGHIA_SON_STAFF = [
+    person("7a2d0c4e-1111-4b2a-8c3d-000000000004", "Trần Văn Thủy", "speaker", "Nuôi trồng thủy sản",
+           "Trạm khuyến nông", TRAINED),
+    person("7a2d0c4e-1111-4b2a-8c3d-000000000005", "Lê Thị Mến", "teacher", "Xóa mù chữ, sau xóa mù chữ",
+           "Trường TH Nghĩa Sơn"),
+]
+
+
+def receipt(uid, date, source, amount, donor="", note=""):
+    return {"uid": uid, "centreID": 0, "date": date, "source": source, "amount": amount, "donor": donor,
+            "note": note}
+
+
+def funding(year, estimate, prepared, allocated, receipts, note=""):
+    return {"centreID": 0, "year": year, "estimate": estimate, "preparedBy": prepared, "allocated": allocated,
+            "note": note, "receipts": receipts, "spent": 0}
+
+
+HOA_LU_FUNDING = [funding(2026, 15000000, "Hội Khuyến học phường Hoa Lư", 12000000, [
+    receipt("9b3e1d5f-2222-4c3b-9d4e-000000000001", "2026-02-10", "communeBudget", 10000000,
+            note="Quyết định 15/QĐ-UBND giao dự toán"),
+    receipt("9b3e1d5f-2222-4c3b-9d4e-000000000002", "2026-05-05", "contributions", 2500000,
+            donor="Công ty CP Du lịch Tràng An", note="Ủng hộ lớp kỹ năng sống"),
+], note="Quyết định 15/QĐ-UBND ngày 05/02/2026")]
+CUC_PHUONG_FUNDING = [funding(2026, 25000000, "Hội Khuyến học xã Cúc Phương", 20000000, [
+    receipt("9b3e1d5f-2222-4c3b-9d4e-000000000003", "2026-03-01", "communeBudget", 12000000),
+    receipt("9b3e1d5f-2222-4c3b-9d4e-000000000004", "2026-06-15", "programme", 3000000,
+            donor="Chương trình mục tiêu quốc gia phát triển KT-XH vùng đồng bào DTTS"),
+])]
+
 P = "Trung tâm học tập cộng đồng "
 CENTRES = [
     centre(13918, P + "xã Nghĩa Sơn", "Trụ sở UBND xã Nghĩa Sơn",
@@ -222,7 +370,8 @@ CENTRES = [
            venues=[("Hội trường UBND xã", "communeHall", ""), ("Nhà văn hóa xóm 3", "villageCulturalHouse", "Xóm 3"),
                    ("Trường THCS Nghĩa Sơn", "school", "Xóm 5")],
            fac=facilities(bookcase=3, tablesAndChairs=60, computers=5, internet=1, loudspeaker=2, projector=1),
-           villages=NGHIA_SON_VILLAGES, surveys=NGHIA_SON_SURVEYS,
+           villages=NGHIA_SON_VILLAGES, surveys=NGHIA_SON_SURVEYS, evaluations=[NGHIA_SON_EVALUATION],
+           staff=NGHIA_SON_STAFF,
            board=compliant_board("Nghĩa Sơn") + [
                member("Vũ Đức Hạnh", "director", "communeCommittee", "chairman", "Chủ tịch UBND xã Nghĩa Sơn (cũ)",
                       decision("56/QĐ-UBND", "2020-03-02", "UBND huyện Nghĩa Hưng"), "2020-03-02", end="2025-07-14",
@@ -258,7 +407,8 @@ CENTRES = [
            decision("17/QĐ-UBND", "2025-07-28", "UBND xã Cúc Phương"), model="mountainous",
            venues=[("Nhà văn hóa bản Đồi", "villageCulturalHouse", "Bản Đồi"),
                    ("Nhà văn hóa bản Nga", "villageCulturalHouse", "Bản Nga")],
-           fac=facilities(bookcase=1, tablesAndChairs=20, loudspeaker=1),
+           fac=facilities(bookcase=1, tablesAndChairs=20, loudspeaker=1), evaluations=CUC_PHUONG_EVALUATIONS,
+           funding=CUC_PHUONG_FUNDING,
            board=[
                member("Hà Văn Páo", "director", "communeCommittee", "viceChairman", "Phó Chủ tịch UBND xã Cúc Phương",
                       decision("08/QĐ-UBND", "2025-08-01", "UBND xã Cúc Phương"), "2025-08-01", born=1979,
@@ -287,7 +437,8 @@ CENTRES = [
            decision("09/QĐ-UBND", "2025-07-05", "UBND phường Hoa Lư"), model="culturalHouse",
            venues=[("Nhà văn hóa phường", "villageCulturalHouse", "Tổ dân phố 5")],
            fac=facilities(bookcase=4, tablesAndChairs=100, computers=8, internet=1, loudspeaker=3, projector=2, other=1),
-           other="Màn hình LED ngoài trời", plans=[HOA_LU_PLAN],
+           other="Màn hình LED ngoài trời", plans=[HOA_LU_PLAN], evaluations=[HOA_LU_EVALUATION], staff=HOA_LU_STAFF,
+           funding=HOA_LU_FUNDING,
            board=[dict(m, post=m["post"].replace("xã Hoa Lư", "phường Hoa Lư"),
                        decision=dict(m["decision"], issuer="UBND phường Hoa Lư"))
                   for m in compliant_board("Hoa Lư", director="Nguyễn Văn Hải", deputy1="Trần Thị Bích",
@@ -300,7 +451,7 @@ CENTRES = [
            fac=facilities(bookcase=2, tablesAndChairs=70, loudspeaker=2)),
     centre(14701, P + "xã Yên Mô", "Thôn Tiên Hưng, xã Yên Mô",
            decision("140/QĐ-UBND", "2025-09-03", "UBND xã Yên Mô"),
-           fac=facilities(bookcase=1, tablesAndChairs=25, computers=1)),
+           fac=facilities(bookcase=1, tablesAndChairs=25, computers=1), evaluations=YEN_MO_EVALUATIONS),
     centre(14167, P + "xã Giao Thuỷ", "Xóm Lạc Thiện, xã Giao Thuỷ",
            decision("66/QĐ-UBND", "2025-07-30", "UBND xã Giao Thuỷ"),
            fac=facilities(bookcase=1, tablesAndChairs=35, computers=2, internet=1, loudspeaker=1)),

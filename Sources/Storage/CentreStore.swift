@@ -152,7 +152,9 @@ extension AppDatabase {
     }
 
     /// Tables whose rows are a centre's records.
-    static var dependentTables: [String] { ["boardMember", "surveyCampaign", "plan"] }
+    static var dependentTables: [String] {
+        ["boardMember", "surveyCampaign", "plan", "evaluation", "staffMember", "fundingYear", "fundingReceipt"]
+    }
 
     /// Deletes a centre that holds no records; a centre with records must be dissolved instead.
     public func deleteCentre(id: Int64, by actor: Actor, at moment: Date) throws {

@@ -53,12 +53,46 @@ extension AppDatabase {
                 try importResponses(survey.responses.map { SurveyResponse(campaignID: campaign.id!, answers: $0) },
                                     by: system, at: moment)
             }
+            try loadIssue14(entry, centreID: saved.id!)
             for step in entry.history {
                 saved.status = step.to
                 saved.statusDecision = step.decision
                 saved.statusReason = step.reason
                 saved.mergedInto = step.mergedInto
                 saved = try saveCentre(saved, by: system, at: step.recordedAt)
+            }
+        }
+    }
+
+    /// The register, the money and the evaluations of a demo centre. Evaluations are written as the dataset holds
+    /// them (scores, ranks and steps), with their history, under the program's own name in the audit trail.
+    private func loadIssue14(_ entry: DemoDataset.DemoCentre, centreID: Int64) throws {
+        let system = Actor.system
+        for var person in entry.staff ?? [] {
+            person.centreID = centreID
+            try saveStaffMember(person, by: system, at: entry.enteredAt)
+        }
+        for var year in entry.funding ?? [] {
+            year.centreID = centreID
+            try saveFundingPlan(year, by: system, at: entry.enteredAt)
+            for var receipt in year.receipts {
+                receipt.centreID = centreID
+                try addReceipt(receipt, today: receipt.date, by: system, at: FixedClock(receipt.date).now)
+            }
+        }
+        for var evaluation in entry.evaluations ?? [] {
+            evaluation.centreID = centreID
+            let steps = evaluation.history
+            evaluation.history = []
+            let moment = steps.first?.at ?? entry.enteredAt
+            try writer.write { db in
+                let saved = try Self.write(db, evaluation, before: nil, event: nil, comment: "", by: system, at: moment)
+                for step in steps {
+                    var record = EvaluationEventRecord(id: nil, evaluationId: saved.id!, action: step.action.rawValue,
+                                                       username: step.username, at: Timestamp.string(step.at),
+                                                       comment: step.comment)
+                    try record.insert(db)
+                }
             }
         }
     }

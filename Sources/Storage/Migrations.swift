@@ -272,6 +272,7 @@ enum Migrations {
                     ORDER BY auditEntry.id LIMIT 1), '')
                 """)
         }
+        migrator.registerMigration(EvaluationMigration.name, migrate: EvaluationMigration.migrate)
         return migrator
     }
 }

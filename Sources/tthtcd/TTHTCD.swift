@@ -12,8 +12,9 @@ struct TTHTCD: ParsableCommand {
             commandName: "tthtcd", abstract: CLI.strings[.cliAbstract], discussion: CLI.strings[.cliDiscussion],
             version: CLI.version,
             subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self,
-                          PlanCommand.self, ReportCommand.self, ExportCommand.self, AuditCommand.self, BackupCommand.self,
-                          RestoreCommand.self, CheckCommand.self, BenchCommand.self],
+                          PlanCommand.self, EvaluationCommand.self, TargetsCommand.self, ReportCommand.self,
+                          ExportCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
+                          BenchCommand.self],
             defaultSubcommand: OpenCommand.self)
     }
 

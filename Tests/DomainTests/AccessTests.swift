@@ -77,9 +77,9 @@ import Testing
     /// Every role against every permission: what each may do beyond reading.
     static let allowed: [Role: Set<Permission>] = [
         .administrator: [.manageAccounts, .changeSettings, .viewAudit],
-        .dataClerk: [.editCentres, .editBoards, .editSurveys],
-        .centreDirector: [.draftPlans, .submitPlans, .recordPlanOutcomes],
-        .communeLeader: [.approvePlans],
+        .dataClerk: [.editCentres, .editBoards, .editSurveys, .recordFunding],
+        .centreDirector: [.draftPlans, .submitPlans, .recordPlanOutcomes, .selfAssess],
+        .communeLeader: [.approvePlans, .recordFunding],
         .provincialOfficer: [.evaluate, .viewAudit],
         .viewer: [],
     ]

@@ -25,11 +25,12 @@ import TerminalUI
     @Test func theStatusFilterCyclesThroughEveryState() throws {
         let h = try Harness(.demo)
         var counts: [Int] = []
-        for _ in 0..<5 {
+        for _ in 0..<9 {
             h.press(.function(5))
             counts.append(try roster(h).shown.count)
         }
-        #expect(counts == [11, 1, 1, 1, 14])
+        // Each status, then each last rank: no Tốt, Hoa Lư and Cúc Phương Khá, no Trung bình, Yên Mô Chưa đạt.
+        #expect(counts == [11, 1, 1, 1, 0, 2, 0, 1, 14])
         #expect(h.screen.contains("Trạng thái: Tất cả"))
     }
 

@@ -38,6 +38,17 @@ enum ScreenCatalog {
             .activity(planID: withActivities, index: 0), .activity(planID: approved, index: 0), .inbox, .backup,
         ]
         routes += plans.compactMap { $0.id.map { Route.plan(planID: $0) } }
+        let hoaLu = try centre("TT14329")
+        let staff = try #require(try db.staffMembers(centreID: hoaLu).first?.id)
+        routes += [
+            .evaluations(year: 2026), .evaluation(centreID: hoaLu, year: 2026), .evaluation(centreID: nghiaSon, year: 2026),
+            .evaluation(centreID: try centre("TT14638"), year: 2026),
+            .evaluationItem(centreID: nghiaSon, year: 2026, itemID: "survey"),
+            .evaluationItem(centreID: hoaLu, year: 2026, itemID: "impact"), .staff(centreID: hoaLu),
+            .staffForm(centreID: hoaLu, staffID: nil), .staffForm(centreID: hoaLu, staffID: staff),
+            .staffTraining(staffID: staff), .funding(centreID: hoaLu, year: 2026), .fundingPlan(centreID: hoaLu, year: 2026),
+            .receiptForm(centreID: hoaLu, year: 2026), .targets(year: 2026), .thresholds,
+        ]
         return routes
     }
 
@@ -62,6 +73,18 @@ enum ScreenCatalog {
 @MainActor
 protocol LastRowProbe { func lastRowText(_ ctx: AppContext) -> String? }
 
+extension EvaluationsScreen: LastRowProbe {
+    func lastRowText(_ ctx: AppContext) -> String? { shown.last?.centre.code }
+}
+extension EvaluationScreen: LastRowProbe {
+    func lastRowText(_ ctx: AppContext) -> String? { items.last.map { String(ctx.strings.text($0.title).prefix(12)) } }
+}
+extension StaffScreen: LastRowProbe {
+    func lastRowText(_ ctx: AppContext) -> String? { people.last?.fullName }
+}
+extension FundingScreen: LastRowProbe {
+    func lastRowText(_ ctx: AppContext) -> String? { funding.receipts.last.map { ctx.strings.money($0.amount) } }
+}
 extension RosterScreen: LastRowProbe {
     func lastRowText(_ ctx: AppContext) -> String? { shown.last?.centre.code }
 }

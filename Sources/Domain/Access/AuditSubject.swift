@@ -18,7 +18,8 @@ public enum AuditSubject: Hashable, Sendable {
 /// The record types and actions the audit trail holds: the catalog has a word for each, and a test checks it.
 public enum AuditVocabulary {
     public static let recordTypes = ["centre", "boardMember", "account", "plan", "setting", "surveyCampaign",
-                                     "surveyResponse", "importBatch", "dataset"]
-    public static let actions = ["create", "update", "delete", "signIn", "lock", "passwordChanged", "import", "renumber", "amend",
-                                 "bulkLoad", "recordOutcome"] + PlanAction.allCases.map(\.rawValue)
+                                     "surveyResponse", "importBatch", "dataset", "evaluation", "staffMember",
+                                     "fundingYear", "fundingReceipt"]
+    public static let actions = ["create", "update", "delete", "signIn", "lock", "passwordChanged", "import", "renumber",
+                                 "amend", "bulkLoad", "recordOutcome", "confirm"] + PlanAction.allCases.map(\.rawValue)
 }

@@ -4,6 +4,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case editCentres, editBoards, editSurveys
     case draftPlans, submitPlans, recordPlanOutcomes, approvePlans
     case evaluate
+    /// The centre director's self-assessment; the money of a centre (estimate, allocation, receipts).
+    case selfAssess, recordFunding
 }
 
 /// The roles of an office. A person may hold several.
@@ -14,9 +16,9 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     public var permissions: Set<Permission> {
         switch self {
         case .administrator: return [.manageAccounts, .changeSettings, .viewAudit]
-        case .dataClerk: return [.editCentres, .editBoards, .editSurveys]
-        case .centreDirector: return [.draftPlans, .submitPlans, .recordPlanOutcomes]
-        case .communeLeader: return [.approvePlans]
+        case .dataClerk: return [.editCentres, .editBoards, .editSurveys, .recordFunding]
+        case .centreDirector: return [.draftPlans, .submitPlans, .recordPlanOutcomes, .selfAssess]
+        case .communeLeader: return [.approvePlans, .recordFunding]
         case .provincialOfficer: return [.evaluate, .viewAudit]
         case .viewer: return []
         }

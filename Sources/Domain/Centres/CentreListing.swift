@@ -9,13 +9,21 @@ public enum RosterColumn: String, CaseIterable, Sendable {
 public struct CentreListEntry: Equatable, Sendable, Identifiable {
     public let centre: Centre
     public let communeName: String?
+    /// The rank of the latest confirmed evaluation, and its year.
+    public var lastRank: Rank?
+    public var lastRankYear: Int?
+    /// At Chưa đạt two years running: to be reviewed for suspension or dissolution.
+    public var needsReview = false
     public var id: Int64 { centre.id ?? 0 }
     let searchable: SearchableText
     let nameKey: CollationKey
     let communeKey: CollationKey
 
-    public init(centre: Centre, units: UnitDirectory) {
+    public init(centre: Centre, units: UnitDirectory, ranks: [Int: Rank] = [:]) {
         self.centre = centre
+        lastRankYear = ranks.keys.max()
+        lastRank = lastRankYear.flatMap { ranks[$0] }
+        needsReview = RankReview.flaggedYear(ranks) != nil
         let unit = centre.communeCode.flatMap { units.unit(code: $0) }
         communeName = unit?.name
         searchable = SearchableText([centre.code, centre.name, unit?.name ?? "", centre.address].joined(separator: " "))
@@ -31,13 +39,16 @@ public struct CentreListEntry: Equatable, Sendable, Identifiable {
 public struct CentreListing: Sendable, Equatable {
     public var query: String
     public var status: CentreStatus?
+    /// Only centres whose last confirmed rank is this.
+    public var rank: Rank?
     public var sortColumn: RosterColumn
     public var ascending: Bool
 
-    public init(query: String = "", status: CentreStatus? = nil, sortColumn: RosterColumn = .name,
+    public init(query: String = "", status: CentreStatus? = nil, rank: Rank? = nil, sortColumn: RosterColumn = .name,
                 ascending: Bool = true) {
         self.query = query
         self.status = status
+        self.rank = rank
         self.sortColumn = sortColumn
         self.ascending = ascending
     }
@@ -61,9 +72,10 @@ public struct CentreListing: Sendable, Equatable {
     /// The entries that match the query and the status filter, in the order given.
     public func filter(_ sorted: [CentreListEntry]) -> [CentreListEntry] {
         let parsed = TextQuery(query)
-        if parsed.isEmpty && status == nil { return sorted }
+        if parsed.isEmpty && status == nil && rank == nil { return sorted }
         return sorted.filter { entry in
-            (status == nil || entry.centre.status == status) && (parsed.isEmpty || parsed.matches(entry.searchable))
+            (status == nil || entry.centre.status == status) && (rank == nil || entry.lastRank == rank)
+                && (parsed.isEmpty || parsed.matches(entry.searchable))
         }
     }
 
@@ -71,7 +83,7 @@ public struct CentreListing: Sendable, Equatable {
     /// then the new result can be filtered from the old one.
     public func narrows(_ broader: CentreListing) -> Bool {
         sortColumn == broader.sortColumn && ascending == broader.ascending
-            && (broader.status == nil || broader.status == status)
+            && (broader.status == nil || broader.status == status) && (broader.rank == nil || broader.rank == rank)
             && query.nfc.lowercased().hasPrefix(broader.query.nfc.lowercased())
     }
 

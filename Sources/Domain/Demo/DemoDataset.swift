@@ -22,6 +22,11 @@ public struct DemoDataset: Codable, Sendable {
         public var surveys: [DemoSurvey]
         /// Plans with the steps they went through (plan.history holds the steps).
         public var plans: [Plan]
+        /// Evaluations with their history (their centre id is given when loaded); teachers, speakers and
+        /// volunteers; a year of money. Absent from datasets written before issue 14.
+        public var evaluations: [Evaluation]?
+        public var staff: [StaffMember]?
+        public var funding: [FundingYear]?
     }
 
     public struct DemoSurvey: Codable, Sendable {

@@ -23,7 +23,7 @@ struct AuditWords {
         case "surveyResponse": return s[.auditTypeResponse]
         case "importBatch": return s[.auditTypeImportBatch]
         case "dataset": return s[.auditTypeDataset]
-        default: return nil
+        default: return evaluationRecordType(type)
         }
     }
 
@@ -45,6 +45,7 @@ struct AuditWords {
         case PlanAction.approve.rawValue: return s[.auditApprove]
         case PlanAction.returnForRevision.rawValue: return s[.auditReturn]
         case PlanAction.supersede.rawValue: return s[.auditSupersede]
+        case "confirm": return s[.auditConfirm]
         default: return nil
         }
     }
@@ -141,7 +142,7 @@ struct AuditWords {
         case ("importBatch", "sha256"): return s[.auditFieldSha256]
         case ("importBatch", "rows"): return s[.auditFieldRows]
         case ("importBatch", "serials"): return s[.auditFieldSerials]
-        default: return nil
+        default: return evaluationField(type, field)
         }
     }
 

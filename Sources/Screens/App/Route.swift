@@ -33,19 +33,34 @@ enum Route: Hashable, Sendable {
     case activity(planID: Int64, index: Int?)
     case inbox
     case backup
+    case evaluations(year: Int?)
+    case evaluation(centreID: Int64, year: Int?)
+    case evaluationItem(centreID: Int64, year: Int, itemID: String)
+    case staff(centreID: Int64)
+    case staffForm(centreID: Int64, staffID: Int64?)
+    case staffTraining(staffID: Int64)
+    case funding(centreID: Int64, year: Int?)
+    case fundingPlan(centreID: Int64, year: Int)
+    case receiptForm(centreID: Int64, year: Int)
+    case targets(year: Int?)
+    case thresholds
 
     /// The groups of the menu, in the order shown.
-    enum MenuGroup: Int, CaseIterable, Sendable { case centres, board, surveys, plans, system }
+    enum MenuGroup: Int, CaseIterable, Sendable { case centres, board, surveys, plans, evaluation, system }
 
     /// The routes the menu offers, for the centre the person is looking at (if any); filtered by permission later.
     static func menu(centreID: Int64?) -> [Route] {
         var routes: [Route] = [.roster, .centreForm(centreID: nil)]
         if let centreID {
-            routes += [.statusHistory(centreID: centreID), .board(centreID: centreID, asOf: nil)]
+            routes += [.statusHistory(centreID: centreID), .board(centreID: centreID, asOf: nil),
+                       .staff(centreID: centreID)]
         }
         routes.append(.compliance)
         if let centreID { routes += [.campaigns(centreID: centreID), .plans(centreID: centreID)] }
-        routes += [.inbox, .settings(firstRun: false), .backup, .accounts, .audit, .changePassword]
+        routes.append(.inbox)
+        if let centreID { routes += [.evaluation(centreID: centreID, year: nil), .funding(centreID: centreID, year: nil)] }
+        routes += [.evaluations(year: nil), .targets(year: nil)]
+        routes += [.settings(firstRun: false), .thresholds, .backup, .accounts, .audit, .changePassword]
         return routes
     }
 
@@ -60,6 +75,12 @@ enum Route: Hashable, Sendable {
         case .campaigns: return (.menuSurveys, .surveys)
         case .plans: return (.menuPlans, .plans)
         case .inbox: return (.menuInbox, .plans)
+        case .staff: return (.menuStaff, .board)
+        case .evaluation: return (.menuEvaluation, .evaluation)
+        case .funding: return (.menuFunding, .evaluation)
+        case .evaluations: return (.menuEvaluations, .evaluation)
+        case .targets: return (.menuTargets, .evaluation)
+        case .thresholds: return (.menuThresholds, .system)
         case .settings: return (.menuSettings, .system)
         case .accounts: return (.menuAccounts, .system)
         case .audit: return (.menuAudit, .system)
@@ -98,6 +119,9 @@ enum Route: Hashable, Sendable {
         case .campaignForm, .surveyImport, .surveyEntry(_, nil): return .editSurveys
         case .planHeader(_, nil): return .draftPlans
         case .inbox: return .approvePlans
+        case .staffForm(_, nil), .staffTraining: return .editBoards
+        case .fundingPlan, .receiptForm: return .recordFunding
+        case .thresholds: return .changeSettings
         default: return nil
         }
     }
@@ -149,7 +173,7 @@ enum Route: Hashable, Sendable {
             return TrainingScreen(ctx: ctx, centre: try centre(found.centreID), member: found)
         case .trainingForm(let id):
             let found = try member(id)
-            return TrainingFormScreen(ctx: ctx, centre: try centre(found.centreID), member: found)
+            return TrainingFormScreen(ctx: ctx, trainee: .member(found))
         case .compliance: return ComplianceScreen(ctx: ctx)
         case .accounts: return AccountsScreen(ctx: ctx)
         case .accountForm(let username):
@@ -194,6 +218,30 @@ enum Route: Hashable, Sendable {
             guard index.map(found.activities.indices.contains) ?? true else { throw RecordGone() }
             return ActivityFormScreen(ctx: ctx, centre: try centre(found.centreID), plan: found, index: index)
         case .inbox: return ApprovalInboxScreen(ctx: ctx)
+        case .evaluations(let year): return EvaluationsScreen(ctx: ctx, year: year ?? ctx.clock.today.year)
+        case .evaluation(let id, let year):
+            return EvaluationScreen(ctx: ctx, centre: try centre(id), year: year ?? ctx.clock.today.year)
+        case .evaluationItem(let id, let year, let itemID):
+            guard let screen = EvaluationItemFormScreen(ctx: ctx, centre: try centre(id), year: year, itemID: itemID) else {
+                throw RecordGone()
+            }
+            return screen
+        case .staff(let id): return StaffScreen(ctx: ctx, centre: try centre(id))
+        case .staffForm(let id, let staffID):
+            let person = try staffID.map { staffID in
+                guard let found = try db.staffMember(id: staffID) else { throw RecordGone() }
+                return found
+            }
+            return StaffFormScreen(ctx: ctx, centre: try centre(id), person: person)
+        case .staffTraining(let staffID):
+            guard let person = try db.staffMember(id: staffID) else { throw RecordGone() }
+            return TrainingFormScreen(ctx: ctx, trainee: .staff(person))
+        case .funding(let id, let year):
+            return FundingScreen(ctx: ctx, centre: try centre(id), year: year ?? ctx.clock.today.year)
+        case .fundingPlan(let id, let year): return FundingPlanFormScreen(ctx: ctx, centre: try centre(id), year: year)
+        case .receiptForm(let id, let year): return ReceiptFormScreen(ctx: ctx, centre: try centre(id), year: year)
+        case .targets(let year): return TargetsScreen(ctx: ctx, year: year ?? ctx.clock.today.year)
+        case .thresholds: return ThresholdsScreen(ctx: ctx)
         }
     }
 

@@ -12,6 +12,8 @@ enum Change: Hashable, Sendable {
     /// A plan of a centre: its content, a workflow step, an amendment, an outcome.
     case plan(centreID: Int64, planID: Int64)
     case accounts
+    /// A centre's evaluation, its register of people who teach or its money: what its evidence is read from.
+    case evaluation(centreID: Int64)
     /// The office, its rules' parameters, the idle lock.
     case settings
 }

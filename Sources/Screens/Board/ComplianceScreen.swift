@@ -66,7 +66,7 @@ struct ComplianceScreen: PrintingScreen, Equatable {
     mutating func changed(_ change: Change, _ ctx: AppContext) {
         switch change {
         case .board, .centre, .settings: reload(ctx)
-        case .survey, .plan, .accounts: break
+        case .survey, .plan, .accounts, .evaluation: break
         }
     }
 

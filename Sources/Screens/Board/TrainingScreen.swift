@@ -103,11 +103,31 @@ struct TrainingScreen: KeyedScreen, Equatable {
     }
 }
 
-/// Adding one training to a member's record.
+/// Adding one training to the record of a board member, or of a teacher, speaker or volunteer of the register.
 struct TrainingFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     enum Field: Hashable, Sendable { case section, date, topic, hours, organiser }
+
+    /// Whose record the training goes to.
+    enum Trainee: Equatable, Sendable {
+        case member(BoardMember)
+        case staff(StaffMember)
+
+        var fullName: String {
+            switch self {
+            case .member(let member): return member.fullName
+            case .staff(let person): return person.fullName
+            }
+        }
+
+        var centreID: Int64 {
+            switch self {
+            case .member(let member): return member.centreID
+            case .staff(let person): return person.centreID
+            }
+        }
+    }
 
     struct Draft {
         var date: LocalDate?
@@ -116,20 +136,18 @@ struct TrainingFormScreen: FormScreen, Equatable {
         var organiser = ""
     }
 
-    let centre: Centre
-    let member: BoardMember
+    let trainee: Trainee
     let fields: FormBindings<Draft, Field>
     var form: Form<Field>
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
 
-    init(ctx: AppContext, centre: Centre, member: BoardMember) {
-        self.centre = centre
-        self.member = member
+    init(ctx: AppContext, trainee: Trainee) {
+        self.trainee = trainee
         let s = ctx.strings
         let make = FieldMaker<Draft, Field>(ctx)
         fields = FormBindings([
-            make.section(.section, s(.trainingFor, member.fullName)),
+            make.section(.section, s(.trainingFor, trainee.fullName)),
             make.date(.date, s[.fieldTrainingDate], help: s[.helpFieldDecisionDate], \.date),
             make.text(.topic, s[.fieldTrainingTopic], help: s[.helpFieldTrainingTopic], \.topic),
             make.number(.hours, s[.fieldTrainingHours], help: s[.helpFieldTrainingHours], \.hours, digits: 3),
@@ -138,7 +156,7 @@ struct TrainingFormScreen: FormScreen, Equatable {
         form = fields.form(Draft(date: ctx.clock.today))
     }
 
-    var currentCentreID: Int64? { centre.id }
+    var currentCentreID: Int64? { trainee.centreID }
 
     func title(_ ctx: AppContext) -> String { ctx.strings[.trainingAddTitle] }
 
@@ -166,14 +184,22 @@ struct TrainingFormScreen: FormScreen, Equatable {
             if let issue = MemberValidator.validate(training, today: ctx.clock.today).first {
                 return reject(Self.field(for: issue.field), s.describe(issue.problem))
             }
-            var updated = member
-            updated.trainings.append(training)
+            let change: Change
             do {
-                try ctx.database.saveBoardMember(updated, by: ctx.actor, at: ctx.clock.now)
+                switch trainee {
+                case .member(var member):
+                    member.trainings.append(training)
+                    try ctx.database.saveBoardMember(member, by: ctx.actor, at: ctx.clock.now)
+                    change = .board(centreID: member.centreID)
+                case .staff(var person):
+                    person.trainings.append(training)
+                    try ctx.database.saveStaffMember(person, by: ctx.actor, at: ctx.clock.now)
+                    change = .evaluation(centreID: person.centreID)
+                }
             } catch {
                 return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
             }
-            return [.pop, .changed(.board(centreID: centre.id ?? 0)), .message(StatusMessage(s(.trainingSaved, training.topic)))]
+            return [.pop, .changed(change), .message(StatusMessage(s(.trainingSaved, training.topic)))]
         }
         return []
     }

@@ -42,8 +42,9 @@ struct RosterScreen: PrintingScreen, Equatable {
         let keep = code ?? selectedEntry?.centre.code
         do {
             let centres = try ctx.database.centres(provinceCode: ctx.office?.provinceCode)
+            let ranks = try ctx.database.confirmedRanks()
             entries = centres.filter { centre in ctx.office?.covers(centre, units: ctx.units) ?? true }
-                .map { CentreListEntry(centre: $0, units: ctx.units) }
+                .map { CentreListEntry(centre: $0, units: ctx.units, ranks: ranks[$0.id ?? 0] ?? [:]) }
             let boards = try ctx.database.boardMembers(provinceCode: ctx.office?.provinceCode)
             let engine = ctx.boardCompliance
             let today = ctx.clock.today
@@ -70,7 +71,7 @@ struct RosterScreen: PrintingScreen, Equatable {
     mutating func changed(_ change: Change, _ ctx: AppContext) {
         switch change {
         case .centre(let code): reload(ctx, select: code)
-        case .board, .plan, .settings: reload(ctx, select: nil)
+        case .board, .plan, .settings, .evaluation: reload(ctx, select: nil)
         case .survey, .accounts: break
         }
     }
@@ -173,9 +174,11 @@ struct RosterScreen: PrintingScreen, Equatable {
                 }
             }
         case .cycleStatusFilter:
-            let all: [CentreStatus?] = [nil] + CentreStatus.allCases.map { $0 }
-            let index = all.firstIndex(of: listing.status) ?? 0
-            listing.status = all[(index + 1) % all.count]
+            // All, then each status, then each last rank.
+            let all: [(CentreStatus?, Rank?)] = [(nil, nil)] + CentreStatus.allCases.map { ($0, nil) }
+                + Rank.allCases.map { (nil, $0) }
+            let index = all.firstIndex { $0.0 == listing.status && $0.1 == listing.rank } ?? 0
+            (listing.status, listing.rank) = all[(index + 1) % all.count]
             let keep = selectedEntry?.centre.code
             shown = listing.filter(sorted)
             table.setRowCount(shown.count)

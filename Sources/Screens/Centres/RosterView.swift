@@ -18,7 +18,8 @@ extension RosterScreen {
                                  style: isSearching ? theme.inputFocused : theme.input)
         if isSearching { cursor = point }
         x += 26
-        let statusText = listing.status.map { s.name($0) } ?? s[.filterAll]
+        let statusText = listing.status.map { s.name($0) } ?? listing.rank.map { s(.rosterRankFilter, s.name($0)) }
+            ?? s[.filterAll]
         x += buffer.write(s[.filterLabel] + " ", x: x, y: area.y, style: theme.label)
         x += buffer.write(statusText, x: x, y: area.y, style: theme.section) + 2
         let count = s(.rosterCount, shown.count, entries.count)
@@ -29,13 +30,14 @@ extension RosterScreen {
             TableColumn(s[.columnCode], width: 8), TableColumn(s[.columnName]),
             TableColumn(s[.columnCommune], width: 10), TableColumn(s[.columnModel], width: 8),
             TableColumn(s[.columnStatus], width: 10), TableColumn(s[.columnFacilities], width: 4, alignRight: true),
-            TableColumn(s[.columnBoard], width: 3), TableColumn(s[.columnPlan], width: 2), TableColumn(s[.columnUpdated], width: 8),
+            TableColumn(s[.columnBoard], width: 3), TableColumn(s[.columnPlan], width: 2),
+            TableColumn(s[.columnRank], width: 3), TableColumn(s[.columnUpdated], width: 8),
         ]
         let rows = shown
         let reports = boardReports
         let plans = approvedPlans
         // The board column is not a sort column: map the sort column to its place among the shown ones.
-        let sortIndex = Self.columns.firstIndex(of: listing.sortColumn).map { $0 >= 6 ? $0 + 2 : $0 }
+        let sortIndex = Self.columns.firstIndex(of: listing.sortColumn).map { $0 >= 6 ? $0 + 3 : $0 }
         table.render(
             into: &buffer, rect: tableRect, columns: columns, sortColumn: sortIndex, ascending: listing.ascending,
             theme: theme,
@@ -82,7 +84,8 @@ extension RosterScreen {
         return [
             centre.code, s.withoutCentrePrefix(centre.name), commune, s.shortName(centre.model),
             s.shortName(centre.status), "\(centre.facilitiesPresent)/\(FacilityKind.allCases.count)", boardMark(board),
-            board == nil ? "" : (planApproved ? "✓" : "✗"), updated,
+            board == nil ? "" : (planApproved ? "✓" : "✗"),
+            entry.lastRank.map { s.shortName($0) + (entry.needsReview ? "!" : "") } ?? "", updated,
         ]
     }
 
@@ -104,6 +107,10 @@ extension RosterScreen {
             if let target = centre.mergedInto { status += " · " + s(.mergedIntoSummary, target) }
         }
         status += " · " + s(.venueCount, centre.venues.count)
+        if let rank = entry.lastRank, let year = entry.lastRankYear {
+            status += " · " + s(.rosterLastRank, s.name(rank), year)
+            if entry.needsReview { status += " · " + s[.evaluationReviewFlag] }
+        }
         return [("", first), (s[.detailAddress], address), (s[.detailEstablished], decision), (s[.columnStatus], status)]
     }
 }

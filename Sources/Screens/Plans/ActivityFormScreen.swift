@@ -5,7 +5,7 @@ import TerminalUI
 /// One activity of a draft plan: what, which topic and format, for whom, where, when, by whom, at what cost.
 /// Or, on an approved plan, what was done.
 struct ActivityFormScreen: FormScreen, Equatable {
-    enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
+    enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel, pickSpeaker, speakerPicked(String) }
 
     enum Field: Hashable, Sendable {
         case section, title, topic, format, group, learners, venue, month, date, speaker, responsible, partner, cost
@@ -19,10 +19,16 @@ struct ActivityFormScreen: FormScreen, Equatable {
     let outcomeOnly: Bool
     let fields: FormBindings<PlanActivity, Field>
     var form: Form<Field>
+    /// The centre's register of teachers, speakers and volunteers still teaching: F3 picks the speaker from it.
+    let speakers: [ChoiceItem]
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
 
     init(ctx: AppContext, centre: Centre, plan: Plan, index: Int?) {
+        speakers = ((try? ctx.database.staffMembers(centreID: centre.id ?? 0)) ?? []).filter(\.active).map {
+            ChoiceItem(id: $0.fullName, label: [$0.fullName, ctx.strings.name($0.kind), $0.field].filter { !$0.isEmpty }
+                .joined(separator: " · "))
+        }
         self.centre = centre
         self.plan = plan
         self.index = index
@@ -98,7 +104,10 @@ struct ActivityFormScreen: FormScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let close = KeyBinding<Action>.closeForm(.cancel, ctx)
-        return form.isReadOnly ? Keymap([close]) : Keymap([.saveForm(.save, ctx), close])
+        if form.isReadOnly { return Keymap([close]) }
+        let pick = KeyBinding<Action>.function(3, action: .pickSpeaker, label: ctx.strings[.keyPickSpeaker],
+                                               help: ctx.strings[.helpPickSpeaker])
+        return Keymap([.saveForm(.save, ctx), outcomeOnly ? nil : pick, close].compactMap { $0 })
     }
 
     /// The field a plan check's finding belongs to.
@@ -122,6 +131,13 @@ struct ActivityFormScreen: FormScreen, Equatable {
         switch action {
         case .formKey(let key): _ = form.handle(key)
         case .cancel: return [.close]
+        case .pickSpeaker:
+            guard !form.isReadOnly, !outcomeOnly else { return [] }
+            guard !speakers.isEmpty else { return [.message(StatusMessage(s[.speakerRegisterEmpty], kind: .warning))] }
+            modal = .picker(PickerDialog(title: s[.speakerPickTitle], items: speakers), pick: Reply(Action.speakerPicked))
+        case .speakerPicked(let name):
+            form.setText(.speaker, to: name)
+            form.focus(on: .speaker)
         case .save:
             guard !form.isReadOnly else { return [] }
             form.clearMessages()

@@ -27,6 +27,8 @@ extension Strings {
         case .recordPlanOutcomes: return self[.permissionRecordOutcomes]
         case .approvePlans: return self[.permissionApprovePlans]
         case .evaluate: return self[.permissionEvaluate]
+        case .selfAssess: return self[.permissionSelfAssess]
+        case .recordFunding: return self[.permissionRecordFunding]
         }
     }
 

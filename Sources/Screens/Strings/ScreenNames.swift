@@ -8,6 +8,7 @@ extension Strings {
         case .board: return self[.menuGroupBoard]
         case .surveys: return self[.menuGroupSurveys]
         case .plans: return self[.menuGroupPlans]
+        case .evaluation: return self[.menuGroupEvaluation]
         case .system: return self[.menuGroupSystem]
         }
     }

@@ -286,4 +286,55 @@ public enum StringKey: String, CaseIterable, Sendable {
     case auditFieldOverride, auditFieldFile, auditFieldSha256, auditFieldRows, auditFieldSerials, auditFieldCount
     case auditDecisionText, auditFilterCentre, auditFilterCentreTitle, auditEveryCentre, auditEmptyValue
     case auditTypePlanActivity
+
+    // Evaluation and ranking, people who teach, money, targets (issue 14)
+    case permissionSelfAssess, permissionRecordFunding, cliEvaluationAbstract, cliEvaluationListAbstract
+    case cliEvaluationShowAbstract, cliTargetsAbstract, evaluationNotStarted, evaluationReviewFlag, targetsHeading
+    case targetsTargetPercent, evaluationSelfAssessing, evaluationSubmitted, evaluationConfirmed, rankGood, rankFair
+    case rankAverage, rankNotMet, evaluationActionStart, evaluationActionSubmit, evaluationActionReturn
+    case evaluationActionAssess, evaluationActionConfirm, evidenceSourcePlan, evidenceSourceSurvey
+    case evidenceSourceBoard, evidenceSourceTrainings, evidenceSourceActivities, evidenceSourceLearners
+    case evidenceSourceFacilities, evidenceSourceFunding, evidencePlanYes, evidencePlanNo, evidenceSurveyForms
+    case evidenceBoardCompliant, evidenceBoardErrors, evidenceTrained, evidenceActivitiesDone, evidenceLearners
+    case evidenceFacilities, evidenceFunding, targetPlan, targetEquipped, targetFunded, targetBoard, targetSurveyed
+    case targetEvaluated, staffTeacher, staffSpeaker, staffVolunteer, receiptCommuneBudget, receiptProgramme
+    case receiptContributions, evaluationNotAllowed, evaluationWrongStatus, evaluationScoreOutOfRange
+    case evaluationOverrideReason, evaluationItemsMissing, evaluationAdjustComment, evaluationReturnReasonRequired
+    case thresholdsInvalid, evaluationHeading, evaluationStatusLine, evaluationItemLine, evaluationEvidenceLine
+    case evaluationOverrideLine, evaluationSelfNoteLine, evaluationOfficerLine, evaluationAsksLine
+    case evaluationHistoryLine, auditConfirm, rankGoodShort, rankFairShort, rankAverageShort, rankNotMetShort
+    case columnRank, rosterRankFilter, rosterLastRank, menuStaff, menuEvaluation, menuFunding, menuEvaluations
+    case menuTargets, menuThresholds, menuGroupEvaluation, evaluationNoCriteria, evaluationTitle, keyScore, keyAssess
+    case keyAgreeAll, keyConfirmRank, helpEvaluationSave, helpEvaluationScore, helpEvaluationAssess
+    case helpEvaluationAgreeAll, helpEvaluationSubmit, helpEvaluationReturn, helpEvaluationConfirm
+    case helpEvaluationHistory, evaluationSaved, evaluationSubmittedMessage, evaluationSubmitTitle
+    case evaluationSubmitQuestion, evaluationReturnTitle, evaluationReturnLabel, evaluationReturnedMessage
+    case evaluationAgreedMessage, evaluationConfirmTitle, evaluationConfirmQuestion, evaluationConfirmedMessage
+    case evaluationStartHint, evaluationSelfRank, evaluationSummary, columnCriterion, columnEvidence, columnSelfScore
+    case columnOfficerScore, columnPoints, evidenceNone, evidenceFrom, detailEvidence, detailOverride, detailSelfNote
+    case detailOfficerComment, detailAsks, fieldMaxPoints, fieldSuggested, fieldOverride, helpFieldOverride
+    case fieldOverrideReason, helpFieldOverrideReason, fieldSelfScore, helpFieldSelfScore, helpFieldSelfNote
+    case fieldOfficerScore, helpFieldOfficerScore, helpFieldOfficerComment, evaluationAssessItemTitle
+    case evaluationScoreItemTitle, evaluationItemSaved, evaluationsTitle, keyYear, helpEvaluationsYear
+    case helpEvaluationsOpen, helpEvaluationsFilter, yearPromptTitle, yearPromptLabel, yearInvalid, columnScore
+    case columnRankLong, evaluationsHeader, evaluationsEmpty, staffTitle, helpStaffAdd, helpStaffEdit, keyTraining
+    case helpStaffTraining, staffEmptyHint, columnStaffName, columnStaffKind, fieldStaffField, columnTrainingsYear
+    case columnStaffActive, staffLeft, staffSummary, helpFieldStaffName, helpFieldStaffKind, helpFieldStaffField
+    case fieldStaffWorkplace, helpFieldStaffWorkplace, helpFieldStaffPhone, fieldStaffActive, helpFieldStaffActive
+    case staffAddTitle, staffEditTitle, staffSaved, fundingTitle, helpFundingAddReceipt, keyEstimate, helpFundingPlan
+    case helpFundingDelete, fundingDeleteTitle, fundingDeleteQuestion, fundingDeleted, fieldReceiptSource
+    case fieldAmount, fieldDonor, fundingEstimateLine, fundingPreparedLine, fundingReceivedLine, fundingSpentLine
+    case fundingBelowMinimum, fundingMeetsMinimum, fundingEmptyHint, fundingDefaultPreparer, fieldEstimate
+    case helpFieldEstimate, fieldPreparedBy, helpFieldPreparedBy, fieldAllocated, helpFieldAllocated
+    case helpFieldFundingNote, fundingPlanTitle, fundingPlanSaved, helpFieldReceiptDate, helpFieldReceiptSource
+    case helpFieldAmount, helpFieldDonor, helpFieldReceiptNote, receiptAddTitle, receiptOutsideYear
+    case receiptAmountRequired, receiptDonorRequired, receiptSaved, targetPlanShort, targetEquippedShort
+    case targetFundedShort, targetBoardShort, targetSurveyedShort, targetEvaluatedShort, targetsTitle, keyShortfall
+    case helpTargetsDrillDown, targetsNoShortfall, targetsShortfallTitle, targetsShareCaption, targetsUnranked
+    case targetsRanks, targetsMoreCommunes, thresholdsLine, thresholdsCurrent, thresholdsNew, fieldThresholdsFrom
+    case helpFieldThresholdsFrom, fieldThresholdGood, fieldThresholdFair, fieldThresholdAverage, helpFieldThreshold
+    case thresholdsTitle, thresholdsSaved, keyPickSpeaker, helpPickSpeaker, speakerRegisterEmpty, speakerPickTitle
+    case auditTypeEvaluation, auditTypeStaff, auditTypeFundingYear, auditTypeReceipt, auditFieldUid
+    case auditFieldCriteriaSet, auditFieldSelfTotal, auditFieldTotal, auditFieldSelfRank, auditFieldRank
+    case auditFieldItemEvidence, auditFieldItemOverride, auditFieldItemSelf, auditFieldItemOfficer
 }
