@@ -129,9 +129,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpNeedsVillage, helpNeedsSex, helpNeedsAge, helpNeedsOccupation, ageUnder15, age15to29, age30to44
     case age45to59, age60plus, exportTitle, exportFolderLabel, exportDone, exportFormsSuffix, exportNeedsSuffix
     case exportTopic, exportCount, exportShare, csvUnreadable, csvNotUTF8, csvEmpty, csvUnwritable, importTitle
-    case importScreenTitle, importFileLabel, importChooseFile, importRead, importColumnHeader, importColumnSample
+    case importScreenTitle, importFileLabel, importChooseFile, importColumnHeader, importColumnSample
     case importColumnQuestion, importUnmapped, importIgnoreColumn, keyCheckImport, keyMapColumn, helpImportRun
-    case helpImportMap, importChecking, importDone, importFailed, importProblemLine, importUnknownColumn
+    case helpImportMap, importDone, importFailed, importProblemLine, importUnknownColumn
     case importMissingColumn, importWrongCellCount, importDuplicateInFile, reportRow, reportColumn, reportValue
     case reportReason, helpRosterSurveys, menuSurveys
 
@@ -215,4 +215,12 @@ public enum StringKey: String, CaseIterable, Sendable {
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
     case planNothingToDraft, planDraftTitle, cliDemoAccountsHeading, cliNeedsCentreHelp, sectionExportSettings
     case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma
+
+    // import
+    case importPickTitle, importPickTypePath, importPickParent, importChooseHint, importColumnsCount
+    case importMetadataColumn, importCheckingCaption, importWritingCaption, importCancelling, importStarting
+    case importProblemLineSerial, importValidCodes, reportSerial, helpImportBackToMapping, importHelpFileLabel
+    case importHelpFile, importHelpColumnsLabel, importHelpColumns, importHelpAnswersLabel, importHelpAnswers
+    case importHelpFormatLabel, importHelpFormat, importHelpKoboLabel, importHelpKobo, importHelpProblemsLabel
+    case importHelpProblems, importColumnsMetadata, importMapThenRun
 }
