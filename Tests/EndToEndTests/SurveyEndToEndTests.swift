@@ -106,7 +106,7 @@ struct SurveyEndToEndTests {
         #expect(try runProgram(["demo", "create", data], in: sandbox).status == 0)
         let folder = sandbox.path("home/khao-sat")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let rows = 50_000
+        let rows = 20_000
         var lines = csv(rows: rows).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         lines[0] = "start;end;_id;_uuid;" + lines[0] + ";_submission_time;meta/instanceID;__version__"
         for i in 1...rows { lines[i] = "2026-03-01T08:00;2026-03-01T08:09;\(i);u-\(i);" + lines[i] + ";2026-03-02;uuid:\(i);v1" }
