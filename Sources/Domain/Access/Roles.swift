@@ -66,6 +66,9 @@ public struct Actor: Hashable, Sendable {
     /// The program itself, for the first run and the demo. Never a signed-in person.
     public static let system = Actor(system: "system")
 
+    /// The person as a record names them: "Trần Văn Minh (giamdoc)", or the user name alone.
+    public var signature: String { fullName.isEmpty ? username : "\(fullName) (\(username))" }
+
     public func can(_ permission: Permission) -> Bool {
         isSystem || roles.contains { $0.permissions.contains(permission) }
     }

@@ -81,18 +81,4 @@ extension Strings {
         case .corruptValue(let table, let column, let value): return self(.storageCorruptValue, table, column, value)
         }
     }
-
-    /// "tạo", "sửa"...: the kind of change an audit entry records.
-    public func auditAction(_ action: String) -> String {
-        switch action {
-        case "create": return self[.auditCreate]
-        case "update": return self[.auditUpdate]
-        case "delete": return self[.auditDelete]
-        case "signIn": return self[.auditSignIn]
-        case "lock": return self[.auditLock]
-        case "passwordChanged": return self[.auditPasswordChanged]
-        case "import": return self[.auditImport]
-        default: return action
-        }
-    }
 }
