@@ -214,15 +214,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
     case planNothingToDraft, planDraftTitle, cliDemoAccountsHeading, cliNeedsCentreHelp, sectionExportSettings
-    case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma
-
-    // import
-    case importPickTitle, importPickTypePath, importPickParent, importChooseHint, importColumnsCount
-    case importMetadataColumn, importCheckingCaption, importWritingCaption, importCancelling, importStarting
-    case importProblemLineSerial, importValidCodes, reportSerial, helpImportBackToMapping, importHelpFileLabel
-    case importHelpFile, importHelpColumnsLabel, importHelpColumns, importHelpAnswersLabel, importHelpAnswers
-    case importHelpFormatLabel, importHelpFormat, importHelpKoboLabel, importHelpKobo, importHelpProblemsLabel
-    case importHelpProblems, importColumnsMetadata, importMapThenRun
     case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma, columnRecordedBy, recordedByUnknown
     case amendReasonRequired, auditTypeCentre, auditTypeBoardMember, auditTypeAccount, auditTypePlan
     case auditTypeSetting, auditTypeCampaign, auditTypeResponse, auditTypeImportBatch, auditTypeDataset, auditAmend
@@ -235,4 +226,12 @@ public enum StringKey: String, CaseIterable, Sendable {
     case auditFieldOverride, auditFieldFile, auditFieldSha256, auditFieldRows, auditFieldSerials, auditFieldCount
     case auditDecisionText, auditFilterCentre, auditFilterCentreTitle, auditEveryCentre, auditEmptyValue
     case auditTypePlanActivity
+
+    // import
+    case importPickTitle, importPickTypePath, importPickParent, importChooseHint, importColumnsCount
+    case importMetadataColumn, importCheckingCaption, importWritingCaption, importCancelling, importStarting
+    case importProblemLineSerial, importValidCodes, reportSerial, helpImportBackToMapping, importHelpFileLabel
+    case importHelpFile, importHelpColumnsLabel, importHelpColumns, importHelpAnswersLabel, importHelpAnswers
+    case importHelpFormatLabel, importHelpFormat, importHelpKoboLabel, importHelpKobo, importHelpProblemsLabel
+    case importHelpProblems, importColumnsMetadata, importMapThenRun
 }
