@@ -171,7 +171,8 @@ struct SurveyEndToEndTests {
         #expect(wrongCode.status == 1)
         let report = try String(contentsOfFile: wrongPath.replacingOccurrences(of: ".csv", with: "-loi-nhap.csv"),
                                 encoding: .utf8)
-        #expect(report.contains("500;Giới tính;9;Không có mã 9."), "\(report)")
+        #expect(report.contains("500;CSV-499;Giới tính;9;\"Không có mã 9. Mã hợp lệ: 1 Nam; 2 Nữ.\""),
+                "the row, its form number and the valid codes: \(report)")
 
         var truncated = csv(rows: 50)
         truncated.removeLast(30)
