@@ -1,11 +1,21 @@
 import Domain
 import Foundation
+import GRDB
 
 extension AppDatabase {
     /// Fills an empty data file with the demo dataset: the office, then each centre as first entered, then
     /// its status changes in order, so the history reads as it would have been kept.
     public func load(_ dataset: DemoDataset) throws {
         let system = Actor.system
+        // A new demo file is worthless until it is whole, so its thousand small saves are not synced one by one;
+        // one checkpoint at the end writes and syncs them all.
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
+        defer {
+            try? writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                if writer is DatabasePool { _ = try db.checkpoint(.passive) }
+            }
+        }
         try writer.write { db in
             for account in dataset.accounts {
                 try insertAccount(db, account.account, passwordHash: account.passwordHash, at: dataset.createdAt)

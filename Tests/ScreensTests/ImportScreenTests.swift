@@ -183,6 +183,17 @@ import TerminalUI
         #expect(!h.screen.contains("(chưa ghép: lỗi)"))
     }
 
+    @Test func aFileWithOnlyItsHeaderImportsNothingAndSavesNothing() throws {
+        let h = try Harness(.demo)
+        _ = try folder(h, ["rong.csv": Self.header + "\n"])
+        openImport(h)
+        h.press(.enter, .function(2))
+        #expect(h.messageLine.hasSuffix("không có phiếu nào (chỉ có dòng tiêu đề): không nhập gì."))
+        #expect(try importScreen(h).job == nil)
+        let headers = Self.header.components(separatedBy: ";")
+        #expect(try h.database.importMapping(for: SurveyImport.signature(of: headers)) == nil)
+    }
+
     @Test func f1ExplainsTheExpectedFile() throws {
         let h = try Harness(.demo)
         _ = try folder(h, ["phieu.csv": Self.header + "\n" + Self.row("P-1")])

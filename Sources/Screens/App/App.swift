@@ -58,7 +58,7 @@ public final class App {
     public func run(on terminal: any Terminal) {
         ctx.theme = terminal.supportsColour ? .colour : .monochrome
         draw(on: terminal)
-        while isRunning {
+        while isRunning && !terminal.stopRequested {
             let busy = stack.last?.hasPendingWork == true
             let key = terminal.nextKey(timeoutMilliseconds: busy ? Self.workFrameMilliseconds : 1000)
             if let key {
@@ -69,6 +69,7 @@ public final class App {
             if key != nil || busy || lockIfIdle(), isRunning { draw(on: terminal) }
         }
         stopPendingWork()
+        BackupJob.stopAll()
     }
 
     /// Stops the work of every screen and waits for it, before the data file is closed.

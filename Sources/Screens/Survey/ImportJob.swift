@@ -20,6 +20,8 @@ final class ImportJob: @unchecked Sendable {
         case imported(ImportBatch)
         /// Esc was pressed: nothing written.
         case cancelled
+        /// The file has a header and no form (it lost its rows since it was chosen): nothing written.
+        case empty
         case failed(any Error)
     }
 
@@ -47,6 +49,7 @@ final class ImportJob: @unchecked Sendable {
         do {
             let check = try database.checkSurveyFile(job, progress: progress)
             guard check.isClean else { return .refused(check) }
+            guard check.rows > 0 else { return .empty }
             return .imported(try database.importSurveyFile(job, checked: check, by: actor, at: moment,
                                                            progress: progress))
         } catch is ImportCancelled {

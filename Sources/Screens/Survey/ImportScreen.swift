@@ -133,6 +133,8 @@ struct ImportScreen: KeyedScreen {
     /// Saves the mapping (so a refused file keeps it), then starts the check and import on their own thread.
     private mutating func start(_ ctx: AppContext) -> [AppCommand] {
         guard !headers.isEmpty, job == nil else { return [] }
+        // Only a header row: nothing is written, not even the column mapping.
+        if samples.isEmpty { return [.message(StatusMessage(ctx.strings(.importNothing, path), kind: .warning))] }
         do {
             try ctx.database.saveImportMapping(mapping, for: SurveyImport.signature(of: headers), by: ctx.actor,
                                                at: ctx.clock.now)
@@ -176,6 +178,9 @@ struct ImportScreen: KeyedScreen {
         case .cancelled:
             stage = .mapping
             return [.message(StatusMessage(s[.importCancelled], kind: .warning))]
+        case .empty:
+            stage = .mapping
+            return [.message(StatusMessage(s(.importNothing, path), kind: .warning))]
         case .refused(let check):
             report = check.report
             let reportPath = ImportReport.path(for: path)
@@ -184,8 +189,8 @@ struct ImportScreen: KeyedScreen {
                                        questionnaire: importer.engine.questionnaire)
             } catch {
                 stage = .mapping
-                return [.message(StatusMessage(s.describe(error as? CSVFileError ?? .unwritable(path: reportPath, detail: "")),
-                                               kind: .error))]
+                return [.message(StatusMessage(
+                    s.describe(error as? CSVFileError ?? .unwritable(path: reportPath, reason: SystemError(error))), kind: .error))]
             }
             stage = .failed(reportPath: reportPath)
             return [.message(StatusMessage(s(.importFailed, check.report.total, reportPath), kind: .error))]
