@@ -2,7 +2,10 @@
 #   make run    installs missing system packages, builds, starts the app on the default data file
 #   make test   installs missing system packages, builds, runs every test
 SWIFT ?= swift
-APT_PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3
+# LibreOffice (headless) and poppler turn the documents and workbooks into PDF and text in the tests; Liberation
+# fonts have the metrics of Times New Roman and Arial, which the templates name.
+APT_PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils \
+	fonts-liberation2
 ARGS ?=
 PREFIX ?= $(HOME)/.local
 

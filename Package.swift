@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Text helpers (NFC, folding, search, Vietnamese collation, display width) and `Severity`: the small
@@ -31,24 +32,28 @@ let package = Package(
             name: "AppResources",
             path: "Resources",
             exclude: ["README.md"],
-            resources: [.copy("strings"), .copy("units"), .copy("demo"), .copy("rules"), .copy("survey")]
+            resources: [.copy("strings"), .copy("units"), .copy("demo"), .copy("rules"), .copy("survey"), .copy("templates")]
         ),
         // The only code that touches the data file.
         .target(
             name: "Storage",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Word and Excel files: one escaping XML writer, the .docx builder and template filler, the .xlsx builder,
+        // the administrative layout of Decree 30/2020/NĐ-CP as a value. No data file, no terminal: Screens compose
+        // the documents from the catalogs and hand them here.
+        .target(name: "Documents", dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Cell buffer, keys, keymaps and widgets; no C imports, no Domain.
         .target(name: "TerminalUI", dependencies: ["Basics"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The one small piece of code that calls ncurses.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         // Screens: state + actions + update + view, and the root app.
-        .target(name: "Screens", dependencies: ["Domain", "Storage", "TerminalUI", "AppResources"]),
+        .target(name: "Screens", dependencies: ["Domain", "Storage", "TerminalUI", "AppResources", "Documents"]),
         .executableTarget(
             name: "tthtcd",
             dependencies: [
-                "Screens", "Storage", "Domain", "NcursesBackend", "AppResources",
+                "Screens", "Storage", "Domain", "NcursesBackend", "AppResources", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,12 +65,13 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "ScreensTests",
-            dependencies: ["Screens", "Storage", "Domain", "TerminalUI", "AppResources"],
+            dependencies: ["Screens", "Storage", "Domain", "TerminalUI", "AppResources", "Documents"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["Storage", "Domain", "tthtcd"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Storage", "Domain", "tthtcd", "Documents"]),
     ],
     swiftLanguageModes: [.v6]
 )

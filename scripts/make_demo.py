@@ -193,7 +193,8 @@ def plan(year, title, status, activities, steps, kind="annual"):
     talks = sum(1 for a in activities if a["format"] == "talk")
     learners = sum(a["expectedLearners"] for a in activities)
     return {"centreID": 0, "kind": kind, "year": year, "title": title,
-            "legalBases": "Căn cứ Thông tư số 11/2025/TT-BGDĐT; kết quả khảo sát nhu cầu học tập năm " + str(year) + ".",
+            # These plans rest on no survey: they must not claim its results (issue 10, item 5).
+            "legalBases": "Căn cứ Thông tư số 11/2025/TT-BGDĐT ngày 12/6/2025 của Bộ trưởng Bộ Giáo dục và Đào tạo.",
             "campaignIDs": [], "targetClasses": classes, "targetTalks": talks, "targetLearners": learners,
             "status": status, "version": 1, "activities": activities,
             "history": [{"action": a, "username": u, "at": t, "comment": c} for (a, u, t, c) in steps]}

@@ -53,6 +53,34 @@ public enum CSVFiles {
         return "'" + cell
     }
 
+    /// A CSV file for Excel as bytes (UTF-8 with a BOM, cells separated as `style` says, every cell neutralised),
+    /// for a small file its caller writes itself (documents: 0600, never over an existing file unless asked).
+    public static func data(style: CSVStyle, headers: [String], rows: [[String]]) -> Data {
+        var bytes = bom
+        for row in [headers] + rows { encode(row, separator: style.separator, into: &bytes) }
+        return Data(bytes)
+    }
+
+    /// One record: cells neutralised, quoted where they hold a quote, the separator or a line break; a line feed
+    /// after.
+    static func encode(_ row: [String], separator: UInt8, into out: inout [UInt8]) {
+        for (index, cell) in row.enumerated() {
+            if index > 0 { out.append(separator) }
+            let text = neutralise(cell)
+            if text.utf8.contains(where: { $0 == 0x22 || $0 == separator || $0 == 0x0A || $0 == 0x0D }) {
+                out.append(0x22)
+                for byte in text.utf8 {
+                    if byte == 0x22 { out.append(0x22) }
+                    out.append(byte)
+                }
+                out.append(0x22)
+            } else {
+                out.append(contentsOf: text.utf8)
+            }
+        }
+        out.append(0x0A)
+    }
+
     /// Writes a CSV file for Excel: UTF-8 with a BOM, cells separated as `style` says, every cell neutralised.
     /// Replaces the file in one step, so a power cut leaves the old file or the new one. Created 0600: exports
     /// and import reports hold names, birth years and disabilities.
@@ -84,21 +112,7 @@ public enum CSVFiles {
         }
         let separator = style.separator
         func emit(_ row: [String]) throws {
-            for (index, cell) in row.enumerated() {
-                if index > 0 { pending.append(separator) }
-                let text = neutralise(cell)
-                if text.utf8.contains(where: { $0 == 0x22 || $0 == separator || $0 == 0x0A || $0 == 0x0D }) {
-                    pending.append(0x22)
-                    for byte in text.utf8 {
-                        if byte == 0x22 { pending.append(0x22) }
-                        pending.append(byte)
-                    }
-                    pending.append(0x22)
-                } else {
-                    pending.append(contentsOf: text.utf8)
-                }
-            }
-            pending.append(0x0A)
+            encode(row, separator: separator, into: &pending)
             if pending.count > 1 << 20 { try flush() }
         }
         do {

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Domain
+import Documents
 import Foundation
 import Screens
 import Storage
 
 struct PlanCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "plan", abstract: CLI.strings[.cliPlanAbstract], subcommands: [List.self, Print.self])
+        CommandConfiguration(commandName: "plan", abstract: CLI.strings[.cliPlanAbstract], subcommands: [List.self, Print.self, Decision.self])
     }
 
     struct List: ParsableCommand {
@@ -79,27 +80,58 @@ struct PlanCommand: ParsableCommand {
             CommandConfiguration(commandName: "print", abstract: CLI.strings[.cliPlanPrintAbstract])
         }
 
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, docx }
+
         @Argument(help: ArgumentHelp(CLI.strings[.cliPlanIDHelp], valueName: "ID")) var id: Int64
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliFormatHelp], valueName: "text|docx")) var format: Format = .text
+        @OptionGroup var output: OutputOptions
         @OptionGroup var dataFile: DataFileOptions
 
         func run() throws {
             try dataFile.checkLanguage()
-            let units = try CLI.units()
+            let path = format == .docx ? try output.path([".docx"]) : output.output.map(CLI.absolute)
             let database = try dataFile.open(access: .readOnly)
             defer { database.close() }
-            guard let plan = try database.plan(id: id), let centre = try database.centre(id: plan.centreID) else {
-                throw CLI.fail(CLI.strings(.cliUnknownPlan, id))
+            let (plan, centre) = try PlanCommand.plan(id, in: database)
+            let document = try CLI.making { try PlanDocuments.plan(plan, centre: centre, source: try CLI.documentSource(database)) }
+            switch (format, path) {
+            case (.docx, let path?): try CLI.writeDocx(document, to: path, force: output.force, dataFile: database.path)
+            case (_, let path?):
+                try CLI.making { try DocumentFiles.writeText(document, to: path, overwrite: output.force) }
+                print(CLI.strings(.cliDocWritten, path))
+            case (_, nil): print(PlainText.render(document), terminator: "")
             }
-            let commune = centre.communeCode.flatMap { units.unit(code: $0) }
-            let director = try database.boardMembers(centreID: centre.id ?? 0)
-                .first { $0.role == .director && $0.termEnd == nil }?.fullName ?? ""
-            let dated = plan.history.last(where: { $0.action == .approve || $0.action == .submit })
-                .map { LocalDate(date: $0.at, timeZone: .current) } ?? SystemClock().today
-            print(PlanDocument.render(plan, centre: centre, communeName: commune.map { $0.name.prefix(1).lowercased() + $0.name.dropFirst() } ?? "",
-                                      placeName: commune?.short ?? "", date: dated, director: director,
-                                      strings: CLI.strings), terminator: "")
-            // The audit trail's head on paper: an anchor `audit verify --anchor` checks the trail against later.
-            if let head = try database.auditHead() { print(CLI.strings(.auditHeadLine, head.printed)) }
         }
+    }
+
+    /// `tthtcd plan decision ID -o FILE.docx`: the chairman's decision approving the plan.
+    struct Decision: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "decision", abstract: CLI.strings[.cliPlanDecisionAbstract])
+        }
+
+        @Argument(help: ArgumentHelp(CLI.strings[.cliPlanIDHelp], valueName: "ID")) var id: Int64
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var dataFile: DataFileOptions
+
+        func run() throws {
+            try dataFile.checkLanguage()
+            let path = try output.path([".docx"])
+            let database = try dataFile.open(access: .readOnly)
+            defer { database.close() }
+            let (plan, centre) = try PlanCommand.plan(id, in: database)
+            let document = try CLI.making {
+                try PlanDocuments.decision(plan, centre: centre, source: try CLI.documentSource(database))
+            }
+            try CLI.writeDocx(document, to: path, force: output.force, dataFile: database.path)
+        }
+    }
+
+    /// The plan with this id and its centre, or exit 2.
+    static func plan(_ id: Int64, in database: AppDatabase) throws -> (Plan, Centre) {
+        guard let plan = try database.plan(id: id), let centre = try database.centre(id: plan.centreID) else {
+            throw CLI.fail(CLI.strings(.cliUnknownPlan, id))
+        }
+        return (plan, centre)
     }
 }

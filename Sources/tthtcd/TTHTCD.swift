@@ -12,8 +12,8 @@ struct TTHTCD: ParsableCommand {
             commandName: "tthtcd", abstract: CLI.strings[.cliAbstract], discussion: CLI.strings[.cliDiscussion],
             version: CLI.version,
             subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self,
-                          PlanCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
-                          BenchCommand.self],
+                          PlanCommand.self, ReportCommand.self, ExportCommand.self, AuditCommand.self, BackupCommand.self,
+                          RestoreCommand.self, CheckCommand.self, BenchCommand.self],
             defaultSubcommand: OpenCommand.self)
     }
 

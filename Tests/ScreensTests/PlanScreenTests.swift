@@ -179,9 +179,7 @@ import TerminalUI
         #expect(h.lines.first { $0.hasPrefix("TT14329") }?.contains("✓   ✓") == true, "Hoa Lư: board and plan")
         let plan = try #require(try h.database.plans().first { $0.status == .approved })
         let centre = try #require(try h.database.centre(id: plan.centreID))
-        let text = PlanDocument.render(plan, centre: centre, communeName: "phường Hoa Lư", placeName: "Hoa Lư",
-                                       date: LocalDate(iso: "2026-01-20")!, director: "Nguyễn Văn Hải",
-                                       strings: h.context.strings)
+        let text = goldenText(try PlanDocuments.plan(plan, centre: centre, source: DocumentSource(h.context)))
         expectGolden("plan_print", text)
         #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
     }

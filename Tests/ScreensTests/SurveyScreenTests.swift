@@ -140,24 +140,38 @@ import TerminalUI
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        h.press(.function(4), .ctrl("u"))
+        // F4 (In / Xuất) offers the CSV files, the needs workbook and the forms workbook.
+        h.press(.function(4))
+        for item in ["Phiếu và phân tích nhu cầu (CSV)", "Phân tích nhu cầu học tập (Excel)",
+                     "Phiếu khảo sát, mã và nội dung (Excel)"] {
+            #expect(h.screen.contains(item), "offers «\(item)»")
+        }
+        h.press(.enter, .ctrl("u"))
         h.type(folder.path)
         h.press(.enter)
-        #expect(h.messageLine.hasPrefix("Đã xuất"))
-        let needs = try CSVFiles.read(path: folder.appendingPathComponent("TT13918-2026-nhu-cau.csv").path)
+        let needsPath = folder.appendingPathComponent("TT13918-2026-nhu-cau.csv").path
+        let formsPath = folder.appendingPathComponent("TT13918-2026-phieu.csv").path
+        #expect(h.messageLine == "Đã ghi \(formsPath), \(needsPath).")
+        let needs = try CSVFiles.read(path: needsPath)
         #expect(needs.headers == ["Nội dung", "Số người", "Tỷ lệ"])
         #expect(needs.rows.first?.first == "Nuôi trồng thủy sản")
-        let forms = try CSVFiles.read(path: folder.appendingPathComponent("TT13918-2026-phieu.csv").path)
+        let forms = try CSVFiles.read(path: formsPath)
         #expect(forms.rows.count == 300, "every form, not only the filtered ones")
+        // The needs as shown (filtered) as a workbook.
+        h.press(.function(4), .down, .enter, .ctrl("u"))
+        h.type(folder.path)
+        h.press(.enter)
+        let workbook = folder.appendingPathComponent("nhu-cau-hoc-tap-TT13918-2026.xlsx").path
+        #expect(h.messageLine == "Đã ghi \(workbook).")
+        #expect(FileManager.default.fileExists(atPath: workbook))
         // Vietnamese Excel's way by default: ";" between cells, a decimal comma in the share.
-        let needsPath = folder.appendingPathComponent("TT13918-2026-nhu-cau.csv").path
         #expect(needs.delimiter == ";")
         let share = try #require(needs.rows.first?.last)
         #expect(share.range(of: #"^\d+,\d%$"#, options: .regularExpression) != nil, "\(share)")
-        // The office may choose "," and a decimal point instead.
+        // The office may choose "," and a decimal point instead; the dialog starts in the folder used last.
         try h.database.saveCSVStyle(.comma, by: h.context.actor, at: h.context.clock.now)
-        h.press(.function(4))
-        h.press(.enter)
+        h.press(.function(4), .up, .up, .enter, .enter)
+        h.press(.char("c"))
         let again = try CSVFiles.read(path: needsPath)
         #expect(again.delimiter == ",")
         #expect(again.rows.first?.last == share.replacingOccurrences(of: ",", with: "."))

@@ -7,6 +7,8 @@ enum CtrlKey: String, CaseIterable, Sendable {
     case help, quit, signOut, goTo
     case save, add, find, filter, reverseSort, draftFromSurvey, history, viewWhole, clearField
     case board, surveys, plans, inbox, compliance, settings
+    /// "In / Xuất": documents and workbooks from what the screen shows.
+    case printExport
 
     /// The letters that mean this. Ctrl-H, I, J and M are Backspace, Tab and Enter in a terminal, and Ctrl-S and Q
     /// reach the program only because it runs the terminal raw.
@@ -31,6 +33,7 @@ enum CtrlKey: String, CaseIterable, Sendable {
         case .inbox: return ["w"]
         case .compliance: return ["k"]
         case .settings: return ["t"]
+        case .printExport: return ["a"]
         }
     }
 

@@ -4,10 +4,16 @@ import TerminalUI
 
 /// Every working centre the office sees, with the number of broken rules, filterable by rule; Enter opens
 /// the centre's board.
-struct ComplianceScreen: KeyedScreen, Equatable {
+struct ComplianceScreen: PrintingScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), open, chooseRule, rulePicked(String), changeDate, dateEntered(String), viewWhole, close
+        case printing(PrintStep)
     }
+
+    nonisolated static func printing(_ step: PrintStep) -> Action { .printing(step) }
+
+    /// The checks of every centre on the day shown.
+    func printJobs(_ ctx: AppContext) -> [PrintJob] { [.board(asOf: asOf)] }
 
     struct Row: Equatable, Sendable {
         let centre: Centre
@@ -73,6 +79,7 @@ struct ComplianceScreen: KeyedScreen, Equatable {
         return Keymap([
             .function(4, also: [.enter], action: .open, label: s[.keyOpenBoard], help: s[.helpComplianceOpen]),
             .function(5, shortcut: .filter, action: .chooseRule, label: s[.keyFilter], help: s[.helpComplianceFilter]),
+            printBinding(ctx, function: 6),
             .function(7, action: .changeDate, label: s[.keyCheckDate], help: s[.helpBoardDate]),
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
             ListKeys.viewWhole(.viewWhole, ctx),
@@ -92,6 +99,7 @@ struct ComplianceScreen: KeyedScreen, Equatable {
             guard let id = currentCentreID else { return [] }
             return [.open(.board(centreID: id, asOf: asOf))]
         case .close: return [.pop]
+        case .printing(let step): return printStep(step, ctx)
         case .viewWhole:
             guard shown.indices.contains(table.selected) else { return [] }
             let row = shown[table.selected]

@@ -4,11 +4,11 @@ import TerminalUI
 
 /// The centre roster (hồ sơ trung tâm): every centre the office sees, with search, a status filter, sorting
 /// by any column, and the details of the selected centre underneath.
-struct RosterScreen: KeyedScreen, Equatable {
+struct RosterScreen: PrintingScreen, Equatable {
     enum Action: Sendable, Equatable {
         case add, edit, history, delete, deleteConfirmed(centreID: Int64, name: String), startSearch
         case cycleStatusFilter, nextSortColumn, reverseSort, board, menu, quit, viewWhole
-        case move(Key)
+        case move(Key), printing(PrintStep)
         /// A key typed while the search line is open (the line is part of the screen, not a pop-up).
         case searchKey(Key)
     }
@@ -79,6 +79,16 @@ struct RosterScreen: KeyedScreen, Equatable {
 
     func title(_ ctx: AppContext) -> String { ctx.strings[.rosterTitle] }
 
+    nonisolated static func printing(_ step: PrintStep) -> Action { .printing(step) }
+
+    /// Every F-key is taken here: "In / Xuất" is Ctrl-A (F1 lists it).
+    func printJobs(_ ctx: AppContext) -> [PrintJob] {
+        let year = ctx.clock.today.year
+        var jobs: [PrintJob] = [.roster, .board(asOf: ctx.clock.today), .plans(centreID: nil, year: year), .summary(year: year)]
+        if let id = selectedEntry?.centre.id { jobs.append(.yearReport(centreID: id, year: year)) }
+        return jobs
+    }
+
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         let edits = ctx.can(.editCentres)
@@ -94,6 +104,7 @@ struct RosterScreen: KeyedScreen, Equatable {
             edits ? .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpRosterDelete]) : nil,
             .function(9, action: .menu, label: s[.keyMenu], help: s[.helpRosterMenu]),
             .ctrl(.history, action: .history, help: s[.helpRosterHistory]),
+            printBinding(ctx, function: nil),
             ListKeys.viewWhole(.viewWhole, ctx),
             .function(10, action: .quit, label: s[.keyQuit], help: s[.helpRosterQuit]),
             ListKeys.move(.move(.down), ctx),
@@ -114,6 +125,7 @@ struct RosterScreen: KeyedScreen, Equatable {
         switch action {
         case .move(let key):
             _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
+        case .printing(let step): return printStep(step, ctx)
         case .add:
             guard ctx.can(.editCentres) else { return [] }
             return [.open(.centreForm(centreID: nil))]

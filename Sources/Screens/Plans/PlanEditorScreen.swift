@@ -4,13 +4,26 @@ import TerminalUI
 
 /// One plan: its heading, its activities table, the checks before submission, the workflow steps, and on an
 /// approved plan what was done and the report of planned against done. Read-only once submitted.
-struct PlanEditorScreen: PlanFlowScreen, Equatable {
+struct PlanEditorScreen: PlanFlowScreen, PrintingScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), header, addActivity, editActivity, viewActivity, deleteActivity, deleteActivityConfirmed(Int)
         case draftFromSurvey, campaignPicked(String), check, history, report, close, workflow(PlanFlow)
+        case printing(PrintStep)
     }
 
     nonisolated static func flow(_ step: PlanFlow) -> Action { .workflow(step) }
+
+    nonisolated static func printing(_ step: PrintStep) -> Action { .printing(step) }
+
+    /// The plan, its approval decision once approved, the centre's report on the plan's year (planned against done)
+    /// and the plans workbook.
+    func printJobs(_ ctx: AppContext) -> [PrintJob] {
+        let id = plan.id ?? 0
+        var jobs: [PrintJob] = [.plan(planID: id)]
+        if plan.status == .approved || plan.status == .superseded { jobs.append(.decision(planID: id)) }
+        jobs += [.yearReport(centreID: centre.id ?? 0, year: plan.year), .plans(centreID: centre.id, year: plan.year)]
+        return jobs
+    }
 
     /// An amendment of the approved version opens in place of its editor.
     var amendmentReplacesScreen: Bool { true }
@@ -74,6 +87,8 @@ struct PlanEditorScreen: PlanFlowScreen, Equatable {
         bindings.append(.function(5, action: .check, label: s[.keyCheck], help: s[.helpPlanCheck]))
         bindings += PlanKeys.workflow(ctx, plan: plan, wrap: Action.workflow)
         bindings.append(.function(9, action: .report, label: s[.keyReport], help: s[.helpPlanReport]))
+        // F6 unless the approver's F6 approves this plan; Ctrl-A always.
+        bindings.append(printBinding(ctx, function: bindings.contains { $0.functionNumber == 6 } ? nil : 6))
         bindings.append(.ctrl(.history, action: .history, help: s[.helpPlanHistory]))
         bindings.append(ListKeys.viewWhole(.viewActivity, ctx))
         bindings.append(.function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]))
@@ -146,6 +161,7 @@ struct PlanEditorScreen: PlanFlowScreen, Equatable {
         case .workflow(let step): return take(step, ctx)
         case .history: view(PlanKeys.history(plan, ctx))
         case .report: view(PlanOverlays.report(plan, ctx))
+        case .printing(let step): return printStep(step, ctx)
         }
         return []
     }

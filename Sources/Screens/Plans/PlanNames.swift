@@ -129,7 +129,10 @@ extension Strings {
     }
 
     /// "1.500.000 đ": amounts the Vietnamese way.
-    public func money(_ amount: Int) -> String {
+    public func money(_ value: Int) -> String { self(.moneyAmount, amount(value)) }
+
+    /// An amount in groups of three digits, without the currency ("4.500.000"), for tables whose column names it.
+    public func amount(_ amount: Int) -> String {
         let digits = String(abs(amount))
         var groups: [String] = []
         var end = digits.endIndex
@@ -138,6 +141,6 @@ extension Strings {
             groups.insert(String(digits[start..<end]), at: 0)
             end = start
         }
-        return self(.moneyAmount, (amount < 0 ? "-" : "") + groups.joined(separator: "."))
+        return (amount < 0 ? "-" : "") + groups.joined(separator: ".")
     }
 }

@@ -125,9 +125,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case surveyNotANumber, surveyDuplicateSerial, surveyPossibleDuplicate, responsesTitle, responsesCount
     case helpResponsesOpen, helpResponsesDelete, helpResponsesSearch, responseDeleteTitle, responseDeleteQuestion
     case responseDeleted, needsTitle, needsRespondents, needsCoverage, needsTopicsHeader, needsNoRespondents
-    case needsFormats, needsTimes, needsSeasons, keyExport, keyVillage, keyAge, keyOccupation, helpNeedsExport
+    case needsFormats, needsTimes, needsSeasons, keyVillage, keyAge, keyOccupation
     case helpNeedsVillage, helpNeedsSex, helpNeedsAge, helpNeedsOccupation, ageUnder15, age15to29, age30to44
-    case age45to59, age60plus, exportTitle, exportFolderLabel, exportDone, exportFormsSuffix, exportNeedsSuffix
+    case age45to59, age60plus, exportFormsSuffix, exportNeedsSuffix
     case exportTopic, exportCount, exportShare, csvUnreadable, csvNotUTF8, csvEmpty, csvUnwritable, importTitle
     case importScreenTitle, importFileLabel, importChooseFile, importColumnHeader, importColumnSample
     case importColumnQuestion, importUnmapped, importIgnoreColumn, keyCheckImport, keyMapColumn, helpImportRun
@@ -172,10 +172,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case planCostNotANumber, planMonthNotANumber, activityAddTitle, activityEditTitle, activitySaved
     case activityDeleteTitle, activityDeleteQuestion, activityDeleted, outcomeTitle, outcomeSection, outcomeSaved
     case inboxTitle, inboxCount, inboxEmpty, reportTitle, reportByTopic, reportByMonth, monthName
-    case docIssuingBody, docMotto, docMottoLine2, docCentreHeading, docNumber, docPlaceDate, docPlanWord, docVersion
-    case docPart1, docTargets, docPart2, docWhen, docWhere, docLearners, docResponsible, docSpeaker, docPartner
-    case docCost, docPart3, docTotalCost, docPart4, docImplementation, docRecipients, docRecipient1, docRecipient2
-    case docRecipient3, docDirectorTitle, docSignHint, docApprovalTitle, docApprovedOn, docNotApproved
     case cliPlanAbstract, cliPlanListAbstract, cliPlanPrintAbstract, cliPlanIDHelp, cliUnknownPlan
 
     // Plan workflow messages
@@ -232,6 +228,51 @@ public enum StringKey: String, CaseIterable, Sendable {
     case waitingNone, statusChangeTitle, statusChangeQuestion, surveyMoreCodes, tooSmallKeys, outcomeDateOutsideYear
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
+
+    // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
+    case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName
+    case docCommitteeShort, docCommitteeHeading, docCentreIssuer, docEducationDepartment, docEducationDepartmentOf
+    case docMotto, docSlogan, docPlaceDate, docNumberPlan, docNumberDecision, docNumberCentreReport
+    case docNumberCommuneReport, docNumberProvinceReport, docRecipients, docRecipientReport
+    case docRecipientStudyPromotion, docRecipientArchiveCentre, docRecipientArchiveOffice, docRecipientArticle3
+    case docDirectorTitle, docChairmanTitle, docViceChairmanTitle, docOnBehalfOfChairman, docOnBehalfOfCommittee
+    case docChairman, docViceChairman, docAuditFooter, docAuditEmpty, docTotal, docYes, docNo, docArticle
+    case docSpeakerLine, docPartnerLine, docSurveyTopic, docSurveyResult, docSurveyNoAnswers, docColumnNumber
+    case docColumnActivity, docColumnTime, docColumnPlace, docColumnLearners, docColumnResponsible, docColumnCost
+    case docColumnFormat, docColumnPlanned, docColumnDone, docColumnLearnersPlanned, docColumnLearnersReached
+    case docColumnResult, docColumnDate, docColumnWomen, docColumnMinority, docColumnSpent, docColumnSource
+    case docColumnCostPlanned, docColumnCentre, docColumnBoard, docColumnAnnualPlan, docColumnActivitiesDone
+    case docColumnForms, docBoardCompliant, docBoardErrors, docCompliantCount, docPlanTitle, docPlanVersion
+    case docPlanNotApproved, docPlanSuperseded, docPlanSurveyBasis, docPlanIntro, docPlanPartSurvey
+    case docPlanPartTargets, docPlanTargets, docPlanPartActivities, docPlanPartMoney, docPlanTotalCost
+    case docPlanCostLine, docPlanPartImplementation, docPlanImplementation, docPlanApprovedByNamed
+    case docPlanApprovedBy, docDecisionTitle, docDecisionSubject, docDecisionAuthority, docDecisionBasisLaw
+    case docDecisionBasisRegulation, docDecisionBasisCircular, docDecisionProposal, docDecisionDecides
+    case docDecisionArticle1, docDecisionArticle2, docDecisionArticle3, docReportTitle, docYearReportSubject
+    case docReportPartSituation, docReportPartPlan, docReportPartLearners, docReportPartMoney, docReportPartSurvey
+    case docReportEstablished, docReportBoardSize, docReportDirector, docReportDeputies, docReportTeachers
+    case docReportVenues, docReportNoPlan, docReportPlanApproved, docReportActivitiesIntro, docReportLearners
+    case docReportMoney, docReportNoSurvey, docReportSurveyCoverage, docSummarySubject, docSummaryPartCentres
+    case docSummaryPartResults, docSummaryPartSurvey, docSummaryCentres, docSummaryResultsIntro, docSummaryNoCentres
+    case docSummarySurvey, docErrorNotDocx, docErrorMissingPart, docErrorMalformed, docErrorUnknownPlaceholder
+    case docErrorMissingPlaceholder, docErrorPlaceholderNotAlone, docErrorPackaging, docErrorFileExists
+    case docErrorTemplateUnreadable, docErrorNoFolder, docErrorPermission, docErrorDiskFull, docErrorReadOnly
+    case docErrorIsFolder, docErrorOther, docErrorCommuneNotInList, docErrorPlanNotApproved, docErrorOfficeNotSet
+    case sheetCentres, sheetColumnVenues, sheetColumnFacilities, sheetColumnVillages, sheetColumnAnnualPlan
+    case sheetBoardSummary, sheetBoardFindings, sheetBoardMembers, sheetColumnMembers, sheetColumnSeverity
+    case sheetColumnRule, sheetColumnFinding, sheetColumnBasis, sheetColumnTrainings, sheetFormsLabels
+    case sheetFormsCodes, sheetCodeList, sheetColumnQuestionID, sheetColumnQuestion, sheetColumnCode
+    case sheetColumnLabel, sheetNeedsSummary, sheetNeedsTopics, sheetNeedsFormats, sheetNeedsTimes
+    case sheetNeedsSeasons, sheetColumnRespondents, sheetColumnTarget, sheetColumnCoverage, sheetPlans
+    case sheetActivities, sheetColumnVersion, sheetColumnApprovedOn, sheetColumnDone, sheetColumnCostPlanned
+    case sheetColumnPlanID, keyPrintExport, helpPrintExport, printTitle, printFolderTitle, printFolderLabel
+    case printOverwriteTitle, printOverwriteQuestion, printDone, printDoneTemplate, printDoneShippedTemplate
+    case printPlanDocx, printDecisionDocx, printYearReportDocx, printSummaryDocx, printRosterXlsx, printBoardXlsx
+    case printPlansXlsx, printNeedsXlsx, printSurveyXlsx, printSurveyCsv, fileStemPlan, fileStemDecision
+    case fileStemYearReport, fileStemSummary, fileStemRoster, fileStemBoard, fileStemPlans, fileStemNeeds
+    case fileStemSurvey, cliFormatHelp, cliOutputHelp, cliForceHelp, cliBadFormat, cliOutputRequired
+    case cliOutputExtension, cliPlanDecisionAbstract, cliReportAbstract, cliReportYearAbstract, cliExportAbstract
+    case cliExportKindHelp, cliExportNeedsCampaign, cliDocWritten, cliDocTemplateOffice, cliDocTemplateShipped
     case planNothingToDraft, planDraftTitle, cliDemoAccountsHeading, cliNeedsCentreHelp, sectionExportSettings
     case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma, columnRecordedBy, recordedByUnknown
     case amendReasonRequired, auditTypeCentre, auditTypeBoardMember, auditTypeAccount, auditTypePlan

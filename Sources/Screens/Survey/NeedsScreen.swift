@@ -1,15 +1,24 @@
+import Documents
 import Domain
 import Foundation
 import Storage
 import TerminalUI
 
 /// The needs a campaign shows: topics ranked as a bar chart, the preferred formats, times and seasons, the
-/// number of respondents against the target, filtered by village, sex, age band and occupation. F4 exports
-/// the analysis and the forms as CSV files for Excel.
-struct NeedsScreen: KeyedScreen, Equatable {
+/// number of respondents against the target, filtered by village, sex, age band and occupation. F4 (In / Xuất)
+/// writes the analysis and the forms as CSV files or Excel workbooks.
+struct NeedsScreen: PrintingScreen, Equatable {
     enum Action: Sendable, Equatable {
         case village, villagePicked(String), sex, age, occupation, occupationPicked(String), clear
-        case export, exportFolder(String), viewWhole, scroll(Key), close
+        case printing(PrintStep), viewWhole, scroll(Key), close
+    }
+
+    nonisolated static func printing(_ step: PrintStep) -> Action { .printing(step) }
+
+    /// The CSV files as before, the needs as shown (filters applied), and every form.
+    func printJobs(_ ctx: AppContext) -> [PrintJob] {
+        let id = campaign.id ?? 0
+        return [.surveyCSV(campaignID: id, filter: filter), .needs(campaignID: id, filter: filter), .survey(campaignID: id)]
     }
 
     let campaign: SurveyCampaign
@@ -57,7 +66,7 @@ struct NeedsScreen: KeyedScreen, Equatable {
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         return Keymap([
-            .function(4, action: .export, label: s[.keyExport], help: s[.helpNeedsExport]),
+            printBinding(ctx, function: 4),
             .function(5, action: .village, label: s[.keyVillage], help: s[.helpNeedsVillage]),
             .function(6, action: .sex, label: s[.fieldSex], help: s[.helpNeedsSex]),
             .function(7, action: .age, label: s[.keyAge], help: s[.helpNeedsAge]),
@@ -123,22 +132,7 @@ struct NeedsScreen: KeyedScreen, Equatable {
             let lines = wholeAnalysis(ctx)
             view(TextViewer(title: title(ctx), paragraphs: lines.map(\.text),
                             headings: Set(lines.indices.filter { lines[$0].heading })))
-        case .export:
-            let start = ctx.lastFolder ?? UserFolder.home
-            modal = .prompt(PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: start, maxLength: 300),
-                            submit: Reply(Action.exportFolder))
-        case .exportFolder(let folder):
-            do {
-                let paths = try SurveyExport.write(to: UserFolder.resolve(folder), campaign: campaign, centre: centre,
-                                                   database: ctx.database, analysis: analysis,
-                                                   questionnaire: questionnaire, strings: s)
-                ctx.lastFolder = UserFolder.resolve(folder)
-                return [.message(StatusMessage(s(.exportDone, paths.joined(separator: ", "))))]
-            } catch {
-                let problem = (error as? CSVFileError).map(s.describe) ?? s.readFailure(error)
-                modal = .prompt(PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: folder,
-                                             maxLength: 300).refused(problem), submit: Reply(Action.exportFolder))
-            }
+        case .printing(let step): return printStep(step, ctx)
         }
         return []
     }
@@ -214,38 +208,37 @@ struct NeedsScreen: KeyedScreen, Equatable {
     }
 }
 
-/// Writing a campaign's forms and needs analysis as CSV files for Excel.
+/// Writing a campaign's forms and needs analysis as CSV files for Excel: the same cells as the forms sheet of the
+/// survey workbook and the topics sheet of the needs workbook.
 enum SurveyExport {
-    /// Writes "<centre>-<year>-phieu.csv" and "<centre>-<year>-nhu-cau.csv" in `folder`; returns their paths.
-    /// The analysis ends with the audit trail's head, an anchor `audit verify --anchor` can check later.
-    static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, database: AppDatabase,
-                      analysis: NeedsAnalysis, questionnaire: Questionnaire, strings s: Strings) throws -> [String] {
-        let style = try database.csvStyle()
+    /// "<centre>-<year>-phieu.csv" and "<centre>-<year>-nhu-cau.csv" in `folder`.
+    static func paths(in folder: String, campaign: SurveyCampaign, centre: Centre, strings s: Strings) -> [String] {
         let base = (folder as NSString).appendingPathComponent("\(centre.code)-\(campaign.year)")
-        let formsPath = base + "-" + s[.exportFormsSuffix] + ".csv"
-        let needsPath = base + "-" + s[.exportNeedsSuffix] + ".csv"
-        let headers = questionnaire.questions.map { s.text($0.label) }
+        return [base + "-" + s[.exportFormsSuffix] + ".csv", base + "-" + s[.exportNeedsSuffix] + ".csv"]
+    }
+
+    /// Writes the two files, 0600, over existing ones only when `overwrite` (the user said yes); returns their paths.
+    static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, database: AppDatabase,
+                      analysis: NeedsAnalysis, questionnaire: Questionnaire, strings s: Strings, overwrite: Bool) throws
+        -> [String]
+    {
+        let paths = paths(in: folder, campaign: campaign, centre: centre, strings: s)
+        if !overwrite, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            throw DocumentError.fileExists(path: existing)
+        }
         // One form at a time from the data file to the CSV file: a campaign of any size costs the same memory.
-        try CSVFiles.write(path: formsPath, style: style, headers: headers) { emit in
+        let style = try database.csvStyle()
+        try CSVFiles.write(path: paths[0], style: style, headers: Workbooks.surveyFormHeaders(questionnaire, s)) { emit in
             try database.forEachResponse(campaignID: campaign.id ?? 0) { response in
-                try emit(questionnaire.questions.map { question -> String in
-                    guard let answer = response.answers[question.id] else { return "" }
-                    switch answer {
-                    case .codes(let codes): return codes.map { s.label(of: $0, in: question, questionnaire) }.joined(separator: "; ")
-                    case .number(let n): return String(n)
-                    case .text(let t): return t
-                    }
-                })
+                try emit(Workbooks.surveyFormRow(response, questionnaire, s).map { $0.text(style) })
             }
         }
-        let topics = questionnaire.question("topics")
-        try CSVFiles.write(
-            path: needsPath, style: style, headers: [s[.exportTopic], s[.exportCount], s[.exportShare]],
-            rows: analysis.topics.map { tally in
-                [topics.map { s.label(of: tally.code, in: $0, questionnaire) } ?? String(tally.code), String(tally.count),
-                 style.decimal(tally.share * 100, places: 1) + "%"]
-            } + ((try database.auditHead()).map { [[s(.auditHeadLine, $0.printed), "", ""]] } ?? []))
-        return [formsPath, needsPath]
+        let needs = Workbooks.tallySheet(.sheetNeedsTopics, "topics", analysis.topics, questionnaire, s)
+        // The analysis ends with the audit trail's head, an anchor `audit verify --anchor` can check later.
+        let anchor = try database.auditHead().map { [[s(.auditHeadLine, $0.printed), "", ""]] } ?? []
+        try OutputFile.write(CSVFiles.data(style: style, headers: needs.headers, rows: needs.textRows(style) + anchor),
+                             to: paths[1], overwrite: overwrite)
+        return paths
     }
 }
 
