@@ -15,7 +15,7 @@ extension ImportScreen {
 
     /// The folder used last in this session, else the home folder.
     func startFolder(_ ctx: AppContext) -> String {
-        ctx.lastFolder ?? ProcessInfo.processInfo.environment["HOME"] ?? "/"
+        ctx.lastFolder ?? UserFolder.home
     }
 
     /// Opens the list of `folder`; one that cannot be read opens the line to type a path, saying why.
@@ -67,7 +67,7 @@ extension ImportScreen {
     /// columns, completed by guesses (Kobo and ODK metadata set aside).
     mutating func fileChosen(_ chosen: String, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
-        let full = (chosen as NSString).expandingTildeInPath
+        let full = UserFolder.resolve(chosen)
         if FolderListing.isFolder(full) {
             openFolder(full, ctx)
             return []
