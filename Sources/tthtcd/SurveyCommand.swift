@@ -209,13 +209,13 @@ struct SurveyCommand: ParsableCommand {
             if !check.isClean {
                 let report = ImportReport.path(for: path)
                 do {
-                    try ImportReport.write(check.report, to: report, style: style, strings: s)
+                    try ImportReport.write(check.report, to: report, style: style, strings: s, questionnaire: questionnaire)
                 } catch let error as CSVFileError {
                     throw CLI.fail(s.describe(error))
                 }
                 print(s(.importFailed, check.report.total, report))
                 for problem in check.report.problems.prefix(10) {
-                    print("  " + s(.importProblemLine, problem.row + 1, problem.column, problem.value, s.describe(problem.reason)))
+                    print("  " + s.line(problem, questionnaire))
                 }
                 for line in s.summary(check.report) { print(line) }
                 throw ExitCode(1)

@@ -170,13 +170,35 @@ enum SurveyFixture {
                                              campaignID: 1, existing: [])
         #expect(problems.contains(ImportProblem(row: 0, column: "Ghi chú lạ", value: "", reason: .unknownColumn)))
         #expect(problems.contains(ImportProblem(row: 500, column: "Giới tính", value: "7",
-                                                reason: .answer(.unknownCode(7)))))
+                                                reason: .answer(.unknownCode(7)), serial: "C-500", questionID: "sex")),
+                "the row's form number and the question come with the problem")
         #expect(problems.contains { $0.row == 511 && $0.reason == .wrongCellCount(expected: 15, found: 12) })
         #expect(problems.contains { $0.row == 521 && $0.reason == .duplicateInFile(firstRow: 3) })
         mapping["Ghi chú lạ"] = SurveyImport.ignore
         let ignored = importer.convert(headers: headers + ["Ghi chú lạ"], rows: [row("D-1") + ["x"]], mapping: mapping,
                                        campaignID: 1, existing: [])
         #expect(ignored.problems.isEmpty, "an ignored column is fine")
+    }
+
+    @Test func koboAndODKMetadataColumnsAreSetAsideByThemselves() {
+        let metadata = ["start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username",
+                        "_id", "_uuid", "_submission_time", "_index", "_parent_index", "_validation_status", "__version__",
+                        "meta/instanceID", "meta/instanceName", "meta/deprecatedID", "_status", "_submitted_by", "_tags",
+                        "_notes", "_attachments", "_geolocation", "formhub/uuid", "group_a/_index", "ho_so/meta/instanceID",
+                        "meta-instanceID", "SubmissionDate", "KEY", "SubmitterID", "SubmitterName", "ReviewState",
+                        "DeviceID", " Start ", "AttachmentsPresent"]
+        for header in metadata { #expect(SurveyImport.isMetadataColumn(header), "\(header)") }
+        for header in headers + ["Ghi chú", "Ngày bắt đầu học", "startup", "thong_tin/ten", ""] {
+            #expect(!SurveyImport.isMetadataColumn(header), "\(header)")
+        }
+        let mapping = importer.suggestedMapping(for: ["start", "Số phiếu", "_uuid", "meta/instanceID", "Ghi chú"])
+        #expect(mapping == ["start": SurveyImport.ignore, "Số phiếu": "serial", "_uuid": SurveyImport.ignore,
+                            "meta/instanceID": SurveyImport.ignore], "an ordinary unknown column stays to be mapped")
+        // A header that names a question is the question's, even where a form tool uses the same word.
+        #expect(importer.suggestedMapping(for: ["serial"]) == ["serial": "serial"])
+        // A saved mapping keeps its choices; the columns it does not name are guessed.
+        #expect(importer.mapping(for: ["start", "Số phiếu", "Ghi chú"], saved: ["Số phiếu": "name", "Ghi chú": "-"])
+                == ["start": SurveyImport.ignore, "Số phiếu": "name", "Ghi chú": "-"])
     }
 
     @Test func aMissingRequiredColumnIsAProblem() {

@@ -98,6 +98,46 @@ struct SurveyEndToEndTests {
         #expect((whole["respondents"] as? Int ?? 0) > 3, "the province holds more forms than one centre")
     }
 
+    /// The interface's import: the file picked from the folder list (starting in the home folder), a KoboToolbox
+    /// export whose metadata columns are set aside, progress drawn while it runs, and the count at the end.
+    @Test func importAKoboFilePickedFromTheFolderList() throws {
+        let sandbox = Sandbox()
+        let data = sandbox.path("demo.sqlite")
+        #expect(try runProgram(["demo", "create", data], in: sandbox).status == 0)
+        let folder = sandbox.path("home/khao-sat")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let rows = 20_000
+        var lines = csv(rows: rows).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        lines[0] = "start;end;_id;_uuid;" + lines[0] + ";_submission_time;meta/instanceID;__version__"
+        for i in 1...rows { lines[i] = "2026-03-01T08:00;2026-03-01T08:09;\(i);u-\(i);" + lines[i] + ";2026-03-02;uuid:\(i);v1" }
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder + "/kobo-2026.csv"))
+
+        let session = try TmuxSession(["--data", data], sandbox: sandbox)
+        try session.signIn("canbo")
+        try session.press("F3")
+        try session.type("nghia son")
+        try session.waitFor("1/14 trung tâm")
+        try session.press("Enter", "C-e")
+        try session.waitFor("Khảo sát nhu cầu học tập năm 2026")
+        try session.press("F8")
+        try session.waitFor("khao-sat/")
+        try session.press("Enter")
+        try session.waitFor("kobo-2026.csv")
+        try session.press("Enter")
+        let mapping = try session.waitFor("Tệp có 20 cột; 7 cột thông tin của KoboToolbox/ODK được bỏ qua.")
+        #expect(mapping.contains("(thông tin Kobo/ODK: bỏ qua)"))
+        try session.press("F2")
+        try session.waitFor("dòng/giây", timeout: 60)
+        try session.waitFor("Đã nhập \(rows) phiếu.", timeout: 300)
+        try session.press("F10", "F10")
+        try session.waitFor("Hồ sơ trung tâm")
+        try session.press("F10")
+        try session.confirmQuit()
+        #expect(try session.exitStatus() == 0)
+        let campaigns = try runProgram(["survey", "campaigns", "--centre", "TT13918", "--json", "--data", data], in: sandbox)
+        #expect(campaigns.stdout.contains("\"responses\" : \(300 + rows)"), "\(campaigns.stdout)")
+    }
+
     /// A file of `rows` valid forms (semicolon-separated, as a Vietnamese Excel saves it).
     func csv(rows: Int, extraHeader: String? = nil, badCodeAtRow: Int? = nil) -> String {
         var lines = ["Số phiếu;Thôn/tổ dân phố;Giới tính;Năm sinh;Dân tộc;Trình độ học vấn;Nghề nghiệp chính;"
@@ -131,7 +171,8 @@ struct SurveyEndToEndTests {
         #expect(wrongCode.status == 1)
         let report = try String(contentsOfFile: wrongPath.replacingOccurrences(of: ".csv", with: "-loi-nhap.csv"),
                                 encoding: .utf8)
-        #expect(report.contains("500;Giới tính;9;Không có mã 9."), "\(report)")
+        #expect(report.contains("500;CSV-499;Giới tính;9;\"Không có mã 9. Mã hợp lệ: 1 Nam; 2 Nữ.\""),
+                "the row, its form number and the valid codes: \(report)")
 
         var truncated = csv(rows: 50)
         truncated.removeLast(30)

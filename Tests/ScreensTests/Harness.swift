@@ -51,6 +51,8 @@ final class Harness {
         try prepare(database)
         let context = try AppContext(database: database, units: Self.units, strings: Strings(language: language),
                                      boardRules: Self.rules, clock: clock, isDemo: start == .demo)
+        // File dialogs start in the test's own folder, never in the user's home.
+        context.lastFolder = folder.path
         self.context = context
         app = account.map { App(context: context, signedIn: $0) } ?? App(context: context)
     }

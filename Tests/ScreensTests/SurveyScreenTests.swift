@@ -177,42 +177,6 @@ import TerminalUI
         #expect(again.rows.first?.last == share.replacingOccurrences(of: ",", with: "."))
     }
 
-    @Test func importingACleanFileAndARefusedOne() throws {
-        let h = try Harness(.demo)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let header = "Số phiếu;Thôn/tổ dân phố;Giới tính;Năm sinh;Dân tộc;Trình độ học vấn;Nghề nghiệp chính;"
-            + "Hộ nghèo, cận nghèo;Khuyết tật;Nội dung muốn học;Hình thức học;Thời gian trong ngày;Thời điểm trong năm\n"
-        let good = header + (1...40).map { "K-\($0);Xóm 2;Nữ;1980;Kinh;3;1;1;1;Trồng trọt, Tin học, kỹ năng số;1;3;1" }
-            .joined(separator: "\n")
-        let goodPath = folder.appendingPathComponent("kobo.csv").path
-        try Data(good.utf8).write(to: URL(fileURLWithPath: goodPath))
-        openCampaigns(h)
-        h.press(.function(8), .ctrl("u"))
-        h.type(goodPath)
-        h.press(.enter)
-        expectGolden("import_mapping", h.screen.replacingOccurrences(of: folder.path, with: "/tmp/x"))
-        h.press(.function(2))
-        while h.app.stack.last?.hasPendingWork == true { h.app.runPendingWork() }
-        #expect(h.messageLine == "Đã nhập 40 phiếu.")
-        #expect(try h.database.responses(campaignID: 1).count == 340)
-
-        let bad = header + "K-99;Xóm 2;Nữ;1980;Kinh;3;1;1;1;Trồng trọt;1;3;1\nK-100;Xóm 2;5;1980;Kinh;3;1;1;1;1;1;3;1\nK-101;Xóm"
-        let badPath = folder.appendingPathComponent("loi.csv").path
-        try Data(bad.utf8).write(to: URL(fileURLWithPath: badPath))
-        h.press(.function(10), .function(8), .ctrl("u"))
-        h.type(badPath)
-        h.press(.enter, .function(2))
-        while h.app.stack.last?.hasPendingWork == true { h.app.runPendingWork() }
-        #expect(h.messageLine.hasPrefix("Không nhập phiếu nào: 2 lỗi."))
-        #expect(try h.database.responses(campaignID: 1).count == 340, "nothing imported")
-        let report = try CSVFiles.read(path: folder.appendingPathComponent("loi-loi-nhap.csv").path)
-        #expect(report.headers == ["Dòng", "Cột", "Giá trị", "Lý do"])
-        #expect(report.rows[0] == ["3", "Giới tính", "5", "Không có mã 5."])
-        #expect(report.rows[1][0] == "4")
-    }
-
     @Test func aNewCampaignSetsTheVillageList() throws {
         let h = try Harness(.demo)
         h.press(.function(3))

@@ -141,7 +141,8 @@ import Testing
         #expect(check.report.countByKind == [.unknownCode: 700, .duplicateInFile: 1, .wrongCellCount: 1,
                                              .duplicateSerial: 1])
         #expect(check.report.problems[1] == ImportProblem(row: 2, column: "Số phiếu", value: "H-1",
-                                                          reason: .duplicateInFile(firstRow: 1)))
+                                                          reason: .duplicateInFile(firstRow: 1), serial: "H-1",
+                                                          questionID: "serial"))
         #expect(throws: SurveyFileImportError.notChecked) {
             try setup.database.importSurveyFile(setup.job(path), checked: check, by: clerk, at: moment)
         }

@@ -28,12 +28,18 @@ public struct ImportProblem: Hashable, Sendable {
     public let column: String
     public let value: String
     public let reason: Reason
+    /// The form number the row gives, so the clerk finds the paper form ("" for the header or a row without).
+    public let serial: String
+    /// The question the column answers, so a report can list its valid codes.
+    public let questionID: String?
 
-    public init(row: Int, column: String, value: String, reason: Reason) {
+    public init(row: Int, column: String, value: String, reason: Reason, serial: String = "", questionID: String? = nil) {
         self.row = row
         self.column = column
         self.value = value
         self.reason = reason
+        self.serial = serial
+        self.questionID = questionID
     }
 
     public var kind: Kind {
@@ -117,26 +123,6 @@ public struct SurveyImport: Sendable {
     }
 
     var questionnaire: Questionnaire { engine.questionnaire }
-
-    /// A stable name for a set of headers, under which a mapping is saved for reuse.
-    public static func signature(of headers: [String]) -> String {
-        headers.map { VietnameseText.fold($0.cleanedInput) }.joined(separator: "|")
-    }
-
-    /// Guesses each column's question from its header: the question's id or its label, marks and case aside.
-    public func suggestedMapping(for headers: [String]) -> [String: String] {
-        var mapping: [String: String] = [:]
-        for header in headers {
-            let folded = VietnameseText.fold(header.cleanedInput)
-            if let question = questionnaire.questions.first(where: {
-                VietnameseText.fold($0.id) == folded || VietnameseText.fold($0.label.vi) == folded
-                    || VietnameseText.fold($0.label.en) == folded
-            }) {
-                mapping[header] = question.id
-            }
-        }
-        return mapping
-    }
 
     /// Reads one cell as the answer to a question: codes or labels for choices (marks aside), a number, a village
     /// by name or number, or text. Nil for an empty cell.
@@ -231,10 +217,16 @@ public struct SurveyImport: Sendable {
     /// problem at all. `existing` are the campaign's responses already stored (duplicate serials).
     public func convert(headers: [String], rows: [[String]], mapping: [String: String], campaignID: Int64,
                         existing: [SurveyResponse]) -> (responses: [SurveyResponse], problems: [ImportProblem]) {
-        var run = ImportRun(importer: self, headers: headers, rows: rows, mapping: mapping, campaignID: campaignID,
-                            existing: existing)
-        while !run.step(rows: 500) {}
-        return (run.responses, run.problems)
+        var checker = ImportRowChecker(importer: self, headers: headers, mapping: mapping, campaignID: campaignID)
+        let stored = FormsInMemory(existing)
+        var responses: [SurveyResponse] = []
+        var problems = checker.headerProblems
+        for (index, cells) in rows.enumerated() {
+            let (response, rowProblems) = checker.check(cells, row: index + 1) { stored.serialTaken($0, except: nil) }
+            problems += rowProblems
+            if let response { responses.append(response) }
+        }
+        return (responses, problems)
     }
 }
 
@@ -330,12 +322,14 @@ public struct ImportRowChecker: Sendable {
         for issue in errors {
             let index = questions.lastIndex { $0?.id == issue.field }
             problems.append(ImportProblem(row: row, column: index.map { headers[$0] } ?? issue.field,
-                                          value: index.map { cells[$0] } ?? "", reason: .answer(issue.problem)))
+                                          value: index.map { cells[$0] } ?? "", reason: .answer(issue.problem),
+                                          serial: cleanSerial, questionID: issue.field))
         }
         if !serial.isEmpty, let first = firstRows.register(serial, row: row) {
             let index = questions.lastIndex { $0?.id == "serial" }
             problems.append(ImportProblem(row: row, column: index.map { headers[$0] } ?? "serial", value: serial,
-                                          reason: .duplicateInFile(firstRow: first)))
+                                          reason: .duplicateInFile(firstRow: first), serial: cleanSerial,
+                                          questionID: "serial"))
         }
         return (response, problems)
     }
@@ -371,42 +365,5 @@ struct FirstRowOfSerial: Sendable {
         if let seen = rows[digest] { return Int(seen) }
         rows[digest] = Int32(clamping: row)
         return nil
-    }
-}
-
-/// An import in progress over rows held in memory, converted a slice of rows at a time so a screen can show a
-/// progress bar. Files of any size go through Storage's streaming import instead.
-public struct ImportRun: Sendable {
-    public let headers: [String]
-    public let rows: [[String]]
-    private var checker: ImportRowChecker
-    private let existing: FormsInMemory
-    public private(set) var processed = 0
-    public private(set) var responses: [SurveyResponse] = []
-    public private(set) var problems: [ImportProblem] = []
-
-    public init(importer: SurveyImport, headers: [String], rows: [[String]], mapping: [String: String],
-                campaignID: Int64, existing: [SurveyResponse]) {
-        self.headers = headers
-        self.rows = rows
-        self.existing = FormsInMemory(existing)
-        checker = ImportRowChecker(importer: importer, headers: headers, mapping: mapping, campaignID: campaignID)
-        problems = checker.headerProblems
-    }
-
-    public var isDone: Bool { processed >= rows.count }
-
-    /// Converts up to `count` more rows; true when every row is done.
-    public mutating func step(rows count: Int) -> Bool {
-        let end = min(rows.count, processed + count)
-        while processed < end {
-            let (response, rowProblems) = checker.check(rows[processed], row: processed + 1) {
-                existing.serialTaken($0, except: nil)
-            }
-            problems += rowProblems
-            if let response { responses.append(response) }
-            processed += 1
-        }
-        return isDone
     }
 }

@@ -48,27 +48,33 @@ public final class App {
     /// The screen area for a window of `size`: below the title bar, above the message line and the key bar.
     static func area(for size: Size) -> Rect { Rect(x: 0, y: 1, width: size.width, height: size.height - 3) }
 
+    /// How often the frame is redrawn while a screen's work runs on its own thread (an import): often
+    /// enough for the figures to move, rarely enough to leave the cores to the work.
+    static let workFrameMilliseconds = 100
+
     /// Reads keys and draws frames until the user quits. Keys that arrive together (a paste, fast typing)
-    /// are all handled before the next frame is drawn.
+    /// are all handled before the next frame is drawn. While the top screen has work under way, the wait for
+    /// a key is short, and the screen takes in the work's progress before each frame.
     public func run(on terminal: any Terminal) {
         ctx.theme = terminal.supportsColour ? .colour : .monochrome
         draw(on: terminal)
         while isRunning && !terminal.stopRequested {
             let busy = stack.last?.hasPendingWork == true
-            guard let key = terminal.nextKey(timeoutMilliseconds: busy ? 0 : 1000) else {
-                if busy {
-                    runPendingWork()
-                    draw(on: terminal)
-                } else if lockIfIdle() {
-                    draw(on: terminal)
-                }
-                continue
+            let key = terminal.nextKey(timeoutMilliseconds: busy ? Self.workFrameMilliseconds : 1000)
+            if let key {
+                handle(key, size: terminal.size)
+                while isRunning, let more = terminal.nextKey(timeoutMilliseconds: 0) { handle(more, size: terminal.size) }
             }
-            handle(key, size: terminal.size)
-            while isRunning, let more = terminal.nextKey(timeoutMilliseconds: 0) { handle(more, size: terminal.size) }
-            if isRunning { draw(on: terminal) }
+            if isRunning, stack.last?.hasPendingWork == true { runPendingWork() }
+            if key != nil || busy || lockIfIdle(), isRunning { draw(on: terminal) }
         }
+        stopPendingWork()
         BackupJob.stopAll()
+    }
+
+    /// Stops the work of every screen and waits for it, before the data file is closed.
+    func stopPendingWork() {
+        for index in stack.indices { stack[index].stopPendingWork() }
     }
 
     func draw(on terminal: any Terminal) {
@@ -238,6 +244,7 @@ public final class App {
 
     func signOut() {
         let previous = ctx.account?.username ?? ""
+        stopPendingWork()
         ctx.account = nil
         lock = nil
         modal = nil

@@ -65,10 +65,13 @@ protocol ScreenHost {
     mutating func changed(_ change: Change, _ ctx: AppContext)
     /// The centre the screen is about, for the keys and menu entries that open a centre's board, surveys or plans.
     var currentCentreID: Int64? { get }
-    /// True while the screen has work to do between keys (an import under way).
+    /// True while the screen has work under way between keys (an import running on its own thread).
     var hasPendingWork: Bool { get }
-    /// Does a slice of that work; the app draws a frame after each slice, so progress shows.
+    /// Takes in how that work is doing (progress, or its end); the app calls it several times a second while
+    /// the work is under way, and after each key, and draws a frame after it, so progress shows.
     mutating func tick(_ ctx: AppContext) -> [AppCommand]
+    /// Stops that work and waits for it (the program quits, the person signs out): nothing half done is kept.
+    mutating func stopPendingWork()
 }
 
 extension ScreenHost {
@@ -78,6 +81,7 @@ extension ScreenHost {
     var currentCentreID: Int64? { nil }
     var hasPendingWork: Bool { false }
     mutating func tick(_ ctx: AppContext) -> [AppCommand] { [] }
+    mutating func stopPendingWork() {}
 }
 
 /// The Elm-style half of a screen: a keymap over its actions, `update`, a view, and at most one modal that the

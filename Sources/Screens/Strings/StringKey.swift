@@ -129,9 +129,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpNeedsVillage, helpNeedsSex, helpNeedsAge, helpNeedsOccupation, ageUnder15, age15to29, age30to44
     case age45to59, age60plus, exportFormsSuffix, exportNeedsSuffix
     case exportTopic, exportCount, exportShare, csvUnreadable, csvNotUTF8, csvEmpty, csvUnwritable, importTitle
-    case importScreenTitle, importFileLabel, importChooseFile, importRead, importColumnHeader, importColumnSample
+    case importScreenTitle, importFileLabel, importChooseFile, importColumnHeader, importColumnSample
     case importColumnQuestion, importUnmapped, importIgnoreColumn, keyCheckImport, keyMapColumn, helpImportRun
-    case helpImportMap, importChecking, importDone, importFailed, importProblemLine, importUnknownColumn
+    case helpImportMap, importDone, importFailed, importProblemLine, importUnknownColumn
     case importMissingColumn, importWrongCellCount, importDuplicateInFile, reportRow, reportColumn, reportValue
     case reportReason, helpRosterSurveys, menuSurveys
 
@@ -337,4 +337,11 @@ public enum StringKey: String, CaseIterable, Sendable {
     case auditTypeEvaluation, auditTypeStaff, auditTypeFundingYear, auditTypeReceipt, auditFieldUid
     case auditFieldCriteriaSet, auditFieldSelfTotal, auditFieldTotal, auditFieldSelfRank, auditFieldRank
     case auditFieldItemEvidence, auditFieldItemOverride, auditFieldItemSelf, auditFieldItemOfficer
+    // import
+    case importPickTitle, importPickTypePath, importPickParent, importChooseHint, importColumnsCount
+    case importMetadataColumn, importCheckingCaption, importWritingCaption, importCancelling, importStarting
+    case importProblemLineSerial, importValidCodes, reportSerial, helpImportBackToMapping, importHelpFileLabel
+    case importHelpFile, importHelpColumnsLabel, importHelpColumns, importHelpAnswersLabel, importHelpAnswers
+    case importHelpFormatLabel, importHelpFormat, importHelpKoboLabel, importHelpKobo, importHelpProblemsLabel
+    case importHelpProblems, importColumnsMetadata, importMapThenRun
 }

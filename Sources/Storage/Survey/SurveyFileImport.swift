@@ -20,6 +20,15 @@ public struct ImportProgress: Sendable, Equatable {
     public let rowsPerSecond: Double
     /// Seconds left in this pass, once there is enough to estimate.
     public let remaining: Double?
+
+    public init(phase: Phase, rows: Int, totalRows: Int?, fraction: Double, rowsPerSecond: Double, remaining: Double?) {
+        self.phase = phase
+        self.rows = rows
+        self.totalRows = totalRows
+        self.fraction = fraction
+        self.rowsPerSecond = rowsPerSecond
+        self.remaining = remaining
+    }
 }
 
 /// The import was cancelled between two slices of rows: nothing was written.
