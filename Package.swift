@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Text helpers (NFC, folding, search, Vietnamese collation, display width) and `Severity`: the small
@@ -36,7 +37,12 @@ let package = Package(
         // The only code that touches the data file.
         .target(
             name: "Storage",
-            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Domain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                // Exchange bundles are zip files.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Cell buffer, keys, keymaps and widgets; no C imports, no Domain.
         .target(name: "TerminalUI", dependencies: ["Basics"]),

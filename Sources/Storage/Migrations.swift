@@ -245,6 +245,7 @@ enum Migrations {
             }
             try SurveyTallies.rebuild(db)
         }
+        migrator.registerMigration("v7-exchange", migrate: ExchangeSchema.migrate)
         return migrator
     }
 }

@@ -10,7 +10,8 @@ struct TTHTCD: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "tthtcd", abstract: CLI.strings[.cliAbstract], discussion: CLI.strings[.cliDiscussion],
-            version: CLI.version, subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self, PlanCommand.self, AuditCommand.self, BenchCommand.self],
+            version: CLI.version, subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self, PlanCommand.self, AuditCommand.self, ExchangeCommand.self,
+                          BenchCommand.self],
             defaultSubcommand: OpenCommand.self)
     }
 

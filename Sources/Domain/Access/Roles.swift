@@ -4,6 +4,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case editCentres, editBoards, editSurveys
     case draftPlans, submitPlans, recordPlanOutcomes, approvePlans
     case evaluate
+    /// Writing this office's bundle and receiving other offices' bundles.
+    case exchangeData
 }
 
 /// The roles of an office. A person may hold several.
@@ -13,11 +15,11 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     /// Everybody reads everything; these are the permissions beyond reading.
     public var permissions: Set<Permission> {
         switch self {
-        case .administrator: return [.manageAccounts, .changeSettings, .viewAudit]
-        case .dataClerk: return [.editCentres, .editBoards, .editSurveys]
+        case .administrator: return [.manageAccounts, .changeSettings, .viewAudit, .exchangeData]
+        case .dataClerk: return [.editCentres, .editBoards, .editSurveys, .exchangeData]
         case .centreDirector: return [.draftPlans, .submitPlans, .recordPlanOutcomes]
         case .communeLeader: return [.approvePlans]
-        case .provincialOfficer: return [.evaluate, .viewAudit]
+        case .provincialOfficer: return [.evaluate, .viewAudit, .exchangeData]
         case .viewer: return []
         }
     }
@@ -65,6 +67,10 @@ public struct Actor: Hashable, Sendable {
 
     /// The program itself, for the first run and the demo. Never a signed-in person.
     public static let system = Actor(system: "system")
+
+    /// The `tthtcd exchange` commands, run by whoever holds the data file (0600, their own account), as a script on
+    /// the office's PC does: recorded in the audit trail under this name.
+    public static let exchangeCommand = Actor(system: "exchange")
 
     public func can(_ permission: Permission) -> Bool {
         isSystem || roles.contains { $0.permissions.contains(permission) }

@@ -32,9 +32,12 @@ enum Route: Hashable, Sendable {
     case planHeader(centreID: Int64, planID: Int64?)
     case activity(planID: Int64, index: Int?)
     case inbox
+    case exchangeSend
+    case exchangeReceive
+    case exchangeRollUp
 
     /// The groups of the menu, in the order shown.
-    enum MenuGroup: Int, CaseIterable, Sendable { case centres, board, surveys, plans, system }
+    enum MenuGroup: Int, CaseIterable, Sendable { case centres, board, surveys, plans, exchange, system }
 
     /// The routes the menu offers, for the centre the person is looking at (if any); filtered by permission later.
     static func menu(centreID: Int64?) -> [Route] {
@@ -44,7 +47,8 @@ enum Route: Hashable, Sendable {
         }
         routes.append(.compliance)
         if let centreID { routes += [.campaigns(centreID: centreID), .plans(centreID: centreID)] }
-        routes += [.inbox, .settings(firstRun: false), .accounts, .audit, .changePassword]
+        routes += [.inbox, .exchangeSend, .exchangeReceive, .exchangeRollUp, .settings(firstRun: false), .accounts, .audit,
+                   .changePassword]
         return routes
     }
 
@@ -59,6 +63,9 @@ enum Route: Hashable, Sendable {
         case .campaigns: return (.menuSurveys, .surveys)
         case .plans: return (.menuPlans, .plans)
         case .inbox: return (.menuInbox, .plans)
+        case .exchangeSend: return (.exchangeSendTitle, .exchange)
+        case .exchangeReceive: return (.exchangeReceiveTitle, .exchange)
+        case .exchangeRollUp: return (.exchangeRollUpTitle, .exchange)
         case .settings: return (.menuSettings, .system)
         case .accounts: return (.menuAccounts, .system)
         case .audit: return (.menuAudit, .system)
@@ -95,6 +102,7 @@ enum Route: Hashable, Sendable {
         case .campaignForm, .surveyImport, .surveyEntry(_, nil): return .editSurveys
         case .planHeader(_, nil): return .draftPlans
         case .inbox: return .approvePlans
+        case .exchangeSend, .exchangeReceive: return .exchangeData
         default: return nil
         }
     }
@@ -190,6 +198,9 @@ enum Route: Hashable, Sendable {
             guard index.map(found.activities.indices.contains) ?? true else { throw RecordGone() }
             return ActivityFormScreen(ctx: ctx, centre: try centre(found.centreID), plan: found, index: index)
         case .inbox: return ApprovalInboxScreen(ctx: ctx)
+        case .exchangeSend: return SendScreen(ctx: ctx)
+        case .exchangeReceive: return ReceiveScreen(ctx: ctx)
+        case .exchangeRollUp: return RollUpScreen(ctx: ctx)
         }
     }
 

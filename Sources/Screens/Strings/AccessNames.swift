@@ -27,6 +27,7 @@ extension Strings {
         case .recordPlanOutcomes: return self[.permissionRecordOutcomes]
         case .approvePlans: return self[.permissionApprovePlans]
         case .evaluate: return self[.permissionEvaluate]
+        case .exchangeData: return self[.permissionExchangeData]
         }
     }
 
@@ -79,6 +80,7 @@ extension Strings {
         case .busy: return self[.storageBusy]
         case .recordGone: return self[.storageRecordGone]
         case .corruptValue(let table, let column, let value): return self(.storageCorruptValue, table, column, value)
+        case .receivedRecord: return self[.storageReceivedRecord]
         }
     }
 
@@ -92,6 +94,7 @@ extension Strings {
         case "lock": return self[.auditLock]
         case "passwordChanged": return self[.auditPasswordChanged]
         case "import": return self[.auditImport]
+        case "receive": return self[.auditReceive]
         default: return action
         }
     }

@@ -8,6 +8,7 @@ extension Strings {
         case .board: return self[.menuGroupBoard]
         case .surveys: return self[.menuGroupSurveys]
         case .plans: return self[.menuGroupPlans]
+        case .exchange: return self[.exchangeMenuGroup]
         case .system: return self[.menuGroupSystem]
         }
     }
