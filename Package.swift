@@ -61,7 +61,8 @@ let package = Package(
         .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AppResources"]),
         .testTarget(
-            name: "StorageTests", dependencies: ["Storage", "Domain", "AppResources"],
+            name: "StorageTests",
+            dependencies: ["Storage", "Domain", "AppResources", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             // demo-v5.sqlite: the demo data file as the version before "v6-province-scale" wrote it.
             resources: [.copy("Fixtures")]
         ),

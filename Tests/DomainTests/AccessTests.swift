@@ -75,11 +75,11 @@ import Testing
 @Suite struct PermissionTests {
     /// Every role against every permission: what each may do beyond reading.
     static let allowed: [Role: Set<Permission>] = [
-        .administrator: [.manageAccounts, .changeSettings, .viewAudit],
-        .dataClerk: [.editCentres, .editBoards, .editSurveys],
+        .administrator: [.manageAccounts, .changeSettings, .viewAudit, .exchangeData],
+        .dataClerk: [.editCentres, .editBoards, .editSurveys, .exchangeData],
         .centreDirector: [.draftPlans, .submitPlans, .recordPlanOutcomes],
         .communeLeader: [.approvePlans],
-        .provincialOfficer: [.evaluate, .viewAudit],
+        .provincialOfficer: [.evaluate, .viewAudit, .exchangeData],
         .viewer: [],
     ]
 
