@@ -83,6 +83,7 @@ struct ReceiveScreen: KeyedScreen, Equatable {
                 return []
             }
             folder = resolved
+            modal = nil
             reload(ctx)
             if bundles.isEmpty { return [.message(StatusMessage(s(.exchangeNoBundles, folder)))] }
         case .mark:
@@ -172,7 +173,7 @@ struct ReceiveScreen: KeyedScreen, Equatable {
         let marks = marked
         let rect = tableRect(in: area)
         table.render(into: &buffer, rect: rect,
-                     columns: [TableColumn("", width: 2), TableColumn(s[.exchangeColumnOffice], width: 30),
+                     columns: [TableColumn("", width: 2), TableColumn(s[.exchangeColumnOffice], width: 24),
                                TableColumn(s[.exchangeColumnSequence], width: 6, alignRight: true),
                                TableColumn(s[.exchangeColumnWritten], width: 16), TableColumn(s[.exchangeColumnCheck])],
                      sortColumn: nil, ascending: true, theme: theme,

@@ -12,7 +12,7 @@ struct RollUpScreen: KeyedScreen, Equatable {
     }
 
     private(set) var peers: [PeerStatus] = []
-    private(set) var staleDays = PeerStatus.defaultStaleDays
+    var staleDays = PeerStatus.defaultStaleDays
     var table = TableState()
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
@@ -72,6 +72,7 @@ struct RollUpScreen: KeyedScreen, Equatable {
                 return [.message(StatusMessage(s.saveFailure(error), kind: .error))]
             }
             staleDays = days
+            modal = nil
             return [.changed(.settings)]
         case .viewWhole:
             guard peers.indices.contains(table.selected) else { return [] }
@@ -106,7 +107,7 @@ struct RollUpScreen: KeyedScreen, Equatable {
             buffer.write(s[.exchangeNoPeers], x: area.x + 1, y: rect.y + 1, style: theme.dim, maxWidth: area.width - 2)
         }
         table.render(into: &buffer, rect: rect,
-                     columns: [TableColumn(s[.exchangeColumnOffice], width: 26),
+                     columns: [TableColumn(s[.exchangeColumnOffice], width: 22),
                                TableColumn(s[.exchangeColumnSequence], width: 5, alignRight: true),
                                TableColumn(s[.exchangeColumnWritten], width: 16),
                                TableColumn(s[.exchangeColumnCentres], width: 6, alignRight: true),

@@ -64,6 +64,7 @@ struct SendScreen: KeyedScreen, Equatable {
                 return []
             }
             folder = resolved
+            modal = nil
         case .write:
             guard let settings = ctx.office else { return [.message(StatusMessage(s[.exchangeOfficeNotSet], kind: .error))] }
             guard ctx.can(.exchangeData) else { return [.message(StatusMessage(s[.routeNotAllowed], kind: .error))] }
