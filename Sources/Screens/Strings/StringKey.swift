@@ -216,7 +216,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case planNothingToDraft, planDraftTitle
 
     // exchange: bundles between a commune office and its province (issue 13)
-    case auditReceive, benchExchangeExport, benchExchangeReceive, cliDemoCommuneHelp, cliDemoOfficeOnlyHelp
+    case auditReceive, benchExchangeExport, benchExchangeReceive, benchExchangeTotal, cliBenchBundlesHelp
+    case cliBenchExchangeAbstract, cliBenchFormsHelp, cliDemoCommuneHelp, cliDemoOfficeOnlyHelp
     case cliDemoUnknownCommune, cliExchangeAbstract, cliExchangeExportAbstract, cliExchangeFilesHelp
     case cliExchangeImportAbstract, cliExchangeStatusAbstract, cliExchangeToHelp, exchangeBundleCount
     case exchangeCheckFirst, exchangeCheckOK, exchangeCheckRefused, exchangeColumnCentres, exchangeColumnCheck
