@@ -221,3 +221,22 @@ extension AppDatabase {
         try saveSetting("session.idleMinutes", String(minutes), by: actor, at: moment)
     }
 }
+
+extension AppDatabase {
+    /// The demo accounts this file still holds with their demo password, active: a trainer opening any demo
+    /// file (not only the one `--demo` makes) sees whom to sign in as. An account whose password was changed,
+    /// or that was removed or deactivated, is not listed: its demo password no longer opens it.
+    public func unchangedDemoAccounts(of dataset: DemoDataset) throws -> [DemoDataset.DemoAccount] {
+        do {
+            let stored = try writer.read { db in
+                try AccountRecord.filter(dataset.accounts.map(\.username).contains(AccountRecord.Columns.username))
+                    .fetchAll(db)
+            }
+            let hashes = Dictionary(stored.filter(\.active).map { ($0.username, $0.passwordHash) },
+                                    uniquingKeysWith: { first, _ in first })
+            return dataset.accounts.filter { hashes[$0.username] == $0.passwordHash }
+        } catch {
+            throw StorageError(error)
+        }
+    }
+}

@@ -9,6 +9,13 @@ public struct AuditFilter: Sendable, Equatable {
     public var record: String?
     public var from: LocalDate?
     public var to: LocalDate?
+    /// A centre: its own entries and those of its board (trainings included), surveys, forms, imports and plans.
+    public var centre: (id: Int64, code: String)? {
+        get { centreID.map { ($0, centreCode) } }
+        set { centreID = newValue?.id; centreCode = newValue?.code ?? "" }
+    }
+    private var centreID: Int64?
+    private var centreCode = ""
 
     public init(username: String? = nil, record: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil) {
         self.username = username
@@ -16,6 +23,22 @@ public struct AuditFilter: Sendable, Equatable {
         self.from = from
         self.to = to
     }
+
+    /// The entries of a centre and of every record that belongs to it. A record removed since keeps its place
+    /// through the centre it named in its own entry.
+    static let centreCondition = """
+        ((recordType = 'centre' AND recordID = :code)
+         OR (recordType IN ('boardMember', 'plan', 'surveyCampaign') AND EXISTS (
+               SELECT 1 FROM json_each(auditEntry.changes) AS j WHERE json_extract(j.value, '$.field') = 'centreID'
+               AND (json_extract(j.value, '$.before') = :idText OR json_extract(j.value, '$.after') = :idText)))
+         OR (recordType = 'boardMember' AND CAST(recordID AS INTEGER) IN (SELECT id FROM boardMember WHERE centreId = :id))
+         OR (recordType = 'plan' AND CAST(recordID AS INTEGER) IN (SELECT id FROM plan WHERE centreId = :id))
+         OR (recordType = 'surveyCampaign' AND CAST(recordID AS INTEGER) IN (SELECT id FROM surveyCampaign WHERE centreId = :id))
+         OR (recordType = 'surveyResponse' AND CAST(recordID AS INTEGER) IN (
+               SELECT r.id FROM surveyResponse r JOIN surveyCampaign s ON s.id = r.campaignId WHERE s.centreId = :id))
+         OR (recordType = 'importBatch' AND CAST(recordID AS INTEGER) IN (
+               SELECT b.id FROM importBatch b JOIN surveyCampaign s ON s.id = b.campaignId WHERE s.centreId = :id)))
+        """
 }
 
 extension AppDatabase {
@@ -44,6 +67,10 @@ extension AppDatabase {
             if let username = filter.username { request = request.filter(Columns.username == username) }
             if let record = filter.record?.cleanedInput, !record.isEmpty {
                 request = request.filter(sql: "(recordType || ' ' || recordID) LIKE ?", arguments: ["%" + record + "%"])
+            }
+            if let (id, code) = filter.centre {
+                request = request.filter(sql: AuditFilter.centreCondition,
+                                         arguments: ["code": code, "id": id, "idText": String(id)])
             }
             if let from = filter.from { request = request.filter(Columns.at >= from.iso) }
             if let to = filter.to { request = request.filter(Columns.at < to.adding(days: 1).iso) }

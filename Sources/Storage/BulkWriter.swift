@@ -9,13 +9,16 @@ public struct BulkWriter {
     let db: Database
     let stamp: String
     let moment: Date
+    /// Who loads, named on each line of status history.
+    let recordedBy: String
     private var codes: Set<String>
     /// What was written, by kind ("centre", "boardMember", ...), for the audit entry.
     public private(set) var counts: [String: Int] = [:]
 
-    init(_ db: Database, at moment: Date) throws {
+    init(_ db: Database, by actor: Actor, at moment: Date) throws {
         self.db = db
         self.moment = moment
+        recordedBy = actor.signature
         stamp = Timestamp.string(moment)
         codes = try Set(String.fetchAll(db, CentreRecord.select(CentreRecord.Columns.code)))
     }
@@ -32,11 +35,12 @@ public struct BulkWriter {
         centre.id = record.id
         try AppDatabase.writeChildren(db, centreID: record.id!, centre)
         try AppDatabase.appendStatusChange(db, centreID: record.id!, StatusChange(
-            from: nil, to: .active, decision: centre.establishment, reason: "", mergedInto: nil, recordedAt: moment))
+            from: nil, to: .active, decision: centre.establishment, reason: "", mergedInto: nil, recordedAt: moment,
+            recordedBy: recordedBy))
         if centre.status != .active {
             try AppDatabase.appendStatusChange(db, centreID: record.id!, StatusChange(
                 from: .active, to: centre.status, decision: centre.statusDecision, reason: centre.statusReason,
-                mergedInto: centre.mergedInto, recordedAt: moment))
+                mergedInto: centre.mergedInto, recordedAt: moment, recordedBy: recordedBy))
         }
         counts["centre", default: 0] += 1
         return centre
@@ -89,7 +93,7 @@ extension AppDatabase {
             try actor.require(permission)
         }
         return try writer.write { db in
-            var bulk = try BulkWriter(db, at: moment)
+            var bulk = try BulkWriter(db, by: actor, at: moment)
             try body(&bulk)
             try Self.audit(db, actor: actor, action: "bulkLoad", recordType: "dataset", recordID: "",
                            changes: AuditDiff.changes(before: nil, after: bulk.counts.mapValues(String.init)),

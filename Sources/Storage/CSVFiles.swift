@@ -53,17 +53,17 @@ public enum CSVFiles {
         return "'" + cell
     }
 
-    /// Writes a CSV file for Excel: UTF-8 with a BOM, comma-separated, every cell neutralised. Replaces the file
-    /// in one step, so a power cut leaves the old file or the new one.
-    public static func write(path: String, headers: [String], rows: [[String]]) throws {
-        try write(path: path, headers: headers) { emit in
+    /// Writes a CSV file for Excel: UTF-8 with a BOM, cells separated as `style` says, every cell neutralised.
+    /// Replaces the file in one step, so a power cut leaves the old file or the new one.
+    public static func write(path: String, style: CSVStyle, headers: [String], rows: [[String]]) throws {
+        try write(path: path, style: style, headers: headers) { emit in
             for row in rows { try emit(row) }
         }
     }
 
     /// The same, with rows handed over one at a time by `body`: a file of any length is written in constant
     /// memory, into a temporary file beside the target that is renamed over it at the end.
-    public static func write(path: String, headers: [String],
+    public static func write(path: String, style: CSVStyle, headers: [String],
                              _ body: (_ emit: ([String]) throws -> Void) throws -> Void) throws {
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bom)),
@@ -81,11 +81,12 @@ public enum CSVFiles {
             }
             pending.removeAll(keepingCapacity: true)
         }
+        let separator = style.separator
         func emit(_ row: [String]) throws {
             for (index, cell) in row.enumerated() {
-                if index > 0 { pending.append(UInt8(ascii: ",")) }
+                if index > 0 { pending.append(separator) }
                 let text = neutralise(cell)
-                if text.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) {
+                if text.utf8.contains(where: { $0 == 0x22 || $0 == separator || $0 == 0x0A || $0 == 0x0D }) {
                     pending.append(0x22)
                     for byte in text.utf8 {
                         if byte == 0x22 { pending.append(0x22) }

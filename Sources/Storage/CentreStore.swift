@@ -94,11 +94,13 @@ extension AppDatabase {
                 try Self.appendStatusChange(db, centreID: id, StatusChange(
                     from: nil, to: centre.status,
                     decision: centre.status == .active ? centre.establishment : centre.statusDecision,
-                    reason: centre.statusReason, mergedInto: centre.mergedInto, recordedAt: moment))
+                    reason: centre.statusReason, mergedInto: centre.mergedInto, recordedAt: moment,
+                    recordedBy: actor.signature))
             } else if let previous, previous.status != centre.status {
                 try Self.appendStatusChange(db, centreID: id, StatusChange(
                     from: previous.status, to: centre.status, decision: centre.statusDecision,
-                    reason: centre.statusReason, mergedInto: centre.mergedInto, recordedAt: moment))
+                    reason: centre.statusReason, mergedInto: centre.mergedInto, recordedAt: moment,
+                    recordedBy: actor.signature))
             }
             let saved = try Self.fetchCentre(db, id: id)!
             try Self.audit(db, actor: actor, action: previous == nil ? "create" : "update",

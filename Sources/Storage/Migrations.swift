@@ -245,7 +245,25 @@ enum Migrations {
             }
             try SurveyTallies.rebuild(db)
         }
-        migrator.registerMigration("v7-exchange", migrate: ExchangeSchema.migrate)
+        migrator.registerMigration("v7-status-recorded-by") { db in
+            // Who recorded each change of a centre's status. Older lines take the name from the audit entry
+            // written in the same transaction (same centre, same moment), and the full name from the account.
+            try db.alter(table: "centreStatusChange") { t in
+                t.add(column: "recordedBy", .text).notNull().defaults(to: "")
+            }
+            try db.execute(sql: """
+                UPDATE centreStatusChange SET recordedBy = COALESCE((
+                    SELECT CASE WHEN COALESCE(account.fullName, '') = '' THEN auditEntry.username
+                                ELSE account.fullName || ' (' || auditEntry.username || ')' END
+                    FROM auditEntry
+                    JOIN centre ON centre.code = auditEntry.recordID
+                    LEFT JOIN account ON account.username = auditEntry.username
+                    WHERE auditEntry.recordType = 'centre' AND centre.id = centreStatusChange.centreId
+                      AND auditEntry.at = centreStatusChange.recordedAt
+                    ORDER BY auditEntry.id LIMIT 1), '')
+                """)
+        }
+        migrator.registerMigration("v8-exchange", migrate: ExchangeSchema.migrate)
         return migrator
     }
 }

@@ -190,12 +190,14 @@ extension AppDatabase {
         try record.insert(db)
     }
 
-    /// Starts an amendment: a new draft version of an approved plan, while the approved one stays in force.
+    /// Starts an amendment: a new draft version of an approved plan, while the approved one stays in force. The
+    /// reason is kept in the approved plan's history, where the chairman reads why it is being amended.
     @discardableResult
-    public func amendPlan(id: Int64, by actor: Actor, at moment: Date) throws -> Plan {
+    public func amendPlan(id: Int64, reason: String, by actor: Actor, at moment: Date) throws -> Plan {
         try writer.write { db in
             guard let approved = try Self.fetchPlan(db, id: id) else { throw PlanStoreError.notFound }
-            if case .failure(let error) = PlanWorkflow.next(from: approved.status, .amend, by: actor) {
+            if case .failure(let error) = PlanWorkflow.next(from: approved.status, .amend, by: actor,
+                                                            comment: reason.cleanedMultiline) {
                 throw PlanStoreError.workflow(error)
             }
             let openStatuses = [PlanStatus.draft, .submitted, .returned].map(\.rawValue)
@@ -206,7 +208,7 @@ extension AppDatabase {
             }
             var draft = PlanDrafter.amendment(of: approved)
             try Self.storePlan(db, &draft, at: moment)
-            try Self.recordEvent(db, planID: id, .amend, by: actor, comment: "v\(draft.version)", at: moment)
+            try Self.recordEvent(db, planID: id, .amend, by: actor, comment: reason.cleanedMultiline, at: moment)
             try Self.audit(db, actor: actor, action: "amend", recordType: "plan", recordID: String(draft.id!),
                            changes: AuditDiff.changes(before: nil, after: Self.auditFields(draft)), at: moment)
             return try Self.fetchPlan(db, id: draft.id!)!

@@ -41,4 +41,19 @@ extension AppDatabase {
     static func settingNumber(_ db: Database, _ key: String) throws -> Int? {
         try SettingRecord.fetchOne(db, key: key).map { try $0.number() }
     }
+
+    /// How CSV files are written; ";" with decimal commas until the office chooses otherwise.
+    public func csvStyle() throws -> CSVStyle {
+        try writer.read { db in
+            guard let record = try SettingRecord.fetchOne(db, key: "export.csvStyle") else { return .semicolon }
+            guard let style = CSVStyle(rawValue: record.value) else {
+                throw SettingRecord.failure(SettingRecord.Columns.value, record.key + "=" + record.value)
+            }
+            return style
+        }
+    }
+
+    public func saveCSVStyle(_ style: CSVStyle, by actor: Actor, at moment: Date) throws {
+        try saveSetting("export.csvStyle", style.rawValue, by: actor, at: moment)
+    }
 }

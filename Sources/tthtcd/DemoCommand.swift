@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Screens
 import Storage
+import Domain
 
 struct DemoCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -46,6 +47,19 @@ struct DemoCommand: ParsableCommand {
                 throw CLI.fail(CLI.strings.describe(error))
             }
             print(CLI.strings(.cliDemoCreated, target, count))
+            CLI.printDemoAccounts(dataset.accounts)
+        }
+    }
+}
+
+extension CLI {
+    /// The demo accounts with their password, one per line, so a trainer can hand them out.
+    static func printDemoAccounts(_ accounts: [DemoDataset.DemoAccount]) {
+        guard !accounts.isEmpty else { return }
+        print(strings[.cliDemoAccountsHeading])
+        for account in accounts {
+            let roles = account.roles.map { strings.name($0) }.joined(separator: ", ")
+            print("  " + DisplayWidth.pad(account.username, to: 12) + DisplayWidth.pad(account.password, to: 10) + roles)
         }
     }
 }

@@ -64,7 +64,7 @@ struct SurveyCommand: ParsableCommand {
             CommandConfiguration(commandName: "needs", abstract: CLI.strings[.cliSurveyNeedsAbstract])
         }
 
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliCentreHelp], valueName: "CODE")) var centre: String?
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliNeedsCentreHelp], valueName: "CODE")) var centre: String?
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliProvinceHelp], valueName: "CODE")) var province: Int?
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliYearHelp], valueName: "YEAR")) var year: Int
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliVillageHelp], valueName: "NAME")) var village: String?
@@ -206,11 +206,12 @@ struct SurveyCommand: ParsableCommand {
                 reader.close()
                 throw CLI.fail(s.describe(error))
             }
+            let style = (try? reader.csvStyle()) ?? .semicolon
             reader.close()
             if !check.isClean {
                 let report = ImportReport.path(for: path)
                 do {
-                    try ImportReport.write(check.report, to: report, strings: s)
+                    try ImportReport.write(check.report, to: report, style: style, strings: s)
                 } catch let error as CSVFileError {
                     throw CLI.fail(s.describe(error))
                 }

@@ -52,7 +52,9 @@ struct OpenCommand: ParsableCommand {
         } else {
             let database = try dataFile.open(access: .exclusive)
             defer { database.close() }
-            try InteractiveSession.run(database: database, units: units, demoAccounts: [])
+            // A demo file made by `demo create` lists its accounts at sign-in too, while their password is unchanged.
+            let demoAccounts = (try? database.unchangedDemoAccounts(of: CLI.demoDataset())) ?? []
+            try InteractiveSession.run(database: database, units: units, demoAccounts: demoAccounts)
         }
     }
 

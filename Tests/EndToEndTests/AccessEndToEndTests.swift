@@ -34,8 +34,13 @@ struct AccessEndToEndTests {
     @Test func passwordsAndTheirHashesStayInTheAccountsTable() throws {
         let sandbox = Sandbox()
         let data = sandbox.path("demo.sqlite")
-        #expect(try runProgram(["demo", "create", data], in: sandbox).status == 0)
+        let created = try runProgram(["demo", "create", data], in: sandbox)
+        #expect(created.status == 0)
+        #expect(created.stdout.contains("Tài khoản mẫu"), "demo create names the accounts: \(created.stdout)")
+        #expect(created.stdout.split(separator: "\n").contains { $0.contains("giamdoc") && $0.contains("demo2026") })
         let session = try TmuxSession(["--data", data], sandbox: sandbox)
+        try session.waitFor("Tài khoản mẫu")
+        #expect(try session.capture().contains("giamdoc"), "any demo file's sign-in lists its accounts")
         try session.signIn("giamdoc")
         try session.press("F9")
         try session.type("doi mat khau")
@@ -52,6 +57,14 @@ struct AccessEndToEndTests {
         try session.press("F10")
         try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
+        // Its demo password no longer opens giamdoc: the sign-in stops offering it, and still offers the rest.
+        let again = try TmuxSession(["--data", data], sandbox: sandbox)
+        try again.waitFor("Tài khoản mẫu")
+        let signIn = try again.capture()
+        #expect(signIn.contains("canbo") && !signIn.contains("giamdoc"), "\(signIn)")
+        try again.press("C-c")
+        try again.confirmQuit()
+        #expect(try again.exitStatus() == 0)
 
         let dump = try spawn("/usr/bin/sqlite3", [data, ".dump"]).stdout
         #expect(!dump.contains("BiMat-9876"))

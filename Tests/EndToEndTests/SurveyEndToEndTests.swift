@@ -87,6 +87,15 @@ struct SurveyEndToEndTests {
         #expect(topics.first { $0["code"] as? Int == 4 }?["count"] as? Int == 2)
         let campaigns = try runProgram(["survey", "campaigns", "--centre", "TT13957", "--json", "--data", data], in: sandbox)
         #expect(campaigns.stdout.contains("\"responses\" : 3"))
+
+        // Without --centre the analysis covers the province, and the help says so.
+        let help = try runProgram(["survey", "needs", "--help"], in: sandbox).stdout
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("mọi trung tâm của tỉnh, trong một năm") && help.contains("bỏ trống: mọi trung tâm"), "\(help)")
+        let wide = try runProgram(["survey", "needs", "--year", "2026", "--json", "--data", data], in: sandbox)
+        #expect(wide.status == 0, "\(wide.stderr)")
+        let whole = try #require(try JSONSerialization.jsonObject(with: Data(wide.stdout.utf8)) as? [String: Any])
+        #expect((whole["respondents"] as? Int ?? 0) > 3, "the province holds more forms than one centre")
     }
 
     /// A file of `rows` valid forms (semicolon-separated, as a Vietnamese Excel saves it).
@@ -122,7 +131,7 @@ struct SurveyEndToEndTests {
         #expect(wrongCode.status == 1)
         let report = try String(contentsOfFile: wrongPath.replacingOccurrences(of: ".csv", with: "-loi-nhap.csv"),
                                 encoding: .utf8)
-        #expect(report.contains("500,Giới tính,9,Không có mã 9."), "\(report)")
+        #expect(report.contains("500;Giới tính;9;Không có mã 9."), "\(report)")
 
         var truncated = csv(rows: 50)
         truncated.removeLast(30)

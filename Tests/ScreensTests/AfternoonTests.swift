@@ -62,22 +62,29 @@ import TerminalUI
     }
 
     /// An amendment is a legal step: it asks first, naming the plan, and opens only after yes.
-    @Test func openingAnAmendmentAsksNamingThePlan() throws {
+    @Test func openingAnAmendmentAsksNamingThePlanAndItsReason() throws {
         let h = try Harness(.demo, account: Account(username: "giamdoc", fullName: "Trần Văn Minh", roles: [.centreDirector]))
         let approved = try #require(try h.database.plans().first { $0.status == .approved })
         h.app.open(.plan(planID: approved.id!))
         h.press(.function(8))
         let centre = try #require(try h.database.centre(id: approved.centreID))
-        guard case .confirm(let dialog, _, _)? = (h.app.stack.last as? PlanEditorScreen)?.modal else {
+        guard case .prompt(let dialog, _, _)? = (h.app.stack.last as? PlanEditorScreen)?.modal else {
             Issue.record("F8 asked nothing")
             return
         }
-        #expect(dialog.message.contains("Mở bản điều chỉnh của " + h.context.strings.planName(approved, centre: centre)))
+        #expect(dialog.label.contains("Mở bản điều chỉnh của " + h.context.strings.planName(approved, centre: centre)))
         let before = try h.database.plans().count
         h.press(.escape)
-        #expect(try h.database.plans().count == before, "no leaves it as it was")
-        h.press(.function(8), .char("c"))
+        #expect(try h.database.plans().count == before, "Esc leaves it as it was")
+        h.press(.function(8), .function(2))
+        #expect(h.screen.contains("Điều chỉnh phải ghi lý do."), "no reason, no amendment")
+        #expect(try h.database.plans().count == before)
+        h.type("Thêm lớp tin học")
+        h.press(.enter)
+        h.type("cho người cao tuổi")
+        h.press(.function(2))
         #expect(try h.database.plans().count == before + 1)
         #expect((h.app.stack.last as? PlanEditorScreen)?.plan.version == approved.version + 1)
+        #expect(try h.database.plan(id: approved.id!)?.history.last?.comment == "Thêm lớp tin học\ncho người cao tuổi")
     }
 }

@@ -149,6 +149,18 @@ import TerminalUI
         #expect(needs.rows.first?.first == "Nuôi trồng thủy sản")
         let forms = try CSVFiles.read(path: folder.appendingPathComponent("TT13918-2026-phieu.csv").path)
         #expect(forms.rows.count == 300, "every form, not only the filtered ones")
+        // Vietnamese Excel's way by default: ";" between cells, a decimal comma in the share.
+        let needsPath = folder.appendingPathComponent("TT13918-2026-nhu-cau.csv").path
+        #expect(needs.delimiter == ";")
+        let share = try #require(needs.rows.first?.last)
+        #expect(share.range(of: #"^\d+,\d%$"#, options: .regularExpression) != nil, "\(share)")
+        // The office may choose "," and a decimal point instead.
+        try h.database.saveCSVStyle(.comma, by: h.context.actor, at: h.context.clock.now)
+        h.press(.function(4))
+        h.press(.enter)
+        let again = try CSVFiles.read(path: needsPath)
+        #expect(again.delimiter == ",")
+        #expect(again.rows.first?.last == share.replacingOccurrences(of: ",", with: "."))
     }
 
     @Test func importingACleanFileAndARefusedOne() throws {

@@ -58,4 +58,28 @@ import Testing
             #expect(row[2] as Int64? == nil, "forms imported before batches were kept belong to none")
         }
     }
+
+    /// Lines of status history written before the program kept who recorded them take the name from the audit
+    /// entry of the same centre and moment; new lines carry the person who saved.
+    @Test func statusHistoryLearnsWhoFromTheAuditTrail() throws {
+        let temp = TempFolder()
+        let database = try AppDatabase.open(path: try Self.fixture(temp))
+        defer { database.close() }
+        let centres = try database.centres(provinceCode: nil)
+        var lines = 0
+        for centre in centres {
+            for change in try database.statusHistory(centreID: centre.id!) {
+                #expect(change.recordedBy == "system", "\(centre.code) \(change.to)")
+                lines += 1
+            }
+        }
+        #expect(lines == 18)
+        var centre = try #require(centres.first { $0.status == .active })
+        centre.status = .suspended
+        centre.statusDecision = Decision(number: "5/QĐ-UBND", date: LocalDate(iso: "2026-03-01"), issuer: "UBND xã Nghĩa Sơn")
+        centre.statusReason = "Sửa trụ sở"
+        let clerk = Actor(accountID: nil, username: "canbo", fullName: "Lê Thị Hoa", roles: [.dataClerk])
+        _ = try database.saveCentre(centre, by: clerk, at: Date(timeIntervalSince1970: 1_770_000_000))
+        #expect(try database.statusHistory(centreID: centre.id!).last?.recordedBy == "Lê Thị Hoa (canbo)")
+    }
 }

@@ -138,9 +138,14 @@ import Testing
         let id = plan.id!
         try database.advancePlan(id: id, .submit, by: director, at: moment)
         try database.advancePlan(id: id, .approve, by: leader, password: "chutich2026", at: moment)
-        let amendment = try database.amendPlan(id: id, by: director, at: moment)
+        #expect(throws: PlanStoreError.workflow(.reasonRequired)) {
+            try database.amendPlan(id: id, reason: " \n ", by: director, at: self.moment)
+        }
+        let amendment = try database.amendPlan(id: id, reason: "Thêm lớp tin học\ncho người cao tuổi", by: director, at: moment)
+        #expect(try database.plan(id: id)?.history.last?.comment == "Thêm lớp tin học\ncho người cao tuổi",
+                "the reason is kept whole in the approved plan's history")
         #expect(amendment.version == 2 && amendment.amends == id && amendment.status == .draft)
-        #expect(try database.amendPlan(id: id, by: director, at: moment).id == amendment.id, "one open amendment at a time")
+        #expect(try database.amendPlan(id: id, reason: "Lần nữa", by: director, at: moment).id == amendment.id, "one open amendment at a time")
         #expect(try database.plan(id: id)?.status == .approved, "the approved plan stays in force meanwhile")
         try database.advancePlan(id: amendment.id!, .submit, by: director, at: moment)
         try database.advancePlan(id: amendment.id!, .approve, by: leader, password: "chutich2026", at: moment)

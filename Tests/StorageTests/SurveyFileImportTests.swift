@@ -45,7 +45,7 @@ import Testing
 
         func write(_ rows: [[String]], name: String = "phieu.csv") throws -> String {
             let path = temp.path(name)
-            try CSVFiles.write(path: path, headers: headers, rows: rows)
+            try CSVFiles.write(path: path, style: .comma, headers: headers, rows: rows)
             return path
         }
 

@@ -111,7 +111,7 @@ import Testing
     @Test func writesForExcelWithABOMAndNoFormulas() throws {
         let temp = TempFolder()
         let path = temp.path("out.csv")
-        try CSVFiles.write(path: path, headers: ["Nội dung", "Số"], rows: [["=HYPERLINK(\"x\")", "+1"], ["Trồng trọt", "@cmd"]])
+        try CSVFiles.write(path: path, style: .comma, headers: ["Nội dung", "Số"], rows: [["=HYPERLINK(\"x\")", "+1"], ["Trồng trọt", "@cmd"]])
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)

@@ -72,6 +72,9 @@ public struct Actor: Hashable, Sendable {
     /// the office's PC does: recorded in the audit trail under this name.
     public static let exchangeCommand = Actor(system: "exchange")
 
+    /// The person as a record names them: "Trần Văn Minh (giamdoc)", or the user name alone.
+    public var signature: String { fullName.isEmpty ? username : "\(fullName) (\(username))" }
+
     public func can(_ permission: Permission) -> Bool {
         isSystem || roles.contains { $0.permissions.contains(permission) }
     }

@@ -138,15 +138,18 @@ public struct StatusChange: Hashable, Codable, Sendable {
     public var reason: String
     public var mergedInto: String?
     public var recordedAt: Date
+    /// Who recorded the change, as "full name (user name)"; empty for a line older than this record.
+    public var recordedBy: String
 
     public init(from: CentreStatus?, to: CentreStatus, decision: Decision, reason: String, mergedInto: String?,
-                recordedAt: Date) {
+                recordedAt: Date, recordedBy: String) {
         self.from = from
         self.to = to
         self.decision = decision
         self.reason = reason
         self.mergedInto = mergedInto
         self.recordedAt = recordedAt
+        self.recordedBy = recordedBy
     }
 }
 

@@ -50,7 +50,9 @@ public enum PlanWorkflow {
         } catch {
             return .failure(.notAllowed(from: status, action: action))
         }
-        if action == .returnForRevision && comment.cleanedInput.isEmpty { return .failure(.reasonRequired) }
+        if (action == .returnForRevision || action == .amend) && comment.cleanedInput.isEmpty {
+            return .failure(.reasonRequired)
+        }
         if action == .approve && !passwordConfirmed { return .failure(.passwordRequired) }
         if action == .submit {
             let errors = issues.filter { $0.severity == .error }

@@ -2,15 +2,20 @@ import Domain
 import Storage
 import TerminalUI
 
-/// The audit trail, newest first, filtered by record, person and dates, with each field before and after.
+/// The audit trail, newest first, filtered by centre, person and dates, with each field before and after, in the
+/// words of the people who read it (see ``AuditWords``).
 struct AuditScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), filterRecord, filterPerson, filterFrom, filterTo, clearFilters, viewWhole, close
-        case recordEntered(String), personPicked(String), fromEntered(String), toEntered(String)
+        case centrePicked(String), personPicked(String), fromEntered(String), toEntered(String)
     }
 
     private(set) var entries: [AuditEntry] = []
+    /// What each entry is about, by entry id.
+    private(set) var subjects: [Int64: AuditSubject] = [:]
     private(set) var filter = AuditFilter()
+    /// The name of the centre filtered on, for the filter line.
+    private(set) var centreName: String?
     var table = TableState()
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
@@ -21,6 +26,7 @@ struct AuditScreen: KeyedScreen, Equatable {
 
     mutating func reload(_ ctx: AppContext) {
         entries = (try? ctx.database.auditEntries(filter)) ?? []
+        subjects = (try? ctx.database.auditSubjects(for: entries)) ?? [:]
         table.setRowCount(entries.count)
         table.select(0)
     }
@@ -56,12 +62,20 @@ struct AuditScreen: KeyedScreen, Equatable {
         case .close: return [.pop]
         case .clearFilters:
             filter = AuditFilter()
+            centreName = nil
             reload(ctx)
         case .viewWhole:
             guard entries.indices.contains(table.selected) else { return [] }
             let lines = detailLines(entries[table.selected], ctx)
             view(TextViewer(title: lines[0], paragraphs: Array(lines.dropFirst())))
-        case .filterRecord: ask(s[.auditFilterRecordLabel], filter.record ?? "", Reply(Action.recordEntered), ctx)
+        case .filterRecord:
+            let centres = ((try? ctx.database.centres(provinceCode: nil)) ?? [])
+                .sorted { VietnameseCollation.key($0.name) < VietnameseCollation.key($1.name) }
+            modal = .picker(PickerDialog(title: s[.auditFilterCentreTitle],
+                                         items: [ChoiceItem(id: "", label: s[.auditEveryCentre])]
+                                             + centres.map { ChoiceItem(id: $0.code, label: $0.code + " · " + $0.name) },
+                                         selectedID: filter.centre?.code ?? ""),
+                            pick: Reply(Action.centrePicked))
         case .filterFrom: ask(s[.auditFilterFromLabel], filter.from?.vietnamese ?? "", Reply(Action.fromEntered), ctx)
         case .filterTo: ask(s[.auditFilterToLabel], filter.to?.vietnamese ?? "", Reply(Action.toEntered), ctx)
         case .filterPerson:
@@ -74,9 +88,10 @@ struct AuditScreen: KeyedScreen, Equatable {
         case .personPicked(let username):
             filter.username = username.isEmpty ? nil : username
             reload(ctx)
-        case .recordEntered(let text):
-            let trimmed = text.cleanedInput
-            filter.record = trimmed.isEmpty ? nil : trimmed
+        case .centrePicked(let code):
+            let centre = code.isEmpty ? nil : try? ctx.database.centre(code: code)
+            filter.centre = centre.flatMap { centre in centre.id.map { ($0, centre.code) } }
+            centreName = centre?.name
             reload(ctx)
         case .fromEntered(let text), .toEntered(let text):
             let trimmed = text.cleanedInput
@@ -101,12 +116,13 @@ struct AuditScreen: KeyedScreen, Equatable {
         modal = .prompt(dialog, submit: answer)
     }
 
-    /// The entry whole: its number and hash, then each field before and after.
+    /// The entry whole: its number and hash, what it is about, then each field before and after.
     func detailLines(_ entry: AuditEntry, _ ctx: AppContext) -> [String] {
-        let s = ctx.strings
-        return [s(.auditEntryHeader, entry.id, String(entry.hash.prefix(16)))] + entry.changes.map { change in
-            change.field + ": " + (change.before ?? "∅") + " → " + (change.after ?? "∅")
-        }
+        Self.words(ctx).lines(entry, subject: subjects[entry.id])
+    }
+
+    static func words(_ ctx: AppContext) -> AuditWords {
+        AuditWords(s: ctx.strings, units: ctx.units, questionnaire: ShippedQuestionnaire.current)
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? { StatusMessage(ctx.strings(.auditCount, entries.count)) }
@@ -116,10 +132,12 @@ struct AuditScreen: KeyedScreen, Equatable {
         let theme = ctx.theme
         let none = s[.filterAll]
         let filters = [s[.auditFilterPerson] + " " + (filter.username ?? none),
-                       s[.auditFilterRecord] + " " + (filter.record ?? none),
+                       s[.auditFilterCentre] + " " + (centreName.map(s.abbreviated(centreName:)) ?? none),
                        s[.auditFilterDates] + " " + (filter.from?.vietnamese ?? "…") + " – " + (filter.to?.vietnamese ?? "…")]
         buffer.write(filters.joined(separator: " · "), x: area.x + 1, y: area.y, style: theme.label, maxWidth: area.width - 2)
         let rows = entries
+        let subjects = self.subjects
+        let words = Self.words(ctx)
         let rect = tableRect(in: area)
         table.render(into: &buffer, rect: rect,
                      columns: [TableColumn(s[.columnWhen], width: 16), TableColumn(s[.columnWho], width: 11),
@@ -127,7 +145,8 @@ struct AuditScreen: KeyedScreen, Equatable {
                      sortColumn: nil, ascending: true, theme: theme,
                      cells: { row in
                          let e = rows[row]
-                         return [Timestamp.display(e.at), e.username, s.auditAction(e.action), e.recordType + " " + e.recordID]
+                         let about = subjects[e.id].map(words.subject) ?? words.recordType(e.recordType) ?? e.recordType
+                         return [Timestamp.display(e.at), e.username, words.action(e.action) ?? e.action, about]
                      })
         buffer.rule(x: area.x, y: rect.maxY, width: area.width, style: theme.border)
         if rows.indices.contains(table.selected) {

@@ -19,6 +19,8 @@ public final class AppContext {
     public var account: Account?
     /// Demo accounts and their passwords, shown on the demo's sign-in screen.
     public var demoAccounts: [DemoDataset.DemoAccount] = []
+    /// The folder a file was last read from or written to in this session: the next file dialog starts there.
+    public var lastFolder: String?
 
     public init(database: AppDatabase, units: UnitDirectory, strings: Strings, boardRules: BoardRuleTable,
                 clock: any Clock = SystemClock(), isDemo: Bool = false, theme: Theme = .monochrome) throws {

@@ -90,6 +90,7 @@ struct StatusHistoryScreen: KeyedScreen, Equatable {
         ]
         if let target = change.mergedInto { rows.append((s[.fieldMergedInto], target)) }
         rows.append((s[.columnRecorded], Timestamp.display(change.recordedAt)))
+        rows.append((s[.columnRecordedBy], change.recordedBy.isEmpty ? s[.recordedByUnknown] : change.recordedBy))
         return rows
     }
 

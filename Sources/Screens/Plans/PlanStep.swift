@@ -9,7 +9,7 @@ enum PlanFlow: Equatable, Sendable {
     case submit(planID: Int64), submitConfirmed(planID: Int64)
     case approve(planID: Int64), password(planID: Int64, text: String)
     case giveBack(planID: Int64), reason(planID: Int64, text: String)
-    case amend(planID: Int64), amendConfirmed(planID: Int64)
+    case amend(planID: Int64), amendReason(planID: Int64, text: String)
 }
 
 /// A screen that offers the workflow's steps (the plans list, the editor, the inbox).
@@ -29,7 +29,7 @@ extension PlanFlowScreen {
         let id: Int64
         switch step {
         case .submit(let planID), .submitConfirmed(let planID), .approve(let planID), .password(let planID, _),
-             .giveBack(let planID), .reason(let planID, _), .amend(let planID), .amendConfirmed(let planID):
+             .giveBack(let planID), .reason(let planID, _), .amend(let planID), .amendReason(let planID, _):
             id = planID
         }
         guard let plan = try? ctx.database.plan(id: id), let centre = try? ctx.database.centre(id: plan.centreID) else {
@@ -55,8 +55,7 @@ extension PlanFlowScreen {
             askReason(id, name, text: "", problem: nil, ctx)
         case .amend:
             if let refusal = PlanSteps.refusal(.amend, plan, ctx) { return refusal }
-            modal = .confirm(ConfirmDialog(title: s[.amendTitle], message: s(.amendQuestion, name), yes: s[.yes],
-                                           no: s[.no]), yes: Self.flow(.amendConfirmed(planID: id)))
+            askAmendmentReason(id, name, text: "", problem: nil, ctx)
         case .submitConfirmed:
             return PlanSteps.done(.submit, ctx) { try ctx.database.advancePlan(id: id, .submit, by: ctx.actor, at: ctx.clock.now) }
                 .commands(ctx)
@@ -79,9 +78,13 @@ extension PlanFlowScreen {
             case .failed(let problem): askReason(id, name, text: text, problem: problem, ctx)
             case let outcome: return outcome.commands(ctx)
             }
-        case .amendConfirmed:
+        case .amendReason(_, let text):
+            guard !text.cleanedMultiline.isEmpty else {
+                askAmendmentReason(id, name, text: text, problem: s[.amendReasonRequired], ctx)
+                return []
+            }
             do {
-                let amendment = try ctx.database.amendPlan(id: id, by: ctx.actor, at: ctx.clock.now)
+                let amendment = try ctx.database.amendPlan(id: id, reason: text, by: ctx.actor, at: ctx.clock.now)
                 let editor = Route.plan(planID: amendment.id ?? 0)
                 return [.changed(.plan(centreID: plan.centreID, planID: id)), amendmentReplacesScreen ? .replace(editor) : .open(editor),
                         .message(StatusMessage(s(.planAmendmentOpened, amendment.version)))]
@@ -98,6 +101,17 @@ extension PlanFlowScreen {
                                   maxLength: 128, secure: true)
         if let problem { dialog = dialog.refused(problem, keepText: false) }
         modal = .prompt(dialog, submit: Reply { Self.flow(.password(planID: id, text: $0)) })
+    }
+
+    /// Opening an amendment is a legal step: the dialog names the plan, says the approved version stays in force,
+    /// and asks why (the reason goes into the plan's history). Esc leaves everything as it was.
+    private mutating func askAmendmentReason(_ id: Int64, _ name: String, text: String, problem: String?,
+                                             _ ctx: AppContext) {
+        let s = ctx.strings
+        var dialog = PromptDialog(title: s[.amendTitle], label: s(.amendQuestion, name), multilineText: text,
+                                  maxLength: 2000)
+        if let problem { dialog = dialog.refused(problem) }
+        modal = .prompt(dialog, submit: Reply { Self.flow(.amendReason(planID: id, text: $0)) })
     }
 
     private mutating func askReason(_ id: Int64, _ name: String, text: String, problem: String?, _ ctx: AppContext) {

@@ -9,7 +9,9 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
         case formKey(Key), save, cancel
     }
 
-    enum Field: Hashable, Sendable { case intro, province, level, commune, sectionRules, vacancyDays, idleMinutes }
+    enum Field: Hashable, Sendable {
+        case intro, province, level, commune, sectionRules, vacancyDays, idleMinutes, sectionExport, csvStyle
+    }
 
     struct Draft {
         var province: String?
@@ -17,6 +19,7 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
         var commune: String?
         var vacancyDays = 0
         var idleMinutes = 0
+        var csvStyle: String?
     }
 
     let firstRun: Bool
@@ -34,6 +37,7 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
         if !firstRun {
             draft.vacancyDays = ctx.boardCompliance.parameters.vacancyDays
             draft.idleMinutes = (try? ctx.database.idleLockMinutes()) ?? 10
+            draft.csvStyle = ((try? ctx.database.csvStyle()) ?? .semicolon).rawValue
         }
         fields = Self.bindings(ctx, firstRun: firstRun, province: draft.province)
         form = fields.form(draft)
@@ -63,6 +67,10 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
                 make.number(.vacancyDays, s[.fieldVacancyDays], help: s(.helpFieldVacancyDays, ctx.boardRules.parameters.vacancyDays),
                             \.vacancyDays, digits: 3),
                 make.number(.idleMinutes, s[.fieldIdleMinutes], help: s[.helpFieldIdleMinutes], \.idleMinutes, digits: 3),
+                make.section(.sectionExport, s[.sectionExportSettings]),
+                make.option(.csvStyle, s[.fieldCsvStyle], help: s[.helpFieldCsvStyle], \.csvStyle,
+                            items: [ChoiceItem(id: CSVStyle.semicolon.rawValue, label: s[.csvStyleSemicolon]),
+                                    ChoiceItem(id: CSVStyle.comma.rawValue, label: s[.csvStyleComma])]),
             ]
         }
         return FormBindings(list)
@@ -120,6 +128,9 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
             if !firstRun {
                 try ctx.database.saveBoardVacancyDays(draft.vacancyDays, by: ctx.actor, at: ctx.clock.now)
                 try ctx.database.saveIdleLockMinutes(draft.idleMinutes, by: ctx.actor, at: ctx.clock.now)
+                if let style = draft.csvStyle.flatMap(CSVStyle.init(rawValue:)) {
+                    try ctx.database.saveCSVStyle(style, by: ctx.actor, at: ctx.clock.now)
+                }
             }
         } catch {
             return [.message(StatusMessage(s.saveFailure(error), kind: .error))]

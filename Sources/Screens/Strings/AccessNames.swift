@@ -83,19 +83,4 @@ extension Strings {
         case .receivedRecord: return self[.storageReceivedRecord]
         }
     }
-
-    /// "tạo", "sửa"...: the kind of change an audit entry records.
-    public func auditAction(_ action: String) -> String {
-        switch action {
-        case "create": return self[.auditCreate]
-        case "update": return self[.auditUpdate]
-        case "delete": return self[.auditDelete]
-        case "signIn": return self[.auditSignIn]
-        case "lock": return self[.auditLock]
-        case "passwordChanged": return self[.auditPasswordChanged]
-        case "import": return self[.auditImport]
-        case "receive": return self[.auditReceive]
-        default: return action
-        }
-    }
 }

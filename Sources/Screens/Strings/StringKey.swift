@@ -101,7 +101,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case permissionApprovePlans, permissionEvaluate, signOutTitle, signOutUnsavedQuestion, signedOut, helpKeyCtrlX
     case lockTitle, lockLabel, lockFooter, unlocked, auditTitle, auditCount, auditCreate, auditUpdate, auditDelete
     case auditSignIn, auditLock, auditPasswordChanged, auditEveryone, auditSystem, auditFilterTitle
-    case auditFilterRecordLabel, auditFilterFromLabel, auditFilterToLabel, auditFilterPerson, auditFilterRecord
+    case auditFilterFromLabel, auditFilterToLabel, auditFilterPerson
     case auditFilterDates, auditEntryHeader, columnWhen, columnWho, columnAction, columnRecord, keyRecord, keyPerson
     case keyFromDate, keyToDate, keyClearFilters, helpAuditRecord, helpAuditPerson, helpAuditFrom, helpAuditTo
     case helpAuditClear, menuAccounts, menuAudit, menuChangePassword, menuSignOut, fieldIdleMinutes
@@ -243,4 +243,17 @@ public enum StringKey: String, CaseIterable, Sendable {
     case exchangeSendExplain, exchangeSendTitle, exchangeSequenceShort, exchangeStale, exchangeStaleDaysInvalid
     case exchangeStaleDaysLabel, exchangeWriting, exchangeWritten, exchangeWrittenLine, permissionExchangeData
     case storageReceivedRecord
+    case planNothingToDraft, planDraftTitle, cliDemoAccountsHeading, cliNeedsCentreHelp, sectionExportSettings
+    case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma, columnRecordedBy, recordedByUnknown
+    case amendReasonRequired, auditTypeCentre, auditTypeBoardMember, auditTypeAccount, auditTypePlan
+    case auditTypeSetting, auditTypeCampaign, auditTypeResponse, auditTypeImportBatch, auditTypeDataset, auditAmend
+    case auditBulkLoad, auditRecordOutcome, auditSubmit, auditApprove, auditReturn, auditSupersede, honorificMale
+    case honorificFemale, subjectMember, subjectPlanActivity, subjectInCentre, subjectResponse, subjectImport
+    case subjectAccount, subjectSetting, subjectUnknown, auditFieldCode, auditFieldEstablishment
+    case auditFieldStatusDecision, auditFieldVenues, auditFieldVillages, auditFieldCentre, auditFieldAppointment
+    case auditFieldTrainings, auditFieldRoles, auditFieldPlanKind, auditFieldYear, auditFieldVersion
+    case auditFieldActivity, auditFieldOutcome, auditFieldValue, auditFieldMethods, auditFieldQuestionnaire
+    case auditFieldOverride, auditFieldFile, auditFieldSha256, auditFieldRows, auditFieldSerials, auditFieldCount
+    case auditDecisionText, auditFilterCentre, auditFilterCentreTitle, auditEveryCentre, auditEmptyValue
+    case auditTypePlanActivity
 }

@@ -154,7 +154,7 @@ struct ImportScreen: KeyedScreen {
         }
         let report = ImportReport.path(for: path)
         do {
-            try ImportReport.write(run.problems, to: report, strings: s)
+            try ImportReport.write(run.problems, to: report, style: ctx.database.csvStyle(), strings: s)
         } catch {
             stage = .mapping
             return [.message(StatusMessage(s.describe(error as? CSVFileError ?? .unwritable(path: report, detail: "")),
@@ -233,12 +233,12 @@ public enum ImportReport {
         return url.deletingPathExtension().path + "-loi-nhap.csv"
     }
 
-    public static func write(_ problems: [ImportProblem], to path: String, strings s: Strings) throws {
-        try write(ImportProblemReport(problems), to: path, strings: s)
+    public static func write(_ problems: [ImportProblem], to path: String, style: CSVStyle, strings s: Strings) throws {
+        try write(ImportProblemReport(problems), to: path, style: style, strings: s)
     }
 
     /// The problems kept in full, then the total and the count of each kind.
-    public static func write(_ report: ImportProblemReport, to path: String, strings s: Strings) throws {
+    public static func write(_ report: ImportProblemReport, to path: String, style: CSVStyle, strings s: Strings) throws {
         var rows = report.problems.map { [String($0.row + 1), $0.column, $0.value, s.describe($0.reason)] }
         rows.append([])
         rows.append([s[.importReportTotal], String(report.total)])
@@ -246,7 +246,7 @@ public enum ImportReport {
             if let count = report.countByKind[kind] { rows.append([s.name(kind), String(count)]) }
         }
         if report.omitted > 0 { rows.append([s(.importReportOmitted, report.problems.count, report.omitted)]) }
-        try CSVFiles.write(path: path, headers: [s[.reportRow], s[.reportColumn], s[.reportValue], s[.reportReason]],
+        try CSVFiles.write(path: path, style: style, headers: [s[.reportRow], s[.reportColumn], s[.reportValue], s[.reportReason]],
                            rows: rows)
     }
 }

@@ -124,14 +124,15 @@ struct NeedsScreen: KeyedScreen, Equatable {
             view(TextViewer(title: title(ctx), paragraphs: lines.map(\.text),
                             headings: Set(lines.indices.filter { lines[$0].heading })))
         case .export:
-            let home = ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"
-            modal = .prompt(PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: home, maxLength: 300),
+            let start = ctx.lastFolder ?? ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"
+            modal = .prompt(PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: start, maxLength: 300),
                             submit: Reply(Action.exportFolder))
         case .exportFolder(let folder):
             do {
                 let paths = try SurveyExport.write(to: folder.cleanedInput, campaign: campaign, centre: centre,
                                                    database: ctx.database, analysis: analysis,
                                                    questionnaire: questionnaire, strings: s)
+                ctx.lastFolder = folder.cleanedInput
                 return [.message(StatusMessage(s(.exportDone, paths.joined(separator: ", "))))]
             } catch {
                 let problem = (error as? CSVFileError).map(s.describe) ?? s.readFailure(error)
@@ -218,12 +219,13 @@ enum SurveyExport {
     /// Writes "<centre>-<year>-phieu.csv" and "<centre>-<year>-nhu-cau.csv" in `folder`; returns their paths.
     static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, database: AppDatabase,
                       analysis: NeedsAnalysis, questionnaire: Questionnaire, strings s: Strings) throws -> [String] {
+        let style = try database.csvStyle()
         let base = (folder as NSString).appendingPathComponent("\(centre.code)-\(campaign.year)")
         let formsPath = base + "-" + s[.exportFormsSuffix] + ".csv"
         let needsPath = base + "-" + s[.exportNeedsSuffix] + ".csv"
         let headers = questionnaire.questions.map { s.text($0.label) }
         // One form at a time from the data file to the CSV file: a campaign of any size costs the same memory.
-        try CSVFiles.write(path: formsPath, headers: headers) { emit in
+        try CSVFiles.write(path: formsPath, style: style, headers: headers) { emit in
             try database.forEachResponse(campaignID: campaign.id ?? 0) { response in
                 try emit(questionnaire.questions.map { question -> String in
                     guard let answer = response.answers[question.id] else { return "" }
@@ -237,10 +239,10 @@ enum SurveyExport {
         }
         let topics = questionnaire.question("topics")
         try CSVFiles.write(
-            path: needsPath, headers: [s[.exportTopic], s[.exportCount], s[.exportShare]],
+            path: needsPath, style: style, headers: [s[.exportTopic], s[.exportCount], s[.exportShare]],
             rows: analysis.topics.map { tally in
                 [topics.map { s.label(of: tally.code, in: $0, questionnaire) } ?? String(tally.code), String(tally.count),
-                 String(format: "%.1f%%", tally.share * 100)]
+                 style.decimal(tally.share * 100, places: 1) + "%"]
             })
         return [formsPath, needsPath]
     }

@@ -243,6 +243,7 @@ struct StatusChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, S
     var reason: String
     var mergedInto: String?
     var recordedAt: String
+    var recordedBy: String
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -263,6 +264,7 @@ struct StatusChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, S
         reason = change.reason
         mergedInto = change.mergedInto
         recordedAt = Timestamp.string(change.recordedAt)
+        recordedBy = change.recordedBy
     }
 
     func change() throws -> StatusChange {
@@ -271,6 +273,6 @@ struct StatusChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, S
             decision: Decision(number: decisionNumber, date: try Self.storedDate(decisionDate, Columns.decisionDate),
                                issuer: decisionIssuer),
             reason: reason, mergedInto: mergedInto,
-            recordedAt: try Self.storedTimestamp(recordedAt, Columns.recordedAt))
+            recordedAt: try Self.storedTimestamp(recordedAt, Columns.recordedAt), recordedBy: recordedBy)
     }
 }

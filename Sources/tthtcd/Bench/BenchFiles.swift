@@ -56,7 +56,7 @@ struct BenchFiles {
         let engine = SurveyEngine(questionnaire: questionnaire, villages: villages)
         let sampler = SampleForms(engine: engine, year: DatasetGenerator.surveyYear)
         var random = SeededRandom(seed: seed)
-        try CSVFiles.write(path: target, headers: questionnaire.questions.map(\.id)) { emit in
+        try CSVFiles.write(path: target, style: .comma, headers: questionnaire.questions.map(\.id)) { emit in
             for number in 1...count {
                 var form = sampler.form(serial: "\(prefix)-\(String(format: "%07d", number))", campaignID: 0, using: &random)
                 if faulty && number % 7 == 0 { form.answers["sex"] = .codes([9]) }
