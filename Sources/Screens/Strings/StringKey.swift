@@ -213,7 +213,19 @@ public enum StringKey: String, CaseIterable, Sendable {
     case waitingNone, statusChangeTitle, statusChangeQuestion, surveyMoreCodes, tooSmallKeys, outcomeDateOutsideYear
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
-    case planNothingToDraft, planDraftTitle
+    case planNothingToDraft, planDraftTitle, cliDemoAccountsHeading, cliNeedsCentreHelp, sectionExportSettings
+    case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma, columnRecordedBy, recordedByUnknown
+    case amendReasonRequired, auditTypeCentre, auditTypeBoardMember, auditTypeAccount, auditTypePlan
+    case auditTypeSetting, auditTypeCampaign, auditTypeResponse, auditTypeImportBatch, auditTypeDataset, auditAmend
+    case auditBulkLoad, auditRecordOutcome, auditSubmit, auditApprove, auditReturn, auditSupersede, honorificMale
+    case honorificFemale, subjectMember, subjectPlanActivity, subjectInCentre, subjectResponse, subjectImport
+    case subjectAccount, subjectSetting, subjectUnknown, auditFieldCode, auditFieldEstablishment
+    case auditFieldStatusDecision, auditFieldVenues, auditFieldVillages, auditFieldCentre, auditFieldAppointment
+    case auditFieldTrainings, auditFieldRoles, auditFieldPlanKind, auditFieldYear, auditFieldVersion
+    case auditFieldActivity, auditFieldOutcome, auditFieldValue, auditFieldMethods, auditFieldQuestionnaire
+    case auditFieldOverride, auditFieldFile, auditFieldSha256, auditFieldRows, auditFieldSerials, auditFieldCount
+    case auditDecisionText, auditFilterCentre, auditFilterCentreTitle, auditEveryCentre, auditEmptyValue
+    case auditTypePlanActivity
 
     // exchange: bundles between a commune office and its province (issue 13)
     case auditReceive, benchExchangeExport, benchExchangeReceive, benchExchangeTotal, cliBenchBundlesHelp
@@ -243,17 +255,4 @@ public enum StringKey: String, CaseIterable, Sendable {
     case exchangeSendExplain, exchangeSendTitle, exchangeSequenceShort, exchangeStale, exchangeStaleDaysInvalid
     case exchangeStaleDaysLabel, exchangeWriting, exchangeWritten, exchangeWrittenLine, permissionExchangeData
     case storageReceivedRecord
-    case planNothingToDraft, planDraftTitle, cliDemoAccountsHeading, cliNeedsCentreHelp, sectionExportSettings
-    case fieldCsvStyle, helpFieldCsvStyle, csvStyleSemicolon, csvStyleComma, columnRecordedBy, recordedByUnknown
-    case amendReasonRequired, auditTypeCentre, auditTypeBoardMember, auditTypeAccount, auditTypePlan
-    case auditTypeSetting, auditTypeCampaign, auditTypeResponse, auditTypeImportBatch, auditTypeDataset, auditAmend
-    case auditBulkLoad, auditRecordOutcome, auditSubmit, auditApprove, auditReturn, auditSupersede, honorificMale
-    case honorificFemale, subjectMember, subjectPlanActivity, subjectInCentre, subjectResponse, subjectImport
-    case subjectAccount, subjectSetting, subjectUnknown, auditFieldCode, auditFieldEstablishment
-    case auditFieldStatusDecision, auditFieldVenues, auditFieldVillages, auditFieldCentre, auditFieldAppointment
-    case auditFieldTrainings, auditFieldRoles, auditFieldPlanKind, auditFieldYear, auditFieldVersion
-    case auditFieldActivity, auditFieldOutcome, auditFieldValue, auditFieldMethods, auditFieldQuestionnaire
-    case auditFieldOverride, auditFieldFile, auditFieldSha256, auditFieldRows, auditFieldSerials, auditFieldCount
-    case auditDecisionText, auditFilterCentre, auditFilterCentreTitle, auditEveryCentre, auditEmptyValue
-    case auditTypePlanActivity
 }

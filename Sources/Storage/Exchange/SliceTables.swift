@@ -59,24 +59,49 @@ enum SliceTables {
         }
     }
 
+    /// Tables whose ids other rows hold: copied a row at a time, each new id recorded in `temp.exchangeMap`.
+    static let referenced: Set<String> = Set(tables.flatMap { $0.links.values })
+
     /// Copies the chosen centres' rows from the attached `bundle` schema into `main`, giving rows new ids and
-    /// pointing links at them; `writer` marks the copied centres as received from that office. Returns the
-    /// number of rows copied.
-    @discardableResult
-    static func copy(_ db: Database, centres: String, writer: String) throws -> Int {
+    /// pointing links at them; `writer` marks the copied centres as received from that office. The few rows other
+    /// rows point to (centres, members, campaigns, import batches, plans) are copied one by one and their new ids
+    /// kept in a temporary table; everything else (forms, counts, venues, trainings, activities...) is copied by
+    /// one INSERT ... SELECT per table that joins that table, so the bulk of a bundle never passes through Swift.
+    static func copy(_ db: Database, centres: String, writer: String) throws {
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS exchangeMap (tbl TEXT NOT NULL, old INTEGER NOT NULL, new INTEGER NOT NULL,
+                                                         PRIMARY KEY (tbl, old)) WITHOUT ROWID;
+            DELETE FROM temp.exchangeMap;
+            """)
+        let remember = try db.makeStatement(sql: "INSERT INTO temp.exchangeMap (tbl, old, new) VALUES (?, ?, ?)")
         var ids: [String: [Int64: Int64]] = [:]
-        var copied = 0
         for table in tables {
             let columns = try db.columns(in: table.name, in: "main").map(\.name)
             let bundleColumns = Set(try db.columns(in: table.name, in: "bundle").map(\.name))
             let inserted = columns.filter { !(table.hasID && $0 == "id") }
+            let names = inserted.map { "\"\($0)\"" }.joined(separator: ", ")
+            guard referenced.contains(table.name) || table.name == "plan" else {
+                // One statement: links through the map (a missing target fails the NOT NULL or the foreign key).
+                var joins: [String] = []
+                let values = inserted.map { column -> String in
+                    if let target = table.links[column] {
+                        joins.append("LEFT JOIN temp.exchangeMap m_\(column) ON m_\(column).tbl = '\(target)' AND m_\(column).old = c.\"\(column)\"")
+                        return "m_\(column).new"
+                    }
+                    return bundleColumns.contains(column) ? "c.\"\(column)\"" : "NULL"
+                }
+                try db.execute(sql: """
+                    INSERT INTO main.\(table.name) (\(names))
+                    SELECT \(values.joined(separator: ", ")) FROM bundle.\(table.name) AS c \(joins.joined(separator: " "))
+                    WHERE \(owned(table.name, schema: "bundle", centres: centres))
+                    """)
+                continue
+            }
             let insert = try db.makeStatement(sql: """
-                INSERT INTO main.\(table.name) (\(inserted.map { "\"\($0)\"" }.joined(separator: ", ")))
-                VALUES (\(inserted.map { _ in "?" }.joined(separator: ", ")))
+                INSERT INTO main.\(table.name) (\(names)) VALUES (\(inserted.map { _ in "?" }.joined(separator: ", ")))
                 """)
             var map: [Int64: Int64] = [:]
-            let rows = try Row.fetchCursor(db, sql: ownedRows(table.name, schema: "bundle", centres: centres)
-                                           + (table.hasID ? " ORDER BY id" : ""))
+            let rows = try Row.fetchCursor(db, sql: ownedRows(table.name, schema: "bundle", centres: centres) + " ORDER BY id")
             while let row = try rows.next() {
                 var values: [(any DatabaseValueConvertible)?] = []
                 values.reserveCapacity(inserted.count)
@@ -100,12 +125,13 @@ enum SliceTables {
                     }
                 }
                 try insert.execute(arguments: StatementArguments(values))
-                if table.hasID, let old = row["id"] as Int64? { map[old] = db.lastInsertedRowID }
-                copied += 1
+                if let old = row["id"] as Int64? {
+                    map[old] = db.lastInsertedRowID
+                    try remember.execute(arguments: [table.name, old, db.lastInsertedRowID])
+                }
             }
             ids[table.name] = map
         }
-        return copied
     }
 
     /// A plan's campaigns are stored as "3,7": their new ids.
