@@ -143,16 +143,48 @@ public final class NcursesTerminal: Terminal {
     }
 }
 
-/// Puts the terminal back when the process is stopped by a signal or crashes, so the user is never left
-/// with a dead screen. ncurses keeps handlers that are already installed, so these stay in charge.
-enum TerminalRestorer {
+/// What happens on signals. A request to stop (SIGTERM, SIGHUP when the window is closed, SIGINT) only sets
+/// ``pendingStop``: the main loop sees it, ends like F10, and the data file is closed properly (everything
+/// written into it) before the program goes. A crash restores the terminal and dies at once. ncurses keeps
+/// handlers that are already installed, so these stay in charge.
+public enum TerminalRestorer {
     nonisolated(unsafe) static var active = false
 
+    /// The stop signal received, or 0. An aligned 32-bit store, written only by the handler.
+    nonisolated(unsafe) public private(set) static var pendingStop: Int32 = 0
+
+    static let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
+
     static func install() {
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
+        for signal in stopSignals { Foundation.signal(signal, requestStop) }
+        for signal in [SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
             Foundation.signal(signal, restoreAndReraise)
         }
     }
+
+    /// After the file is closed: end as the signal asked, so whoever sent it sees the usual status.
+    public static func reraisePendingStop() {
+        let signalNumber = pendingStop
+        guard signalNumber != 0 else { return }
+        signal(signalNumber, SIG_DFL)
+        raise(signalNumber)
+    }
+
+    fileprivate static func record(_ signalNumber: Int32) { pendingStop = signalNumber }
+}
+
+extension NcursesTerminal {
+    /// A stop signal arrived: the main loop ends as if F10 were pressed.
+    public var stopRequested: Bool { TerminalRestorer.pendingStop != 0 }
+}
+
+private func requestStop(_ signalNumber: Int32) {
+    // A second stop signal while closing is not waited for: SQLite's journal keeps the file safe anyway.
+    if TerminalRestorer.pendingStop != 0 {
+        restoreAndReraise(signalNumber)
+        return
+    }
+    TerminalRestorer.record(signalNumber)
 }
 
 private func restoreAndReraise(_ signalNumber: Int32) {

@@ -14,11 +14,6 @@ public enum AccountError: Error, Equatable {
     case refused(SignInPolicy.Refusal)
 }
 
-public enum SignInResult: Equatable, Sendable {
-    case signedIn(Account)
-    case refused(SignInPolicy.Refusal)
-}
-
 extension AppDatabase {
     public func hasAccounts() throws -> Bool {
         try writer.read { db in try AccountRecord.fetchCount(db) > 0 }
@@ -75,52 +70,17 @@ extension AppDatabase {
                        at: moment)
     }
 
-    /// Checks a password without writing anything (a read-only connection can do it): for a command-line
-    /// write that may still be refused. Nil when the account may not sign in now or the password is wrong;
-    /// the caller then records the failure with ``signIn(username:password:at:)``.
-    public func verifyPassword(username: String, password: String, at moment: Date) throws -> Account? {
-        guard let (account, hash) = try writer.read({ db in try Self.fetchAccount(db, username: username) }),
-              SignInPolicy.lock(of: account, at: moment) == nil, PasswordHasher.verify(password, against: hash)
-        else { return nil }
-        return account
-    }
-
-    /// Checks a password and keeps count of failures: five in a row lock the account for five minutes.
-    public func signIn(username: String, password: String, at moment: Date) throws -> SignInResult {
-        guard let (account, hash) = try writer.read({ db in try Self.fetchAccount(db, username: username) }) else {
-            return .refused(.unknownUser)
-        }
-        if let refusal = SignInPolicy.lock(of: account, at: moment) { return .refused(refusal) }
-        let matches = PasswordHasher.verify(password, against: hash)
-        return try writer.write { db in
-            if matches {
-                let next = SignInPolicy.succeeded(account)
-                try Self.storeAttempts(db, next)
-                try Self.audit(db, actor: next.actor, action: "signIn", recordType: Account.auditRecordType,
-                               recordID: next.username, changes: [], at: moment, always: true)
-                return .signedIn(next)
-            }
-            let (next, refusal) = SignInPolicy.failed(account, at: moment)
-            try Self.storeAttempts(db, next)
-            if case .locked = refusal {
-                try Self.audit(db, actor: .system, action: "lock", recordType: Account.auditRecordType,
-                               recordID: next.username, changes: [], at: moment, always: true)
-            }
-            return .refused(refusal)
-        }
-    }
-
-    static func storeAttempts(_ db: Database, _ account: Account) throws {
-        try AccountRecord.filter(key: account.id).updateAll(
-            db, AccountRecord.Columns.failedAttempts.set(to: account.failedAttempts),
-            AccountRecord.Columns.lockedUntil.set(to: account.lockedUntil.map(Timestamp.string)))
-    }
 
     /// A person changes their own password, giving the old one.
     public func changeOwnPassword(_ actor: Actor, old: String, new: String, confirmation: String, at moment: Date) throws {
-        guard let (account, hash) = try writer.read({ db in try Self.fetchAccount(db, username: actor.username) })
+        guard let (account, _) = try writer.read({ db in try Self.fetchAccount(db, username: actor.username) })
         else { throw AccountError.notFound }
-        guard PasswordHasher.verify(old, against: hash) else { throw AccountError.wrongPassword }
+        // The old password is a guess like any other: it counts towards the same lock.
+        do {
+            try confirmPassword(actor, old, at: moment)
+        } catch AccountError.refused(.wrongCredentials) {
+            throw AccountError.wrongPassword
+        }
         if let problem = SignInPolicy.check(newPassword: new, confirmation: confirmation, username: account.username) {
             throw AccountError.password(problem)
         }
@@ -181,33 +141,6 @@ extension AppDatabase {
 
     static func accountsInDB(_ db: Database) throws -> [Account] {
         try AccountRecord.fetchAll(db).map { try $0.account() }
-    }
-
-    /// Checks the password of the signed-in person again, before a legal act such as approving a plan.
-    /// A wrong answer counts towards the same lock as at sign-in, so the question cannot be used to guess
-    /// someone's password on a desk left open; a refusal says how many tries are left or until when it is locked.
-    @discardableResult
-    public func confirmPassword(_ actor: Actor, _ password: String, at moment: Date) throws -> Bool {
-        guard let (account, hash) = try writer.read({ db in try Self.fetchAccount(db, username: actor.username) }) else {
-            throw AccountError.notFound
-        }
-        if let refusal = SignInPolicy.lock(of: account, at: moment) { throw AccountError.refused(refusal) }
-        let matches = PasswordHasher.verify(password, against: hash)
-        let refusal: SignInPolicy.Refusal? = try writer.write { db in
-            if matches {
-                if account.failedAttempts > 0 { try Self.storeAttempts(db, SignInPolicy.succeeded(account)) }
-                return nil
-            }
-            let (next, refusal) = SignInPolicy.failed(account, at: moment)
-            try Self.storeAttempts(db, next)
-            if case .locked = refusal {
-                try Self.audit(db, actor: .system, action: "lock", recordType: Account.auditRecordType,
-                               recordID: next.username, changes: [], at: moment, always: true)
-            }
-            return refusal
-        }
-        if let refusal { throw AccountError.refused(refusal) }
-        return true
     }
 
     /// Minutes of inactivity before the screen locks (default 10).

@@ -80,8 +80,16 @@ extension AppDatabase {
 
     /// Checks the whole chain, oldest first, as the rows are stored.
     public func verifyAudit() throws -> AuditChain.Verdict {
-        try writer.read { db in
-            AuditChain.verify(try AuditEntryRecord.order(AuditEntryRecord.Columns.id).fetchAll(db).map(\.stored))
+        try writer.read { db in try Self.verifyChain(db) }
+    }
+
+    /// Entry by entry from a cursor: the memory does not grow with the trail.
+    static func verifyChain(_ db: Database) throws -> AuditChain.Verdict {
+        var walk = AuditChain.Walk()
+        let rows = try AuditEntryRecord.order(AuditEntryRecord.Columns.id).fetchCursor(db)
+        while let row = try rows.next() {
+            if let broken = walk.check(row.stored) { return broken }
         }
+        return walk.verdict
     }
 }

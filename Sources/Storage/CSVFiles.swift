@@ -9,7 +9,7 @@ public enum CSVFileError: Error, Equatable {
     /// Not UTF-8 (for example Windows-1258 from an old Excel): the user saves it again as "CSV UTF-8".
     case notUTF8(path: String)
     case empty(path: String)
-    case unwritable(path: String, detail: String)
+    case unwritable(path: String, reason: SystemError)
     /// A record longer than ``CSVStream/recordLimit`` bytes: not a table, or damaged (a file on one line).
     case recordTooLong(path: String, line: Int, limit: Int)
 }
@@ -54,7 +54,8 @@ public enum CSVFiles {
     }
 
     /// Writes a CSV file for Excel: UTF-8 with a BOM, cells separated as `style` says, every cell neutralised.
-    /// Replaces the file in one step, so a power cut leaves the old file or the new one.
+    /// Replaces the file in one step, so a power cut leaves the old file or the new one. Created 0600: exports
+    /// and import reports hold names, birth years and disabilities.
     public static func write(path: String, style: CSVStyle, headers: [String], rows: [[String]]) throws {
         try write(path: path, style: style, headers: headers) { emit in
             for row in rows { try emit(row) }
@@ -65,14 +66,14 @@ public enum CSVFiles {
     /// memory, into a temporary file beside the target that is renamed over it at the end.
     public static func write(path: String, style: CSVStyle, headers: [String],
                              _ body: (_ emit: ([String]) throws -> Void) throws -> Void) throws {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bom)),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw CSVFileError.unwritable(path: path, detail: "cannot create \(temporary)")
-        }
-        var pending: [UInt8] = []
+        // 0600 from the start: the rows hold names, birth years and disabilities.
+        let temporary = path + ".tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw CSVFileError.unwritable(path: path, reason: .current) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        var pending: [UInt8] = bom
         func unwritable(_ work: () throws -> Void) throws {
-            do { try work() } catch { throw CSVFileError.unwritable(path: path, detail: error.localizedDescription) }
+            do { try work() } catch { throw CSVFileError.unwritable(path: path, reason: SystemError(error)) }
         }
         func flush() throws {
             try unwritable {

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import GRDB
 
 extension AppDatabase {
     /// Which part of the demo a file holds: all of it (the provincial office), one commune's office and its
@@ -14,6 +15,15 @@ extension AppDatabase {
     /// its status changes in order, so the history reads as it would have been kept.
     public func load(_ dataset: DemoDataset, part: DemoPart = .whole) throws {
         let system = Actor.system
+        // A new demo file is worthless until it is whole, so its thousand small saves are not synced one by one;
+        // one checkpoint at the end writes and syncs them all.
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
+        defer {
+            try? writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                if writer is DatabasePool { _ = try db.checkpoint(.passive) }
+            }
+        }
         try writer.write { db in
             for account in dataset.accounts {
                 try insertAccount(db, account.account, passwordHash: account.passwordHash, at: dataset.createdAt)

@@ -245,7 +245,16 @@ enum Migrations {
             }
             try SurveyTallies.rebuild(db)
         }
-        migrator.registerMigration("v7-status-recorded-by") { db in
+        migrator.registerMigration("v7-sign-in-attempts") { db in
+            // Failures under names that have no account, counted like an account's so that the answers and
+            // the lock are the same whether the name exists or not.
+            try db.create(table: "signInAttempt") { t in
+                t.primaryKey("username", .text)
+                t.column("failedAttempts", .integer).notNull().defaults(to: 0)
+                t.column("lockedUntil", .text)
+            }
+        }
+        migrator.registerMigration("v8-status-recorded-by") { db in
             // Who recorded each change of a centre's status. Older lines take the name from the audit entry
             // written in the same transaction (same centre, same moment), and the full name from the account.
             try db.alter(table: "centreStatusChange") { t in
@@ -263,7 +272,7 @@ enum Migrations {
                     ORDER BY auditEntry.id LIMIT 1), '')
                 """)
         }
-        migrator.registerMigration("v8-exchange", migrate: ExchangeSchema.migrate)
+        migrator.registerMigration("v9-exchange", migrate: ExchangeSchema.migrate)
         return migrator
     }
 }

@@ -172,9 +172,17 @@ extension AppDatabase {
             try Self.recordEvent(db, planID: id, action, by: actor, comment: comment.cleanedMultiline, at: moment)
             if action == .approve, let amended = plan.amends {
                 // The approved amendment takes over: the version it amends goes out of force.
-                try PlanRecord.filter(key: amended).filter(PlanRecord.Columns.status == PlanStatus.approved.rawValue)
+                let superseded = try PlanRecord.filter(key: amended)
+                    .filter(PlanRecord.Columns.status == PlanStatus.approved.rawValue)
                     .updateAll(db, PlanRecord.Columns.status.set(to: PlanStatus.superseded.rawValue),
                                PlanRecord.Columns.updatedAt.set(to: Timestamp.string(moment)))
+                if superseded > 0 {
+                    // Its own entry, so that replaying the trail explains the old version's status too.
+                    try Self.audit(db, actor: actor, action: PlanAction.supersede.rawValue, recordType: "plan",
+                                   recordID: String(amended),
+                                   changes: [FieldChange(field: "status", before: PlanStatus.approved.rawValue,
+                                                         after: PlanStatus.superseded.rawValue)], at: moment)
+                }
                 try Self.recordEvent(db, planID: amended, .supersede, by: actor, comment: "v\(plan.version)", at: moment)
             }
             try Self.audit(db, actor: actor, action: action.rawValue, recordType: "plan", recordID: String(id),

@@ -125,6 +125,17 @@ extension AppDatabase {
             response.id = record.id
         }
         try SurveyTallies.add(db, response)
+        if let before, before.serial != serial {
+            // A form is named in the trail by its number: a new number closes the old name and opens the new one,
+            // so that replaying the trail still follows the form.
+            try audit(db, actor: actor, action: "renumber", recordType: "surveyResponse",
+                      recordID: "\(response.campaignID)/\(before.serial)",
+                      changes: AuditDiff.changes(before: auditFields(before), after: nil), at: moment)
+            try audit(db, actor: actor, action: "update", recordType: "surveyResponse",
+                      recordID: "\(response.campaignID)/\(serial)",
+                      changes: AuditDiff.changes(before: nil, after: auditFields(response)), at: moment)
+            return response
+        }
         try audit(db, actor: actor, action: before == nil ? "create" : "update", recordType: "surveyResponse",
                   recordID: "\(response.campaignID)/\(serial)",
                   changes: AuditDiff.changes(before: before.map(auditFields), after: auditFields(response)), at: moment)

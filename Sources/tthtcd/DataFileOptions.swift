@@ -14,4 +14,7 @@ struct DataFileOptions: ParsableArguments {
 
     /// Opens the file; a file that is refused becomes a message and exit code 2.
     func open(access: AppDatabase.Access) throws -> AppDatabase { try CLI.open(data, access: access) }
+
+    /// The data file named, or the default one.
+    var path: String { data.map(CLI.absolute) ?? DataLocation.defaultPath() }
 }

@@ -98,6 +98,8 @@ struct PlanCommand: ParsableCommand {
             print(PlanDocument.render(plan, centre: centre, communeName: commune.map { $0.name.prefix(1).lowercased() + $0.name.dropFirst() } ?? "",
                                       placeName: commune?.short ?? "", date: dated, director: director,
                                       strings: CLI.strings), terminator: "")
+            // The audit trail's head on paper: an anchor `audit verify --anchor` checks the trail against later.
+            if let head = try database.auditHead() { print(CLI.strings(.auditHeadLine, head.printed)) }
         }
     }
 }

@@ -169,12 +169,15 @@ struct SurveyCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliUserHelp], valueName: "NAME")) var user: String
         @OptionGroup var dataFile: DataFileOptions
 
-        /// Everything is checked on a read-only connection first, so a refused file leaves the data file
-        /// byte-for-byte as it was; only a clean file opens it for writing.
+        /// The password is checked first, before the file is locked or the CSV read, and counts towards the
+        /// same lock as the interface's. Then everything is checked on a read-only connection, so a refused file
+        /// leaves the data file byte-for-byte as it was; only a clean, non-empty file opens it for writing.
         func run() throws {
             try dataFile.checkLanguage()
             let s = CLI.strings
             let questionnaire = try CLI.questionnaire()
+            let password = CLI.readPassword(for: user)
+            let account = try CLI.signIn(user, password, dataFile: dataFile.path)
             let path = CLI.absolute(file)
             let headers: [String]
             do {
@@ -182,12 +185,7 @@ struct SurveyCommand: ParsableCommand {
             } catch let error as CSVFileError {
                 throw CLI.fail(s.describe(error))
             }
-            let password = CLI.readPassword(for: user)
             let reader = try dataFile.open(access: .readOnly)
-            guard let account = try reader.verifyPassword(username: user, password: password, at: Date()) else {
-                reader.close()
-                throw try CLI.recordFailedSignIn(user, password, dataFile.data)
-            }
             guard let target = try reader.campaign(id: campaign), let centre = try reader.centre(id: target.centreID) else {
                 reader.close()
                 throw CLI.fail(s(.cliUnknownCampaign, campaign))
@@ -196,7 +194,7 @@ struct SurveyCommand: ParsableCommand {
             let signature = SurveyImport.signature(of: headers)
             let mapping = try reader.importMapping(for: signature) ?? importer.suggestedMapping(for: headers)
             let job = SurveyFileImport(path: path, campaignID: campaign, importer: importer, mapping: mapping)
-            let progress = ProgressLine()
+            let progress = CLI.ProgressLine()
             let check: ImportCheck
             do {
                 check = try reader.checkSurveyFile(job, progress: progress.show)
@@ -222,48 +220,29 @@ struct SurveyCommand: ParsableCommand {
                 for line in s.summary(check.report) { print(line) }
                 throw ExitCode(1)
             }
+            guard check.rows > 0 else { throw CLI.fail(s(.importNothing, path)) }
             let database = try dataFile.open(access: .exclusive)
-            defer { database.close() }
+            let imported: Int
             do {
                 let batch = try database.importSurveyFile(job, checked: check, by: account.actor, at: Date(),
                                                           progress: progress.show)
                 progress.clear()
                 try database.saveImportMapping(mapping, for: signature, by: account.actor, at: Date())
-                print(s(.importDone, batch.rows))
-            } catch SurveyFileImportError.changedSinceCheck {
-                progress.clear()
-                throw CLI.fail(s(.importChangedSinceCheck, path))
-            } catch SurveyStoreError.duplicateSerial {
-                progress.clear()
-                throw CLI.fail(s(.importChangedSinceCheck, path))
-            } catch let error as CSVFileError {
-                progress.clear()
-                throw CLI.fail(s.describe(error))
+                imported = batch.rows
             } catch {
                 progress.clear()
-                throw CLI.fail(s.saveFailure(error))
+                try? CLI.finish(database)
+                switch error {
+                case SurveyFileImportError.changedSinceCheck, SurveyStoreError.duplicateSerial:
+                    // Another import (or a session) saved forms since the check: nothing of this file was kept.
+                    throw CLI.fail(s(.importChangedSinceCheck, path))
+                case let error as CSVFileError: throw CLI.fail(s.describe(error))
+                default: throw CLI.fail(s.saveFailure(error))
+                }
             }
+            try CLI.finish(database)
+            print(s(.importDone, imported))
         }
-    }
-}
-
-/// An import's progress on one line of standard error, rewritten in place, only when standard error is a
-/// terminal (a script's log gets no progress lines).
-final class ProgressLine {
-    private let enabled = isatty(STDERR_FILENO) == 1
-    private var shown = false
-
-    func show(_ progress: ImportProgress) -> Bool {
-        guard enabled else { return true }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + CLI.strings.describe(progress)).utf8))
-        shown = true
-        return true
-    }
-
-    func clear() {
-        guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-        shown = false
     }
 }
 
@@ -285,13 +264,20 @@ extension CLI {
         return readLine(strippingNewline: true) ?? ""
     }
 
-    /// Counts a wrong password against the account, as the sign-in screen does, and returns the refusal.
-    static func recordFailedSignIn(_ username: String, _ password: String, _ data: String?) throws -> ExitCode {
-        let database = try open(data, access: .exclusive)
-        defer { database.close() }
-        if case .refused(let refusal) = try database.signIn(username: username, password: password, at: Date()) {
-            return fail(strings.describe(refusal))
+    /// Signs in for a command that writes: the same counter, lock and answers as the interface's, even while
+    /// an interface holds the file. A refusal exits with code 2.
+    static func signIn(_ username: String, _ password: String, dataFile: String) throws -> Account {
+        let result: SignInResult
+        do {
+            result = try AppDatabase.signIn(dataFile: dataFile, username: username, password: password, at: Date())
+        } catch let error as DataFileError {
+            throw fail(strings.describe(error))
+        } catch {
+            throw fail(strings.saveFailure(error))
         }
-        return fail(strings[.signInUnknown])
+        switch result {
+        case .signedIn(let account): return account
+        case .refused(let refusal): throw fail(strings.describe(refusal))
+        }
     }
 }

@@ -10,7 +10,10 @@ struct TTHTCD: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "tthtcd", abstract: CLI.strings[.cliAbstract], discussion: CLI.strings[.cliDiscussion],
-            version: CLI.version, subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self, PlanCommand.self, AuditCommand.self, ExchangeCommand.self,
+            version: CLI.version,
+            subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self,
+                          PlanCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
+                          ExchangeCommand.self,
                           BenchCommand.self],
             defaultSubcommand: OpenCommand.self)
     }
@@ -39,7 +42,6 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var dataFile: DataFileOptions
 
-
     @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliDemoHelp]))
     var demo = false
 
@@ -49,13 +51,22 @@ struct OpenCommand: ParsableCommand {
         let units = try CLI.units()
         if demo {
             try runDemo(units: units)
-        } else {
-            let database = try dataFile.open(access: .exclusive)
-            defer { database.close() }
+            return
+        }
+        let database = try InteractiveSession.open(dataFile.path)
+        let daily = DailyBackupRun(database: database, label: CLI.officeLabel(database, units: units))
+        do {
             // A demo file made by `demo create` lists its accounts at sign-in too, while their password is unchanged.
             let demoAccounts = (try? database.unchangedDemoAccounts(of: CLI.demoDataset())) ?? []
             try InteractiveSession.run(database: database, units: units, demoAccounts: demoAccounts)
+        } catch {
+            daily.cancel()
+            try? CLI.finish(database)
+            throw error
         }
+        daily.finish()
+        try CLI.finish(database)
+        TerminalRestorer.reraisePendingStop()
     }
 
     /// A fresh temporary copy of the demo dataset, removed on exit; the user's data file is never opened.

@@ -53,7 +53,7 @@ import Testing
         var account = Account(id: 1, username: "canbo", fullName: "Cán bộ", roles: [.dataClerk])
         for attempt in 1...4 {
             let (next, refusal) = SignInPolicy.failed(account, at: start)
-            #expect(refusal == .wrongPassword(remaining: 5 - attempt))
+            #expect(refusal == .wrongCredentials(remaining: 5 - attempt))
             account = next
         }
         let (locked, refusal) = SignInPolicy.failed(account, at: start.addingTimeInterval(10))
@@ -62,13 +62,14 @@ import Testing
         #expect(SignInPolicy.lock(of: locked, at: until.addingTimeInterval(-1)) == .locked(until: until))
         #expect(SignInPolicy.lock(of: locked, at: until) == nil, "free again after exactly five minutes")
         let (afterLock, next) = SignInPolicy.failed(locked, at: until.addingTimeInterval(5))
-        #expect(next == .wrongPassword(remaining: 4), "the count starts again after a lock")
-        #expect(SignInPolicy.succeeded(afterLock).failedAttempts == 0)
+        #expect(next == .wrongCredentials(remaining: 4), "the count starts again after a lock")
+        #expect(SignInPolicy.succeeded(afterLock).0.failedAttempts == 0)
     }
 
-    @Test func anInactiveAccountCannotTry() {
+    @Test func aSwitchedOffAccountIsToldOnlyAfterTheRightPassword() {
         let account = Account(username: "cu", fullName: "Cũ", roles: [.viewer], active: false)
-        #expect(SignInPolicy.lock(of: account, at: start) == .inactive)
+        #expect(SignInPolicy.lock(of: account, at: start) == nil, "a wrong password is counted like any other")
+        #expect(SignInPolicy.succeeded(account).1 == .inactive)
     }
 }
 

@@ -10,7 +10,8 @@ struct AccessEndToEndTests {
         #expect(try runProgram(["demo", "create", data], in: sandbox).status == 0)
         let intact = try runProgram(["audit", "verify", "--data", data], in: sandbox)
         #expect(intact.status == 0)
-        #expect(intact.stdout.contains("Nhật ký nguyên vẹn"))
+        #expect(intact.stdout.contains("Chuỗi mã băm: nguyên vẹn"))
+        #expect(intact.stdout.contains("Kết luận: nhật ký nguyên vẹn và khớp với dữ liệu."))
 
         // The program refuses to change its own trail; someone with the sqlite3 tool can drop the guard...
         let target = "recordType = 'centre' AND recordID = 'TT13894' AND action = 'create'"

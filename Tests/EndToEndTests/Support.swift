@@ -19,6 +19,11 @@ enum Program {
     static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 }
 
+/// The names in a folder, hidden ones included.
+func names(in folder: String) -> Set<String> {
+    Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+}
+
 /// A temporary home for one test: data, XDG folders and HOME all point here, never at the user's files.
 final class Sandbox {
     let root: URL
@@ -99,9 +104,11 @@ final class TmuxSession {
     let target = "e2e"
 
     /// Starts `tthtcd arguments` at 80x24; when it ends, the pane prints "EXIT:<status>" and stays open.
-    init(_ arguments: [String], sandbox: Sandbox, width: Int = 80, height: Int = 24) throws {
-        let quoted = ([Program.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let script = quoted.joined(separator: " ") + "; echo \"EXIT:$?\"; sleep 600"
+    /// `fileSizeLimit` caps the size of any file the program writes (RLIMIT_FSIZE): a disk that fills up.
+    init(_ arguments: [String], sandbox: Sandbox, width: Int = 80, height: Int = 24, fileSizeLimit: Int? = nil) throws {
+        let limit = fileSizeLimit.map { ["/usr/bin/prlimit", "--fsize=\($0)"] } ?? []
+        let quoted = (limit + [Program.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let script = "trap '' XFSZ; " + quoted.joined(separator: " ") + "; echo \"EXIT:$?\"; sleep 600"
         var args = ["new-session", "-d", "-s", target, "-x", String(width), "-y", String(height)]
         for (key, value) in sandbox.environment where key != "TERM" { args += ["-e", "\(key)=\(value)"] }
         args += ["sh", "-c", script]
@@ -169,6 +176,18 @@ final class TmuxSession {
                 !$0.contains("Việc đang chờ bạn") && !$0.contains("Waiting for you")
             }
         }
+    }
+
+    /// The program's process id (the child of the pane's shell), for sending it signals.
+    func programPID() throws -> pid_t? {
+        let shell = try tmux(["list-panes", "-t", target, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        var pid: pid_t?
+        for _ in 0..<100 where pid == nil {
+            let children = try spawn("/usr/bin/pgrep", ["-P", shell]).stdout.split(separator: "\n")
+            pid = children.compactMap { pid_t($0) }.first
+            if pid == nil { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        return pid
     }
 
     /// Answers yes to the question every quit asks, once it shows.

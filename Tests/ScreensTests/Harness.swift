@@ -22,6 +22,18 @@ final class Harness {
 
     enum Start { case empty, office, demo }
 
+    /// The demo data file, written once per test run and copied for each test: every save is synced to the
+    /// disk, so loading it afresh each time would cost more than the tests themselves.
+    static let demoTemplate: String = {
+        try! FileManager.default.createDirectory(atPath: templateFolder, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Harness.templateFolder) }
+        let path = (templateFolder as NSString).appendingPathComponent("demo.sqlite")
+        try! AppDatabase.createDemo(at: path, dataset: demo)
+        return path
+    }()
+    nonisolated static let templateFolder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("tthtcd-screen-template-\(ProcessInfo.processInfo.processIdentifier)").path
+
     /// The person signed in: by default a clerk who is also the administrator, as in a one-person office.
     static let defaultAccount = Account(username: "canbo", fullName: "Trần Thị Nhập Liệu",
                                         roles: [.dataClerk, .administrator])
@@ -30,11 +42,11 @@ final class Harness {
          clock: any Clock = FixedClock(Harness.today), prepare: (AppDatabase) throws -> Void = { _ in }) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tthtcd-screen-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: folder.appendingPathComponent("t.sqlite").path)
-        switch start {
-        case .empty: break
-        case .office: try database.saveOfficeSettings(OfficeSettings(provinceCode: 37), by: .system, at: Date())
-        case .demo: try database.load(Self.demo)
+        let path = folder.appendingPathComponent("t.sqlite").path
+        if start == .demo { try FileManager.default.copyItem(atPath: Self.demoTemplate, toPath: path) }
+        database = try AppDatabase.open(path: path)
+        if start == .office {
+            try database.saveOfficeSettings(OfficeSettings(provinceCode: 37), by: .system, at: Date())
         }
         try prepare(database)
         let context = try AppContext(database: database, units: Self.units, strings: Strings(language: language),

@@ -34,7 +34,7 @@ import Testing
                                    password: "matkhau123", by: .system, at: moment)
         for remaining in (1...4).reversed() {
             #expect(try database.signIn(username: "canbo", password: "sai", at: moment)
-                == .refused(.wrongPassword(remaining: remaining)))
+                == .refused(.wrongCredentials(remaining: remaining)))
         }
         let until = moment.addingTimeInterval(300)
         #expect(try database.signIn(username: "canbo", password: "sai", at: moment) == .refused(.locked(until: until)))
@@ -43,7 +43,8 @@ import Testing
         guard case .signedIn(let account) = try database.signIn(username: "canbo", password: "matkhau123", at: until)
         else { Issue.record("not signed in after the lock"); return }
         #expect(account.failedAttempts == 0)
-        #expect(try database.signIn(username: "khong-co", password: "x", at: moment) == .refused(.unknownUser))
+        #expect(try database.signIn(username: "khong-co", password: "x", at: moment)
+            == .refused(.wrongCredentials(remaining: 4)), "an unknown name is answered like a wrong password")
     }
 
     @Test func peopleChangeTheirOwnPasswordAndTheAdministratorResetsOthers() throws {

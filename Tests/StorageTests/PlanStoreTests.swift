@@ -41,7 +41,7 @@ import Testing
         returned.targetLearners = 50
         try database.savePlan(returned, by: director, at: moment)
         try database.advancePlan(id: id, .submit, by: director, at: moment)
-        #expect(throws: AccountError.refused(.wrongPassword(remaining: 4))) {
+        #expect(throws: AccountError.refused(.wrongCredentials(remaining: 4))) {
             try database.advancePlan(id: id, .approve, by: leader, password: "sai", at: self.moment)
         }
         #expect(throws: PlanStoreError.workflow(.passwordRequired)) {
@@ -65,7 +65,7 @@ import Testing
         let id = plan.id!
         try database.advancePlan(id: id, .submit, by: director, at: moment)
         for remaining in [4, 3, 2, 1] {
-            #expect(throws: AccountError.refused(.wrongPassword(remaining: remaining))) {
+            #expect(throws: AccountError.refused(.wrongCredentials(remaining: remaining))) {
                 try database.advancePlan(id: id, .approve, by: leader, password: "doan\(remaining)", at: self.moment)
             }
         }

@@ -5,10 +5,11 @@ extension String {
     /// so an NFD "Nguyễn" typed by one keyboard would never match the NFC "Nguyễn" typed by another.
     public var nfc: String { TextScan.isKnownNFC(self) ? self : precomposedStringWithCanonicalMapping }
 
-    /// NFC with surrounding white space removed and inner runs of white space collapsed to one space.
+    /// NFC with surrounding white space removed, inner runs of white space collapsed to one space, and control
+    /// characters (a NUL, a bidirectional override) dropped: nothing stored can cut or disguise a name.
     public var cleanedInput: String {
         if TextScan.isClean(self) { return self }
-        return nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return withoutForbiddenControls.nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// A text of several lines (a reason, a comment) as it is kept: each line cleaned, the line breaks kept, blank
@@ -34,7 +35,7 @@ enum TextScan {
     }
 
     /// True when `cleanedInput` would return the text unchanged: known NFC, no white space but single spaces
-    /// between words.
+    /// between words, no control character.
     static func isClean(_ text: String) -> Bool {
         var previousWasSpace = true
         for scalar in text.unicodeScalars {
@@ -45,7 +46,7 @@ enum TextScan {
                 continue
             }
             previousWasSpace = false
-            if (0x09...0x0D).contains(v) || v == 0x85 || v == 0xA0 { return false }
+            if v < 0x20 || (0x7F...0xA0).contains(v) { return false }
             if v >= 0x300 && !(0x1E00...0x1EFF).contains(v) { return false }
         }
         return !previousWasSpace || text.isEmpty

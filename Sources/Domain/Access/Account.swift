@@ -30,27 +30,29 @@ public struct Account: Hashable, Sendable, Identifiable {
     }
 }
 
-/// The sign-in rules: five wrong passwords in a row lock the account for five minutes.
+/// The sign-in rules: five wrong passwords in a row lock the name for five minutes. A wrong name and a wrong
+/// password get the same answer, counted the same way, so that trying names tells nothing about which exist.
 public enum SignInPolicy {
     public static let maxFailures = 5
     public static let lockout: TimeInterval = 5 * 60
     public static let minimumPasswordLength = 8
 
     public enum Refusal: Equatable, Sendable {
-        case unknownUser
+        /// The name or the password is wrong: which one is not said.
+        case wrongCredentials(remaining: Int)
+        /// Said only to someone who gave the right password.
         case inactive
         case locked(until: Date)
-        case wrongPassword(remaining: Int)
     }
 
-    /// Whether the account may try now (it is not locked).
+    /// Whether the name may try now (it is not locked). Checked before the password.
     public static func lock(of account: Account, at now: Date) -> Refusal? {
-        if !account.active { return .inactive }
         if let until = account.lockedUntil, until > now { return .locked(until: until) }
         return nil
     }
 
-    /// The account after a wrong password: counted, and locked at the fifth.
+    /// The account after a wrong password (or an unknown name, counted under that name): counted, and
+    /// locked at the fifth.
     public static func failed(_ account: Account, at now: Date) -> (Account, Refusal) {
         var next = account
         if let until = account.lockedUntil, until <= now { next.failedAttempts = 0; next.lockedUntil = nil }
@@ -60,15 +62,16 @@ public enum SignInPolicy {
             next.failedAttempts = 0
             return (next, .locked(until: next.lockedUntil!))
         }
-        return (next, .wrongPassword(remaining: maxFailures - next.failedAttempts))
+        return (next, .wrongCredentials(remaining: maxFailures - next.failedAttempts))
     }
 
-    /// The account after a right password: the count starts again.
-    public static func succeeded(_ account: Account) -> Account {
+    /// The account after a right password: the count starts again. A switched-off account is refused only
+    /// now, so that the refusal never tells a stranger the name exists.
+    public static func succeeded(_ account: Account) -> (Account, Refusal?) {
         var next = account
         next.failedAttempts = 0
         next.lockedUntil = nil
-        return next
+        return (next, account.active ? nil : .inactive)
     }
 
     public enum PasswordProblem: Equatable, Sendable { case tooShort(minimum: Int), mismatch, sameAsUsername }

@@ -122,15 +122,32 @@ public enum AuditChain {
     public enum Reason: String, Equatable, Sendable { case contentChanged, linkBroken }
 
     public static func verify(_ rows: [StoredRow]) -> Verdict {
-        var previous = genesis
+        var walk = Walk()
         for row in rows {
+            if let broken = walk.check(row) { return broken }
+        }
+        return walk.verdict
+    }
+
+    /// The chain checked one row at a time, oldest first, so a long trail is never held in memory.
+    public struct Walk: Sendable {
+        private var previous = AuditChain.genesis
+        private var count = 0
+
+        public init() {}
+
+        /// The verdict if this row breaks the chain; nil while it holds.
+        public mutating func check(_ row: StoredRow) -> Verdict? {
             guard row.previousHash == previous else { return .broken(entryID: row.id, reason: .linkBroken) }
-            let expected = hash(id: row.id, at: row.at, username: row.username, action: row.action,
-                                recordType: row.recordType, recordID: row.recordID, changes: row.changes,
-                                previousHash: row.previousHash)
+            let expected = AuditChain.hash(id: row.id, at: row.at, username: row.username, action: row.action,
+                                           recordType: row.recordType, recordID: row.recordID, changes: row.changes,
+                                           previousHash: row.previousHash)
             guard expected == row.hash else { return .broken(entryID: row.id, reason: .contentChanged) }
             previous = row.hash
+            count += 1
+            return nil
         }
-        return .intact(entries: rows.count)
+
+        public var verdict: Verdict { .intact(entries: count) }
     }
 }

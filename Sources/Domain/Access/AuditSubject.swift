@@ -19,6 +19,6 @@ public enum AuditSubject: Hashable, Sendable {
 public enum AuditVocabulary {
     public static let recordTypes = ["centre", "boardMember", "account", "plan", "setting", "surveyCampaign",
                                      "surveyResponse", "importBatch", "dataset"]
-    public static let actions = ["create", "update", "delete", "signIn", "lock", "passwordChanged", "import", "amend",
+    public static let actions = ["create", "update", "delete", "signIn", "lock", "passwordChanged", "import", "renumber", "amend",
                                  "bulkLoad", "recordOutcome"] + PlanAction.allCases.map(\.rawValue)
 }

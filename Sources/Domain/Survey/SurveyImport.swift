@@ -13,12 +13,15 @@ public struct ImportProblem: Hashable, Sendable {
         case wrongCellCount(expected: Int, found: Int)
         /// A serial number used twice in the file.
         case duplicateInFile(firstRow: Int)
+        /// A control character (a NUL, a bidirectional override...) in a cell: refused rather than silently cut.
+        case controlCharacter(UInt32)
     }
 
     /// What kind of problem, for the count of each kind in a report.
     public enum Kind: String, CaseIterable, Hashable, Sendable {
         case required, unknownCode, unknownVillage, outOfRange, tooMany, notANumber, tooLong, duplicateSerial
         case possibleDuplicate, check, unknownColumn, missingColumn, wrongCellCount, duplicateInFile
+        case controlCharacter
     }
 
     public let row: Int
@@ -39,6 +42,7 @@ public struct ImportProblem: Hashable, Sendable {
         case .missingColumn: return .missingColumn
         case .wrongCellCount: return .wrongCellCount
         case .duplicateInFile: return .duplicateInFile
+        case .controlCharacter: return .controlCharacter
         case .answer(let problem):
             switch problem {
             case .required: return .required
@@ -274,7 +278,7 @@ public struct ImportRowChecker: Sendable {
         var answers: SurveyAnswers = [:]
         answers.reserveCapacity(cells.count)
         for (index, cell) in cells.enumerated() {
-            guard let rule = questions[index] else { continue }
+            guard let rule = questions[index], cell.firstForbiddenControl == nil else { continue }
             if let value = importer.answer(cell, id: rule.id, type: rule.type) { answers[rule.id] = value }
         }
         return SurveyResponse(campaignID: campaignID, answers: importer.engine.pruned(answers))
@@ -317,6 +321,12 @@ public struct ImportRowChecker: Sendable {
                                       severity: .error), at: position)
         }
         var problems: [ImportProblem] = []
+        // A control character (a NUL, a bidirectional override...) is refused, never silently cut.
+        for (index, cell) in cells.enumerated() where questions[index] != nil {
+            guard let control = cell.firstForbiddenControl else { continue }
+            problems.append(ImportProblem(row: row, column: headers[index], value: cell.withoutForbiddenControls,
+                                          reason: .controlCharacter(control.value)))
+        }
         for issue in errors {
             let index = questions.lastIndex { $0?.id == issue.field }
             problems.append(ImportProblem(row: row, column: index.map { headers[$0] } ?? issue.field,

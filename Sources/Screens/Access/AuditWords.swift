@@ -38,6 +38,7 @@ struct AuditWords {
         case "passwordChanged": return s[.auditPasswordChanged]
         case "import": return s[.auditImport]
         case "receive": return s[.auditReceive]
+        case "renumber": return s[.auditRenumber]
         case "amend": return s[.auditAmend]
         case "bulkLoad": return s[.auditBulkLoad]
         case "recordOutcome": return s[.auditRecordOutcome]

@@ -61,7 +61,7 @@ struct SignInScreen: FormScreen, Equatable {
                             .showWaitingWork]
                 case .refused(let refusal):
                     form.setText(.password, to: "")
-                    form.focus(on: refusal == .unknownUser ? .username : .password)
+                    form.focus(on: .password)
                     return [.message(StatusMessage(s.describe(refusal), kind: .error))]
                 }
             } catch {

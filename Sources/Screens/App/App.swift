@@ -53,7 +53,7 @@ public final class App {
     public func run(on terminal: any Terminal) {
         ctx.theme = terminal.supportsColour ? .colour : .monochrome
         draw(on: terminal)
-        while isRunning {
+        while isRunning && !terminal.stopRequested {
             let busy = stack.last?.hasPendingWork == true
             guard let key = terminal.nextKey(timeoutMilliseconds: busy ? 0 : 1000) else {
                 if busy {
@@ -68,6 +68,7 @@ public final class App {
             while isRunning, let more = terminal.nextKey(timeoutMilliseconds: 0) { handle(more, size: terminal.size) }
             if isRunning { draw(on: terminal) }
         }
+        BackupJob.stopAll()
     }
 
     func draw(on terminal: any Terminal) {

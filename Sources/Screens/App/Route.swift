@@ -32,6 +32,7 @@ enum Route: Hashable, Sendable {
     case planHeader(centreID: Int64, planID: Int64?)
     case activity(planID: Int64, index: Int?)
     case inbox
+    case backup
     case exchangeSend
     case exchangeReceive
     case exchangeRollUp
@@ -47,8 +48,8 @@ enum Route: Hashable, Sendable {
         }
         routes.append(.compliance)
         if let centreID { routes += [.campaigns(centreID: centreID), .plans(centreID: centreID)] }
-        routes += [.inbox, .exchangeSend, .exchangeReceive, .exchangeRollUp, .settings(firstRun: false), .accounts, .audit,
-                   .changePassword]
+        routes += [.inbox, .exchangeSend, .exchangeReceive, .exchangeRollUp, .settings(firstRun: false), .backup, .accounts,
+                   .audit, .changePassword]
         return routes
     }
 
@@ -69,6 +70,7 @@ enum Route: Hashable, Sendable {
         case .settings: return (.menuSettings, .system)
         case .accounts: return (.menuAccounts, .system)
         case .audit: return (.menuAudit, .system)
+        case .backup: return (.menuBackup, .system)
         case .changePassword: return (.menuChangePassword, .system)
         default: return nil
         }
@@ -99,6 +101,7 @@ enum Route: Hashable, Sendable {
         case .memberForm(_, nil, _), .memberForm(_, _, .endTerm), .trainingForm: return .editBoards
         case .accounts, .accountForm: return .manageAccounts
         case .audit: return .viewAudit
+        case .backup: return .changeSettings
         case .campaignForm, .surveyImport, .surveyEntry(_, nil): return .editSurveys
         case .planHeader(_, nil): return .draftPlans
         case .inbox: return .approvePlans
@@ -165,6 +168,7 @@ enum Route: Hashable, Sendable {
             return AccountFormScreen(ctx: ctx, account: account)
         case .changePassword: return ChangePasswordScreen(ctx: ctx)
         case .audit: return AuditScreen(ctx: ctx)
+        case .backup: return BackupScreen(ctx: ctx)
         case .campaigns(let id): return CampaignsScreen(ctx: ctx, centre: try centre(id))
         case .campaignForm(let centreID, let campaignID):
             return CampaignFormScreen(ctx: ctx, centre: try centre(centreID), campaign: try campaignID.map { try campaign($0).0 })

@@ -10,7 +10,8 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
     }
 
     enum Field: Hashable, Sendable {
-        case intro, province, level, commune, sectionRules, vacancyDays, idleMinutes, sectionExport, csvStyle
+        case intro, province, level, commune, sectionRules, vacancyDays, idleMinutes, backupKeepDays, sectionExport
+        case csvStyle
     }
 
     struct Draft {
@@ -20,6 +21,7 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
         var vacancyDays = 0
         var idleMinutes = 0
         var csvStyle: String?
+        var backupKeepDays = 0
     }
 
     let firstRun: Bool
@@ -38,6 +40,7 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
             draft.vacancyDays = ctx.boardCompliance.parameters.vacancyDays
             draft.idleMinutes = (try? ctx.database.idleLockMinutes()) ?? 10
             draft.csvStyle = ((try? ctx.database.csvStyle()) ?? .semicolon).rawValue
+            draft.backupKeepDays = (try? ctx.database.backupKeepDays()) ?? BackupPolicy.defaultKeepDays
         }
         fields = Self.bindings(ctx, firstRun: firstRun, province: draft.province)
         form = fields.form(draft)
@@ -67,6 +70,8 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
                 make.number(.vacancyDays, s[.fieldVacancyDays], help: s(.helpFieldVacancyDays, ctx.boardRules.parameters.vacancyDays),
                             \.vacancyDays, digits: 3),
                 make.number(.idleMinutes, s[.fieldIdleMinutes], help: s[.helpFieldIdleMinutes], \.idleMinutes, digits: 3),
+                make.number(.backupKeepDays, s[.fieldBackupKeepDays], help: s[.helpFieldBackupKeepDays],
+                            \.backupKeepDays, digits: 3),
                 make.section(.sectionExport, s[.sectionExportSettings]),
                 make.option(.csvStyle, s[.fieldCsvStyle], help: s[.helpFieldCsvStyle], \.csvStyle,
                             items: [ChoiceItem(id: CSVStyle.semicolon.rawValue, label: s[.csvStyleSemicolon]),
@@ -121,6 +126,9 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
         if !firstRun {
             guard (1...365).contains(draft.vacancyDays) else { return reject(.vacancyDays, s[.problemVacancyDays]) }
             guard (1...240).contains(draft.idleMinutes) else { return reject(.idleMinutes, s[.problemIdleMinutes]) }
+            guard BackupPolicy.keepDaysRange.contains(draft.backupKeepDays) else {
+                return reject(.backupKeepDays, s.saveFailure(BackupSettingError.keepDaysOutOfRange))
+            }
         }
         let settings = OfficeSettings(provinceCode: province, communeCode: commune)
         do {
@@ -128,6 +136,7 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
             if !firstRun {
                 try ctx.database.saveBoardVacancyDays(draft.vacancyDays, by: ctx.actor, at: ctx.clock.now)
                 try ctx.database.saveIdleLockMinutes(draft.idleMinutes, by: ctx.actor, at: ctx.clock.now)
+                try ctx.database.saveBackupKeepDays(draft.backupKeepDays, by: ctx.actor, at: ctx.clock.now)
                 if let style = draft.csvStyle.flatMap(CSVStyle.init(rawValue:)) {
                     try ctx.database.saveCSVStyle(style, by: ctx.actor, at: ctx.clock.now)
                 }

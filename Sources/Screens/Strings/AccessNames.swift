@@ -33,10 +33,9 @@ extension Strings {
 
     public func describe(_ refusal: SignInPolicy.Refusal) -> String {
         switch refusal {
-        case .unknownUser: return self[.signInUnknown]
+        case .wrongCredentials(let remaining): return self(.signInRefused, remaining)
         case .inactive: return self[.signInInactive]
         case .locked(let until): return self(.signInLocked, Timestamp.display(until))
-        case .wrongPassword(let remaining): return self(.signInWrongPassword, remaining)
         }
     }
 
@@ -60,8 +59,16 @@ extension Strings {
             case .wrongPassword: return self[.accountWrongPassword]
             case .password(let problem): return describe(problem)
             case .lastAdministrator: return self[.accountLastAdministrator]
+            // Asked again of the person signed in: their name is known, so the password alone is wrong.
+            case .refused(.wrongCredentials(let remaining)): return self(.signInWrongPassword, remaining)
             case .refused(let refusal): return describe(refusal)
             }
+        case let survey as SurveyStoreError: return describe(survey)
+        case let backup as BackupError: return describe(backup)
+        case is BackupSettingError:
+            return self(.backupKeepDaysOutOfRange, BackupPolicy.keepDaysRange.lowerBound, BackupPolicy.keepDaysRange.upperBound)
+        case let file as DataFileError: return describe(file)
+        case let system as SystemErrorBox: return self(.errorSaving, describe(system.reason))
         default:
             if let failure = StorageFailure(error) { return describe(failure) }
             return self(.errorSaving, "\(error)")

@@ -76,19 +76,6 @@ extension Strings {
         }
     }
 
-    /// Why a data file was refused, for the command line and the start-up screen.
-    public func describe(_ error: DataFileError) -> String {
-        switch error {
-        case .notADatabase(let path): return self(.fileNotADatabase, path)
-        case .foreignDatabase(let path): return self(.fileForeign, path)
-        case .damaged(let path, let detail): return self(.fileDamaged, path, detail)
-        case .newerVersion(let path): return self(.fileNewer, path)
-        case .inUse(let path): return self(.fileInUse, path)
-        case .alreadyExists(let path): return self(.fileExists, path)
-        case .unreachable(let path, let detail): return self(.fileUnreachable, path, detail)
-        }
-    }
-
     /// "Trung tâm học tập cộng đồng xã X" as "xã X" in the roster, whose every line is a centre.
     public func withoutCentrePrefix(_ centreName: String) -> String {
         let long = self[.centreLongPrefix]

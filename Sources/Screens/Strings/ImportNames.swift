@@ -20,6 +20,7 @@ extension Strings {
         case .missingColumn: return self[.importKindMissingColumn]
         case .wrongCellCount: return self[.importKindWrongCellCount]
         case .duplicateInFile: return self[.importKindDuplicateInFile]
+        case .controlCharacter: return self[.importKindControlCharacter]
         }
     }
 

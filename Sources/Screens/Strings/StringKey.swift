@@ -87,7 +87,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     // Sign-in, accounts, roles and the audit trail
     case signInTitle, signInIntro, fieldUsername, fieldPassword, fieldOldPassword, fieldNewPassword
     case fieldPasswordAgain, helpFieldUsername, helpFieldPassword, helpFieldNewPassword, helpFieldPasswordAgain
-    case keySignIn, helpSignIn, signInWelcome, signInUnknown, signInInactive, signInLocked, signInWrongPassword
+    case keySignIn, helpSignIn, signInWelcome, signInInactive, signInLocked, signInWrongPassword
     case demoAccountsTitle, createAdminTitle, createAdminIntro, helpCreateAdmin, accountCreated, changePasswordTitle
     case changePasswordIntro, helpChangePassword, passwordChanged, passwordTooShort, passwordMismatch
     case passwordSameAsUsername, accountsTitle, accountAddTitle, accountEditTitle, sectionAccount, sectionRoles
@@ -181,6 +181,25 @@ public enum StringKey: String, CaseIterable, Sendable {
     // Plan workflow messages
     case planSubmittedMessage, planApprovedMessage, planReturnedMessage, fieldPlanTitle
 
+    // Data safety: system errors, refused files, checks, backups, the audit verification, sign-in, import
+    case systemNotFound, systemPermissionDenied, systemReadOnlyMedia, systemDiskFull, systemIsDirectory
+    case systemNotADirectory, systemSymbolicLinkLoop, systemNameTooLong, systemIOError, systemOther, fileEmpty
+    case fileHardLinked, fileNotAFile, damageTruncated, damageMisaligned, damageIntegrity, damageUnreadable
+    case closeFailed, emptyFileQuestion, emptyFileAnswerYes, emptyFileDeclined, interruptedBySignal
+    case cliCheckAbstract, checkRunning, checkProgress, checkIntact, checkDamaged, checkAfterCrash
+    case cliBackupAbstract, cliBackupToHelp, cliRestoreAbstract, cliRestoreFileHelp, backupProgress, backupDone
+    case backupFailed, backupCopyBad, backupSame, restoreDone, restoreDoneNoPrevious, backupCancelled
+    case restoreSameFile, verifyChainIntact, verifyTriggersPresent, verifyTriggerMissing, verifyAnchorMatches
+    case verifyAnchorEntryGone, verifyAnchorHashDiffers, verifyNoAnchors, anchorSourceFile, anchorSourceBackup
+    case anchorSourceBackupRecord, anchorSourceRestore, anchorSourceGiven, verifyRecordsMatch, verifyRecordsCompared
+    case verifyChangedWithoutEntry, verifyNotLogged, verifyDeletedWithoutEntry, verifyFieldChange, verifyIntact
+    case verifyAltered, cliAnchorHelp, cliBadAnchor, auditHeadLine, recordCentre, recordBoardMember, recordAccount
+    case recordSetting, recordCampaign, recordResponse, recordPlan, signInRefused, importControlCharacter
+    case surveyDuplicateSerialStored, importNothing, auditRenumber, backupKeepDaysOutOfRange
+    // Data safety on screen: the backup screen, the automatic backups in Settings
+    case menuBackup, backupScreenTitle, keyBackUp, helpBackUp, helpBackupClose, backupPromptTitle, backupPromptLabel
+    case backupStopping, backupColumnFile, backupColumnMade, backupColumnSize, backupFolderLine, backupEmptyHint
+    case backupRestoreHint, fieldBackupKeepDays, helpFieldBackupKeepDays, importKindControlCharacter
     // Province scale: damaged stored values, streaming import, benchmarks
     case storageCorruptValue, csvRecordTooLong, auditImport, importKindRequired, importKindUnknownCode
     case importKindUnknownVillage, importKindOutOfRange, importKindTooMany, importKindNotANumber, importKindTooLong

@@ -137,6 +137,11 @@ struct ImportScreen: KeyedScreen {
     private mutating func finish(_ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         guard let run, let table else { return [] }
+        if run.problems.isEmpty && run.responses.isEmpty {
+            // Only a header row: nothing is written, not even the column mapping.
+            stage = .mapping
+            return [.message(StatusMessage(s(.importNothing, path), kind: .warning))]
+        }
         if run.problems.isEmpty {
             do {
                 try ctx.database.importResponses(run.responses, fileName: (path as NSString).lastPathComponent,
@@ -157,7 +162,7 @@ struct ImportScreen: KeyedScreen {
             try ImportReport.write(run.problems, to: report, style: ctx.database.csvStyle(), strings: s)
         } catch {
             stage = .mapping
-            return [.message(StatusMessage(s.describe(error as? CSVFileError ?? .unwritable(path: report, detail: "")),
+            return [.message(StatusMessage(s.describe(error as? CSVFileError ?? .unwritable(path: report, reason: SystemError(error))),
                                            kind: .error))]
         }
         stage = .failed(reportPath: report)

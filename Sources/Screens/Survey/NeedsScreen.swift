@@ -124,15 +124,15 @@ struct NeedsScreen: KeyedScreen, Equatable {
             view(TextViewer(title: title(ctx), paragraphs: lines.map(\.text),
                             headings: Set(lines.indices.filter { lines[$0].heading })))
         case .export:
-            let start = ctx.lastFolder ?? ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"
+            let start = ctx.lastFolder ?? UserFolder.home
             modal = .prompt(PromptDialog(title: s[.exportTitle], label: s[.exportFolderLabel], text: start, maxLength: 300),
                             submit: Reply(Action.exportFolder))
         case .exportFolder(let folder):
             do {
-                let paths = try SurveyExport.write(to: folder.cleanedInput, campaign: campaign, centre: centre,
+                let paths = try SurveyExport.write(to: UserFolder.resolve(folder), campaign: campaign, centre: centre,
                                                    database: ctx.database, analysis: analysis,
                                                    questionnaire: questionnaire, strings: s)
-                ctx.lastFolder = folder.cleanedInput
+                ctx.lastFolder = UserFolder.resolve(folder)
                 return [.message(StatusMessage(s(.exportDone, paths.joined(separator: ", "))))]
             } catch {
                 let problem = (error as? CSVFileError).map(s.describe) ?? s.readFailure(error)
@@ -217,6 +217,7 @@ struct NeedsScreen: KeyedScreen, Equatable {
 /// Writing a campaign's forms and needs analysis as CSV files for Excel.
 enum SurveyExport {
     /// Writes "<centre>-<year>-phieu.csv" and "<centre>-<year>-nhu-cau.csv" in `folder`; returns their paths.
+    /// The analysis ends with the audit trail's head, an anchor `audit verify --anchor` can check later.
     static func write(to folder: String, campaign: SurveyCampaign, centre: Centre, database: AppDatabase,
                       analysis: NeedsAnalysis, questionnaire: Questionnaire, strings s: Strings) throws -> [String] {
         let style = try database.csvStyle()
@@ -243,7 +244,7 @@ enum SurveyExport {
             rows: analysis.topics.map { tally in
                 [topics.map { s.label(of: tally.code, in: $0, questionnaire) } ?? String(tally.code), String(tally.count),
                  style.decimal(tally.share * 100, places: 1) + "%"]
-            })
+            } + ((try database.auditHead()).map { [[s(.auditHeadLine, $0.printed), "", ""]] } ?? []))
         return [formsPath, needsPath]
     }
 }
@@ -254,7 +255,7 @@ extension Strings {
         case .unreadable(let path): return self(.csvUnreadable, path)
         case .notUTF8(let path): return self(.csvNotUTF8, path)
         case .empty(let path): return self(.csvEmpty, path)
-        case .unwritable(let path, let detail): return self(.csvUnwritable, path, detail)
+        case .unwritable(let path, let reason): return self(.csvUnwritable, path, describe(reason))
         case .recordTooLong(let path, let line, let limit): return self(.csvRecordTooLong, path, line, limit)
         }
     }

@@ -30,6 +30,7 @@ extension Strings {
         case .missingColumn: return self[.importMissingColumn]
         case .wrongCellCount(let expected, let found): return self(.importWrongCellCount, expected, found)
         case .duplicateInFile(let first): return self(.importDuplicateInFile, first + 1)
+        case .controlCharacter(let scalar): return self(.importControlCharacter, String(format: "%04X", scalar))
         }
     }
 

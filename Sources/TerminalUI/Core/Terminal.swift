@@ -8,6 +8,8 @@ public protocol Terminal: AnyObject {
     func draw(_ buffer: ScreenBuffer, cursor: Point?)
     /// The next key, waiting at most `timeoutMilliseconds` (-1: wait for ever); nil when none came.
     func nextKey(timeoutMilliseconds: Int) -> Key?
+    /// The program was asked to stop (a signal, the window closed): the main loop ends as on F10.
+    var stopRequested: Bool { get }
 }
 
 /// An in-memory terminal: a queue of keys in, the last frame out. When the keys run out it pauses (no key, so a
@@ -21,6 +23,7 @@ public final class TestTerminal: Terminal {
     public private(set) var lastFrame: ScreenBuffer?
     public private(set) var lastCursor: Point?
     public private(set) var frameCount = 0
+    public var stopRequested = false
     public private(set) var ranDry = false
     private var dryKeys: [Key?] = [nil, .ctrl("c"), nil, .char("c"), nil, .char("y")]
 

@@ -80,7 +80,7 @@ struct Probes {
         let context = try AppContext(database: database, units: try CLI.units(), strings: CLI.strings,
                                      boardRules: try CLI.boardRules())
         guard let account = try database.accounts().first(where: { $0.username == username }) else {
-            throw CLI.fail(CLI.strings(.signInUnknown))
+            throw CLI.fail(CLI.strings[.accountNotFound])
         }
         return (context, account)
     }

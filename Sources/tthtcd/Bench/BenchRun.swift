@@ -68,7 +68,7 @@ extension BenchCommand {
         func run() throws {
             let target = CLI.absolute(path)
             guard FileManager.default.fileExists(atPath: target) else {
-                throw CLI.fail(CLI.strings.describe(DataFileError.unreachable(path: target, detail: "no such file")))
+                throw CLI.fail(CLI.strings.describe(DataFileError.unreachable(path: target, reason: .notFound)))
             }
             let runner = try BenchRunner(dataFile: target, runs: max(3, runs), importRows: max(1, importRows),
                                          questionnaire: try CLI.questionnaire())
