@@ -61,7 +61,7 @@ public final class BundleExportJob: @unchecked Sendable {
         case .backup:
             try actor.require(.exchangeData)
             guard FileManager.default.isWritableFile(atPath: folder.path) else {
-                throw DataFileError.unreachable(path: folder.path, detail: "not writable")
+                throw DataFileError.unreachable(path: folder.path, reason: .permissionDenied)
             }
             key = try OfficeKeyFile.loadOrCreate(forDataFile: database.path)
             work = try AppDatabase.temporaryFolder()
@@ -119,7 +119,7 @@ public final class BundleExportJob: @unchecked Sendable {
             try FileManager.default.moveItem(at: partial, to: target)
         } catch {
             try? FileManager.default.removeItem(at: partial)
-            throw DataFileError.unreachable(path: folder.path, detail: error.localizedDescription)
+            throw DataFileError.unreachable(path: folder.path, reason: SystemError(error))
         }
         return ExportedBundle(url: target, manifest: manifest)
     }

@@ -58,7 +58,7 @@ extension AppDatabase {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw DataFileError.unreachable(path: folder.path, detail: error.localizedDescription)
+            throw DataFileError.unreachable(path: folder.path, reason: SystemError(error))
         }
         return names.filter { $0.hasSuffix("." + BundleArchive.fileExtension) && !$0.hasPrefix(".") }.sorted()
             .map { previewBundle(at: folder.appendingPathComponent($0), receiver: receiver) }

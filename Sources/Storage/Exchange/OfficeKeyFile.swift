@@ -15,7 +15,7 @@ public enum OfficeKeyFile {
         if descriptor < 0 {
             // Another process made it between the two steps: use theirs.
             if errno == EEXIST, let key = try load(path) { return key }
-            throw DataFileError.unreachable(path: path, detail: String(cString: strerror(errno)))
+            throw DataFileError.unreachable(path: path, reason: SystemError(errno: errno))
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         try handle.write(contentsOf: Data((key.stored + "\n").utf8))
