@@ -38,7 +38,12 @@ let package = Package(
         // The only code that touches the data file.
         .target(
             name: "Storage",
-            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Domain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                // Exchange bundles are zip files.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Word and Excel files: one escaping XML writer, the .docx builder and template filler, the .xlsx builder,
         // the administrative layout of Decree 30/2020/NĐ-CP as a value. No data file, no terminal: Screens compose
@@ -61,7 +66,8 @@ let package = Package(
         .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AppResources"]),
         .testTarget(
-            name: "StorageTests", dependencies: ["Storage", "Domain", "AppResources"],
+            name: "StorageTests",
+            dependencies: ["Storage", "Domain", "AppResources", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             // demo-v5.sqlite: the demo data file as the version before "v6-province-scale" wrote it.
             resources: [.copy("Fixtures")]
         ),

@@ -9,7 +9,8 @@ public struct AuditFilter: Sendable, Equatable {
     public var record: String?
     public var from: LocalDate?
     public var to: LocalDate?
-    /// A centre: its own entries and those of its board (trainings included), surveys, forms, imports and plans.
+    /// A centre: its own entries and those of its board (trainings included), surveys, forms, imports, plans,
+    /// evaluations, people who teach and money.
     public var centre: (id: Int64, code: String)? {
         get { centreID.map { ($0, centreCode) } }
         set { centreID = newValue?.id; centreCode = newValue?.code ?? "" }
@@ -28,7 +29,12 @@ public struct AuditFilter: Sendable, Equatable {
     /// through the centre it named in its own entry.
     static let centreCondition = """
         ((recordType = 'centre' AND recordID = :code)
-         OR (recordType IN ('boardMember', 'plan', 'surveyCampaign') AND EXISTS (
+         OR (recordType = 'evaluation' AND recordID LIKE :code || ' %')
+         OR (recordType = 'fundingYear' AND recordID LIKE :idText || ' %')
+         OR (recordType = 'staffMember' AND CAST(recordID AS INTEGER) IN (SELECT id FROM staffMember WHERE centreId = :id))
+         OR (recordType = 'fundingReceipt' AND CAST(recordID AS INTEGER) IN (SELECT id FROM fundingReceipt WHERE centreId = :id))
+         OR (recordType IN ('boardMember', 'plan', 'surveyCampaign', 'evaluation', 'staffMember', 'fundingYear',
+                            'fundingReceipt') AND EXISTS (
                SELECT 1 FROM json_each(auditEntry.changes) AS j WHERE json_extract(j.value, '$.field') = 'centreID'
                AND (json_extract(j.value, '$.before') = :idText OR json_extract(j.value, '$.after') = :idText)))
          OR (recordType = 'boardMember' AND CAST(recordID AS INTEGER) IN (SELECT id FROM boardMember WHERE centreId = :id))

@@ -76,6 +76,7 @@ public struct BulkWriter {
             var event = PlanEventRecord(planID: plan.id!, step.action, username: step.username, at: step.at,
                                         comment: step.comment)
             try event.insert(db)
+            if step.action == .approve { try DocumentRegister.issue(db, planID: plan.id!, at: step.at) }
         }
         counts["plan", default: 0] += 1
         counts["planActivity", default: 0] += plan.activities.count

@@ -3,9 +3,17 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
+    /// Which part of the demo a file holds: all of it (the provincial office), one commune's office and its
+    /// centres, or the provincial office with no centre (to receive the communes' bundles).
+    public enum DemoPart: Sendable, Equatable {
+        case whole
+        case commune(Int)
+        case officeOnly
+    }
+
     /// Fills an empty data file with the demo dataset: the office, then each centre as first entered, then
     /// its status changes in order, so the history reads as it would have been kept.
-    public func load(_ dataset: DemoDataset) throws {
+    public func load(_ dataset: DemoDataset, part: DemoPart = .whole) throws {
         let system = Actor.system
         // A new demo file is worthless until it is whole, so its thousand small saves are not synced one by one;
         // one checkpoint at the end writes and syncs them all.
@@ -21,8 +29,17 @@ extension AppDatabase {
                 try insertAccount(db, account.account, passwordHash: account.passwordHash, at: dataset.createdAt)
             }
         }
-        try saveOfficeSettings(dataset.office, by: system, at: dataset.createdAt)
-        for entry in dataset.centres {
+        var office = dataset.office
+        var entries = dataset.centres
+        switch part {
+        case .whole: break
+        case .commune(let code):
+            office.communeCode = code
+            entries = entries.filter { $0.centre.communeCode == code }
+        case .officeOnly: entries = []
+        }
+        try saveOfficeSettings(office, by: system, at: dataset.createdAt)
+        for entry in entries {
             var centre = entry.centre
             centre.status = .active
             centre.statusDecision = Decision()
@@ -42,6 +59,7 @@ extension AppDatabase {
                     for step in steps {
                         let actor = Actor(accountID: nil, username: step.username, fullName: step.username, roles: [])
                         try Self.recordEvent(db, planID: plan.id!, step.action, by: actor, comment: step.comment, at: step.at)
+                        if step.action == .approve { try DocumentRegister.issue(db, planID: plan.id!, at: step.at) }
                     }
                 }
             }
@@ -98,12 +116,12 @@ extension AppDatabase {
     }
 
     /// Writes the demo dataset to a new data file at `path`; refuses an existing non-empty file.
-    public static func createDemo(at path: String, dataset: DemoDataset) throws {
+    public static func createDemo(at path: String, dataset: DemoDataset, part: DemoPart = .whole) throws {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
             throw DataFileError.alreadyExists(path: path)
         }
         let database = try AppDatabase.open(path: path)
         defer { database.close() }
-        try database.load(dataset)
+        try database.load(dataset, part: part)
     }
 }

@@ -273,6 +273,8 @@ enum Migrations {
                 """)
         }
         migrator.registerMigration(EvaluationMigration.name, migrate: EvaluationMigration.migrate)
+        migrator.registerMigration("v10-exchange", migrate: ExchangeSchema.migrate)
+        migrator.registerMigration("v11-document-register", migrate: DocumentRegister.migrate)
         return migrator
     }
 }

@@ -170,6 +170,7 @@ extension AppDatabase {
             try PlanRecord.filter(key: id).updateAll(db, PlanRecord.Columns.status.set(to: plan.status.rawValue),
                                                      PlanRecord.Columns.updatedAt.set(to: Timestamp.string(moment)))
             try Self.recordEvent(db, planID: id, action, by: actor, comment: comment.cleanedMultiline, at: moment)
+            if action == .approve { try DocumentRegister.issue(db, planID: id, at: moment) }
             if action == .approve, let amended = plan.amends {
                 // The approved amendment takes over: the version it amends goes out of force.
                 let superseded = try PlanRecord.filter(key: amended)

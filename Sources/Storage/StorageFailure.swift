@@ -14,6 +14,8 @@ public enum StorageFailure: Equatable, Sendable {
     /// A stored value this version cannot read (changed by another program, or damaged): which table, column
     /// and value, so that it can be repaired.
     case corruptValue(table: String, column: String, value: String)
+    /// The record was received from another office (its writer) and is read-only here.
+    case receivedRecord
 
     /// Nil for errors that are not about the storage itself (a refused permission, a workflow rule...).
     public init?(_ error: Error) {
@@ -21,6 +23,10 @@ public enum StorageFailure: Equatable, Sendable {
         case let wrapped as StorageError:
             self.init(wrapped.underlying)
         case let database as DatabaseError:
+            if database.message?.contains(ExchangeSchema.refusal) == true {
+                self = .receivedRecord
+                return
+            }
             switch database.resultCode {
             case .SQLITE_FULL: self = .diskFull
             case .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM: self = .unwritable

@@ -25,7 +25,9 @@ struct AuditCommand: ParsableCommand {
             try dataFile.checkLanguage()
             let s = CLI.strings
             let given = try anchors.map { text in
-                guard let head = AuditHead(parsing: text) else { throw CLI.fail(s(.cliBadAnchor, text)) }
+                // Copied off paper, an anchor may come with the sentence's full stop.
+                let typed = text.trimmingCharacters(in: CharacterSet(charactersIn: ". ").union(.whitespacesAndNewlines))
+                guard let head = AuditHead(parsing: typed) else { throw CLI.fail(s(.cliBadAnchor, text)) }
                 return head
             }
             let database = try dataFile.open(access: .readOnly)

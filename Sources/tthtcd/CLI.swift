@@ -8,7 +8,7 @@ import Storage
 /// Shared pieces of the command line: the catalog in the language asked for, the unit list, and opening
 /// the data file with refusals turned into clear messages and exit code 2.
 enum CLI {
-    static let version = "0.1.0"
+    static let version = AppVersion.current
 
     /// The language, read before parsing so that --help itself is translated.
     static let language: Language = {

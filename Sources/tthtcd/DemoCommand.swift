@@ -21,16 +21,32 @@ struct DemoCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliLangHelp], valueName: "vi|en"))
         var lang: String?
 
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDemoCommuneHelp], valueName: "CODE"))
+        var commune: Int?
+
+        @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliDemoOfficeOnlyHelp]))
+        var officeOnly = false
+
         func run() throws {
             try CLI.checkLanguage(lang)
             let dataset = try CLI.demoDataset()
             let target = CLI.absolute(path)
+            var part = AppDatabase.DemoPart.whole
+            var count = dataset.centres.count
+            if let commune {
+                count = dataset.centres.filter { $0.centre.communeCode == commune }.count
+                guard count > 0 else { throw CLI.fail(CLI.strings(.cliDemoUnknownCommune, commune)) }
+                part = .commune(commune)
+            } else if officeOnly {
+                part = .officeOnly
+                count = 0
+            }
             do {
-                try AppDatabase.createDemo(at: target, dataset: dataset)
+                try AppDatabase.createDemo(at: target, dataset: dataset, part: part)
             } catch let error as DataFileError {
                 throw CLI.fail(CLI.strings.describe(error))
             }
-            print(CLI.strings(.cliDemoCreated, target, dataset.centres.count))
+            print(CLI.strings(.cliDemoCreated, target, count))
             CLI.printDemoAccounts(dataset.accounts)
         }
     }

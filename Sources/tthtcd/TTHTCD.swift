@@ -14,6 +14,7 @@ struct TTHTCD: ParsableCommand {
             subcommands: [OpenCommand.self, DemoCommand.self, CentresCommand.self, BoardCommand.self, SurveyCommand.self,
                           PlanCommand.self, EvaluationCommand.self, TargetsCommand.self, ReportCommand.self,
                           ExportCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
+                          ExchangeCommand.self,
                           BenchCommand.self],
             defaultSubcommand: OpenCommand.self)
     }

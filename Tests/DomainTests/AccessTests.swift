@@ -76,11 +76,11 @@ import Testing
 @Suite struct PermissionTests {
     /// Every role against every permission: what each may do beyond reading.
     static let allowed: [Role: Set<Permission>] = [
-        .administrator: [.manageAccounts, .changeSettings, .viewAudit],
-        .dataClerk: [.editCentres, .editBoards, .editSurveys, .recordFunding],
+        .administrator: [.manageAccounts, .changeSettings, .viewAudit, .exchangeData],
+        .dataClerk: [.editCentres, .editBoards, .editSurveys, .recordFunding, .exchangeData],
         .centreDirector: [.draftPlans, .submitPlans, .recordPlanOutcomes, .selfAssess],
         .communeLeader: [.approvePlans, .recordFunding],
-        .provincialOfficer: [.evaluate, .viewAudit],
+        .provincialOfficer: [.evaluate, .viewAudit, .exchangeData],
         .viewer: [],
     ]
 

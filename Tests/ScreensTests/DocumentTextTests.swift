@@ -100,12 +100,12 @@ enum CommunePlan {
         #expect(decision.contains("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HOA LƯ"))
         // It rests on no survey: it claims none.
         #expect(!planText.contains("khảo sát"))
-        // The approver by full name and title, never the login name; the number left for the register.
+        // The approver by full name and title, never the login name; the numbers the registers gave at approval.
         #expect(decision.contains("Vũ Đức Thành"))
         #expect(unwrapped(planText).contains("Kế hoạch đã được Vũ Đức Thành, Chủ tịch UBND phường Hoa Lư, phê duyệt ngày 20/01/2026."))
         #expect(!decision.contains("chutich") && !planText.contains("chutich"))
-        #expect(planText.contains("Số:       /KH-TTHTCĐ"))
-        #expect(decision.contains("Số:       /QĐ-UBND"))
+        #expect(planText.contains("Số: 1/KH-TTHTCĐ"))
+        #expect(decision.contains("Số: 1/QĐ-UBND"))
         #expect(planText.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
     }
 

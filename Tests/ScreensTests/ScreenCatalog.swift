@@ -36,6 +36,7 @@ enum ScreenCatalog {
             .plans(centreID: nghiaSon), .planHeader(centreID: nghiaSon, planID: nil),
             .planHeader(centreID: nghiaSon, planID: withActivities), .activity(planID: withActivities, index: nil),
             .activity(planID: withActivities, index: 0), .activity(planID: approved, index: 0), .inbox, .backup,
+            .exchangeSend, .exchangeReceive, .exchangeRollUp,
         ]
         routes += plans.compactMap { $0.id.map { Route.plan(planID: $0) } }
         let hoaLu = try centre("TT14329")

@@ -204,4 +204,22 @@ import Testing
         let (database, _, _, plan) = try setUp()
         #expect(try database.records(centreID: plan.centreID).allowsDeletion == false)
     }
+
+    /// The plan and its approval decision take the next numbers of their registers at the approval, once.
+    @Test func anApprovedPlanGetsItsRegisterNumbersOnce() throws {
+        let (database, director, leader, plan) = try setUp()
+        let id = plan.id!
+        #expect(try database.registerNumbers(planID: id) == nil, "a draft has no number")
+        try database.advancePlan(id: id, .submit, by: director, at: moment)
+        try database.advancePlan(id: id, .approve, by: leader, password: "chutich2026", at: moment)
+        let first = try #require(try database.registerNumbers(planID: id))
+        #expect(first.planNumber >= 1 && first.decisionNumber >= 1)
+        let amendment = try database.amendPlan(id: id, reason: "Thêm lớp", by: director, at: moment)
+        try database.advancePlan(id: amendment.id!, .submit, by: director, at: moment)
+        try database.advancePlan(id: amendment.id!, .approve, by: leader, password: "chutich2026", at: moment)
+        let second = try #require(try database.registerNumbers(planID: amendment.id!))
+        #expect(second.planNumber == first.planNumber + 1, "the next number of the centre's register")
+        #expect(second.decisionNumber == first.decisionNumber + 1, "the next number of the commune's register")
+        #expect(try database.registerNumbers(planID: id) == first, "a number given is kept")
+    }
 }

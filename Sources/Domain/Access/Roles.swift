@@ -6,6 +6,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case evaluate
     /// The centre director's self-assessment; the money of a centre (estimate, allocation, receipts).
     case selfAssess, recordFunding
+    /// Writing this office's bundle and receiving other offices' bundles.
+    case exchangeData
 }
 
 /// The roles of an office. A person may hold several.
@@ -15,11 +17,11 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     /// Everybody reads everything; these are the permissions beyond reading.
     public var permissions: Set<Permission> {
         switch self {
-        case .administrator: return [.manageAccounts, .changeSettings, .viewAudit]
-        case .dataClerk: return [.editCentres, .editBoards, .editSurveys, .recordFunding]
+        case .administrator: return [.manageAccounts, .changeSettings, .viewAudit, .exchangeData]
+        case .dataClerk: return [.editCentres, .editBoards, .editSurveys, .recordFunding, .exchangeData]
         case .centreDirector: return [.draftPlans, .submitPlans, .recordPlanOutcomes, .selfAssess]
         case .communeLeader: return [.approvePlans, .recordFunding]
-        case .provincialOfficer: return [.evaluate, .viewAudit]
+        case .provincialOfficer: return [.evaluate, .viewAudit, .exchangeData]
         case .viewer: return []
         }
     }
@@ -67,6 +69,10 @@ public struct Actor: Hashable, Sendable {
 
     /// The program itself, for the first run and the demo. Never a signed-in person.
     public static let system = Actor(system: "system")
+
+    /// The `tthtcd exchange` commands, run by whoever holds the data file (0600, their own account), as a script on
+    /// the office's PC does: recorded in the audit trail under this name.
+    public static let exchangeCommand = Actor(system: "exchange")
 
     /// The person as a record names them: "Trần Văn Minh (giamdoc)", or the user name alone.
     public var signature: String { fullName.isEmpty ? username : "\(fullName) (\(username))" }

@@ -15,10 +15,22 @@ public struct RecordSummary: Hashable, Sendable {
 }
 
 /// What receiving a bundle changed in an office's slice: new, changed and removed records of each kind, by name.
-public struct MergeReport: Hashable, Sendable {
-    public struct Entry: Hashable, Sendable {
+public struct MergeReport: Hashable, Codable, Sendable {
+    public struct Entry: Hashable, Codable, Sendable {
         public let kind: String
         public let name: String
+
+        public init(kind: String, name: String) {
+            self.kind = kind
+            self.name = name
+        }
+    }
+
+    public init(added: [Entry], changed: [Entry], removed: [Entry], counts: [String: Int]) {
+        self.added = added
+        self.changed = changed
+        self.removed = removed
+        self.counts = counts
     }
 
     public let added: [Entry]

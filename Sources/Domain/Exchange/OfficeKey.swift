@@ -53,6 +53,19 @@ public enum BundleProblem: Error, Equatable, Sendable {
     case newerProgram
     case fromThisOffice
     case keyUnreadable
+    /// A part whose name is not one of the bundle's own (a path such as "../x", a folder, a link).
+    case unexpectedPart(String)
+    /// A part larger than a bundle ever holds (a zip bomb), or a bundle file larger than that.
+    case tooLarge
+    /// The data inside the bundle is not a readable data file.
+    case dataUnreadable
+    /// A received centre's code is already used by a centre this office wrote itself.
+    case codeTaken(String)
+    /// This office has not been set up (its province), so it cannot check where a bundle comes from.
+    case officeNotSet
+    /// A commune's bundle at another commune's office, or a province's at a province's: bundles go from a commune
+    /// to its province and back.
+    case notForThisOffice
 }
 
 /// What the receiving office knows of a sending office: the key it pinned and the last bundle it received.

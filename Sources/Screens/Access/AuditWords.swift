@@ -37,6 +37,7 @@ struct AuditWords {
         case "lock": return s[.auditLock]
         case "passwordChanged": return s[.auditPasswordChanged]
         case "import": return s[.auditImport]
+        case "receive": return s[.auditReceive]
         case "renumber": return s[.auditRenumber]
         case "amend": return s[.auditAmend]
         case "bulkLoad": return s[.auditBulkLoad]

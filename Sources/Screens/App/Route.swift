@@ -45,8 +45,12 @@ enum Route: Hashable, Sendable {
     case targets(year: Int?)
     case thresholds
 
+    case exchangeSend
+    case exchangeReceive
+    case exchangeRollUp
+
     /// The groups of the menu, in the order shown.
-    enum MenuGroup: Int, CaseIterable, Sendable { case centres, board, surveys, plans, evaluation, system }
+    enum MenuGroup: Int, CaseIterable, Sendable { case centres, board, surveys, plans, evaluation, exchange, system }
 
     /// The routes the menu offers, for the centre the person is looking at (if any); filtered by permission later.
     static func menu(centreID: Int64?) -> [Route] {
@@ -60,6 +64,7 @@ enum Route: Hashable, Sendable {
         routes.append(.inbox)
         if let centreID { routes += [.evaluation(centreID: centreID, year: nil), .funding(centreID: centreID, year: nil)] }
         routes += [.evaluations(year: nil), .targets(year: nil)]
+        routes += [.exchangeSend, .exchangeReceive, .exchangeRollUp]
         routes += [.settings(firstRun: false), .thresholds, .backup, .accounts, .audit, .changePassword]
         return routes
     }
@@ -81,6 +86,9 @@ enum Route: Hashable, Sendable {
         case .evaluations: return (.menuEvaluations, .evaluation)
         case .targets: return (.menuTargets, .evaluation)
         case .thresholds: return (.menuThresholds, .system)
+        case .exchangeSend: return (.exchangeSendTitle, .exchange)
+        case .exchangeReceive: return (.exchangeReceiveTitle, .exchange)
+        case .exchangeRollUp: return (.exchangeRollUpTitle, .exchange)
         case .settings: return (.menuSettings, .system)
         case .accounts: return (.menuAccounts, .system)
         case .audit: return (.menuAudit, .system)
@@ -122,6 +130,7 @@ enum Route: Hashable, Sendable {
         case .staffForm(_, nil), .staffTraining: return .editBoards
         case .fundingPlan, .receiptForm: return .recordFunding
         case .thresholds: return .changeSettings
+        case .exchangeSend, .exchangeReceive: return .exchangeData
         default: return nil
         }
     }
@@ -242,6 +251,9 @@ enum Route: Hashable, Sendable {
         case .receiptForm(let id, let year): return ReceiptFormScreen(ctx: ctx, centre: try centre(id), year: year)
         case .targets(let year): return TargetsScreen(ctx: ctx, year: year ?? ctx.clock.today.year)
         case .thresholds: return ThresholdsScreen(ctx: ctx)
+        case .exchangeSend: return SendScreen(ctx: ctx)
+        case .exchangeReceive: return ReceiveScreen(ctx: ctx)
+        case .exchangeRollUp: return RollUpScreen(ctx: ctx)
         }
     }
 

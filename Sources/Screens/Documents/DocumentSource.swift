@@ -8,11 +8,12 @@ public enum SignerTitle: Equatable, Sendable { case chairman, viceChairman }
 
 /// What the plan's documents say about its issue and approval. Only what the data file holds is filled: the full
 /// name comes from the account of the person who approved; the title from that person's post on a board of the
-/// same commune. The office's register number and the approver's title as such are not kept yet: when Storage
-/// keeps them, `DocumentSource.issue(of:centre:)` reads them here and nothing else changes.
+/// same commune. The register numbers are the ones Storage gave at the approval (see `PlanRegisterNumbers`).
 public struct PlanIssueFacts: Equatable, Sendable {
     /// The office's own number for the plan, given when it is issued; nil leaves the blank filled by hand.
     public var registerNumber: String?
+    /// The approval decision's number in the commune's register; nil the same way.
+    public var decisionNumber: String?
     /// The day of approval, in the office's time zone.
     public var approvedOn: LocalDate?
     /// Empty when the account is gone: the line is left for the name to be written by hand, never the login name.
@@ -92,7 +93,10 @@ public struct DocumentSource {
                 if let post = posts.first { title = post.position == .viceChairman ? .viceChairman : .chairman; break }
             }
         }
-        return PlanIssueFacts(registerNumber: nil, approvedOn: approvedOn, approverName: name, approverTitle: title)
+        let numbers = try plan.id.flatMap { try database.registerNumbers(planID: $0) }
+        return PlanIssueFacts(registerNumber: numbers.map { String($0.planNumber) },
+                              decisionNumber: numbers.map { String($0.decisionNumber) }, approvedOn: approvedOn,
+                              approverName: name, approverTitle: title)
     }
 
     /// The People's Committee chairman of a commune, as the boards of its centres record the post today.

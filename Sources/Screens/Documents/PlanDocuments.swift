@@ -89,7 +89,7 @@ public enum PlanDocuments {
         let vice = issue.approverTitle == .viceChairman
         return OfficialDocument(
             kind: .decision, superiorBody: "", issuingBody: s.committeeHeading(unit), motto: s[.docMotto],
-            slogan: s[.docSlogan], number: s(.docNumberDecision, s.registerNumber(nil)),
+            slogan: s[.docSlogan], number: s(.docNumberDecision, s.registerNumber(issue.decisionNumber)),
             placeAndDate: s.placeAndDate(unit.name, dated), title: s[.docDecisionTitle],
             subject: s(.docDecisionSubject, plan.title, unit.full), body: body, recipientsLabel: s[.docRecipients],
             recipients: [s[.docRecipientArticle3], s(.docRecipientStudyPromotion, unit.full), s[.docRecipientArchiveOffice]],

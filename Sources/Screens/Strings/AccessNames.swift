@@ -29,6 +29,7 @@ extension Strings {
         case .evaluate: return self[.permissionEvaluate]
         case .selfAssess: return self[.permissionSelfAssess]
         case .recordFunding: return self[.permissionRecordFunding]
+        case .exchangeData: return self[.permissionExchangeData]
         }
     }
 
@@ -88,6 +89,7 @@ extension Strings {
         case .busy: return self[.storageBusy]
         case .recordGone: return self[.storageRecordGone]
         case .corruptValue(let table, let column, let value): return self(.storageCorruptValue, table, column, value)
+        case .receivedRecord: return self[.storageReceivedRecord]
         }
     }
 }

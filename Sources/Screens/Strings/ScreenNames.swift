@@ -9,6 +9,7 @@ extension Strings {
         case .surveys: return self[.menuGroupSurveys]
         case .plans: return self[.menuGroupPlans]
         case .evaluation: return self[.menuGroupEvaluation]
+        case .exchange: return self[.exchangeMenuGroup]
         case .system: return self[.menuGroupSystem]
         }
     }

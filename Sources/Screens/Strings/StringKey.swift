@@ -344,4 +344,32 @@ public enum StringKey: String, CaseIterable, Sendable {
     case importHelpFile, importHelpColumnsLabel, importHelpColumns, importHelpAnswersLabel, importHelpAnswers
     case importHelpFormatLabel, importHelpFormat, importHelpKoboLabel, importHelpKobo, importHelpProblemsLabel
     case importHelpProblems, importColumnsMetadata, importMapThenRun
+    // exchange: bundles between a commune office and its province (issue 13)
+    case auditReceive, benchExchangeExport, benchExchangeReceive, benchExchangeTotal, cliBenchBundlesHelp
+    case cliBenchExchangeAbstract, cliBenchFormsHelp, cliDemoCommuneHelp, cliDemoOfficeOnlyHelp
+    case cliDemoUnknownCommune, cliExchangeAbstract, cliExchangeExportAbstract, cliExchangeFilesHelp
+    case cliExchangeImportAbstract, cliExchangeStatusAbstract, cliExchangeToHelp, exchangeBundleCount
+    case exchangeCheckFirst, exchangeCheckOK, exchangeCheckRefused, exchangeColumnCentres, exchangeColumnCheck
+    case exchangeColumnForms, exchangeColumnOffice, exchangeColumnSequence, exchangeColumnState
+    case exchangeColumnWritten, exchangeCountItem, exchangeFirstKeyQuestion, exchangeFolderLabel, exchangeFolderLine
+    case exchangeFresh, exchangeHelpClose, exchangeHelpFolder, exchangeHelpMark, exchangeHelpReceive
+    case exchangeHelpReceiveFolder, exchangeHelpReport, exchangeHelpSaveReport, exchangeHelpStaleDays
+    case exchangeHelpWrite, exchangeKeyFolder, exchangeKeyLine, exchangeKeyMark, exchangeKeyNew, exchangeKeyReceive
+    case exchangeKeyReport, exchangeKeySaveReport, exchangeKeyStaleDays, exchangeKeyWrite, exchangeKindBoardMember
+    case exchangeKindCentre, exchangeKindPlan, exchangeKindSurveyCampaign, exchangeKindSurveyResponse
+    case exchangeMenuGroup, exchangeNextSequence, exchangeNoBundles, exchangeNoFile, exchangeNoFolder
+    case exchangeNoPeers, exchangeOfficeLine, exchangeOfficeNotSet, exchangeProblemCodeTaken
+    case exchangeProblemDataUnreadable, exchangeProblemFromThisOffice, exchangeProblemKeyMismatch
+    case exchangeProblemKeyUnreadable, exchangeProblemNewerProgram, exchangeProblemNotABundle
+    case exchangeProblemNotForThisOffice, exchangeProblemOtherProvince, exchangeProblemPartAltered
+    case exchangeProblemSignature, exchangeProblemStaleSequence, exchangeProblemTooLarge, exchangeProblemTruncated
+    case exchangeProblemUnexpectedPart, exchangeReceiveQuestion, exchangeReceiveTitle, exchangeReceivedAll
+    case exchangeReceiving, exchangeRefusedLine, exchangeReportAdded, exchangeReportAuditHead, exchangeReportChanged
+    case exchangeReportCounts, exchangeReportFileName, exchangeReportFirstKey, exchangeReportHeader
+    case exchangeReportLine, exchangeReportMore, exchangeReportNoChange, exchangeReportNotSaved
+    case exchangeReportPathLabel, exchangeReportPreviousHead, exchangeReportRemoved, exchangeReportSaved
+    case exchangeReportTitle, exchangeRollUpCount, exchangeRollUpDetail, exchangeRollUpIntro, exchangeRollUpTitle
+    case exchangeSendExplain, exchangeSendTitle, exchangeSequenceShort, exchangeStale, exchangeStaleDaysInvalid
+    case exchangeStaleDaysLabel, exchangeWriting, exchangeWritten, exchangeWrittenLine, permissionExchangeData
+    case storageReceivedRecord
 }

@@ -8,7 +8,7 @@ import Storage
 struct BenchCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "bench", abstract: CLI.strings[.cliBenchAbstract],
-                             subcommands: [Generate.self, Run.self, Probe.self])
+                             subcommands: [Generate.self, Run.self, Probe.self, ExchangeBench.self])
     }
 
     /// Writes a national data set through the storage layer's bulk paths.

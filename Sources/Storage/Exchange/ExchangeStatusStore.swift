@@ -1,0 +1,34 @@
+import Domain
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Every office this one has received bundles from, communes by name.
+    public func exchangePeers() throws -> [PeerStatus] {
+        try writer.read { db in
+            VietnameseCollation.sorted(try Row.fetchAll(db, sql: "SELECT * FROM exchangePeer").map { row in
+                let office = ExchangeOffice(level: ExchangeOffice.Level(rawValue: row["level"]) ?? .commune,
+                                            code: row["code"], name: row["name"], provinceCode: row["provinceCode"])
+                let counts = (try? JSONDecoder().decode([String: Int].self, from: Data((row["counts"] as String).utf8))) ?? [:]
+                return PeerStatus(office: office, fingerprint: OfficeKey.fingerprint(row["publicKey"]),
+                                  lastSequence: row["lastSequence"],
+                                  lastWrittenAt: Timestamp.date(row["lastWrittenAt"]) ?? .distantPast,
+                                  lastReceivedAt: Timestamp.date(row["lastReceivedAt"]) ?? .distantPast, counts: counts)
+            }, by: \.office.name)
+        }
+    }
+
+    /// The number this office's next bundle will carry.
+    public func nextBundleSequence() throws -> Int {
+        try writer.read { db in (try Self.settingNumber(db, "exchange.sequence") ?? 0) + 1 }
+    }
+
+    /// Days of silence after which an office is flagged stale (30 unless set).
+    public func exchangeStaleDays() throws -> Int {
+        try writer.read { db in try Self.settingNumber(db, "exchange.staleDays") ?? PeerStatus.defaultStaleDays }
+    }
+
+    public func saveExchangeStaleDays(_ days: Int, by actor: Actor, at moment: Date) throws {
+        try saveSetting("exchange.staleDays", String(days), by: actor, at: moment)
+    }
+}
