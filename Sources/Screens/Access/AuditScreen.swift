@@ -69,8 +69,9 @@ struct AuditScreen: KeyedScreen, Equatable {
             let lines = detailLines(entries[table.selected], ctx)
             view(TextViewer(title: lines[0], paragraphs: Array(lines.dropFirst())))
         case .filterRecord:
+            // Each name keyed once, not at every comparison: a province holds thousands of centres.
             let centres = ((try? ctx.database.centres(provinceCode: nil)) ?? [])
-                .sorted { VietnameseCollation.key($0.name) < VietnameseCollation.key($1.name) }
+                .map { (key: VietnameseCollation.key($0.name), centre: $0) }.sorted { $0.key < $1.key }.map(\.centre)
             modal = .picker(PickerDialog(title: s[.auditFilterCentreTitle],
                                          items: [ChoiceItem(id: "", label: s[.auditEveryCentre])]
                                              + centres.map { ChoiceItem(id: $0.code, label: $0.code + " · " + $0.name) },
