@@ -43,7 +43,7 @@ public enum SummaryReport {
             let annual = plans.filter { $0.kind == .annual && $0.status == .approved }.max { $0.version < $1.version }
             let forms = campaigns.filter { $0.centreID == id && $0.year == year }.reduce(0) { $0 + (counts[$1.id ?? 0] ?? 0) }
             return CentreYear(centre: centre, board: engine.check(centreID: id, members: try source.database.boardMembers(centreID: id),
-                                                                  asOf: asOf),
+                                                                  staff: try source.database.staffMembers(centreID: id), asOf: asOf),
                               annualPlan: annual, total: annual.map { PlanReport.compute($0).total }, forms: forms)
         }
         return Facts(year: year, asOf: asOf, centres: centres, rows: rows)
