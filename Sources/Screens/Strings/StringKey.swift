@@ -385,4 +385,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case sheetColumnMet, sheetColumnCentres, sheetColumnShare, sheetColumnTargetShare, sheetColumnReached
     case sheetColumnRank, exchangeKindEvaluation, evaluationAssessedByProvince, evaluationSelfByCommune
     case fundingBelowEquipmentMinimum, fundingMeetsEquipmentMinimum, findingStaffUndertrained
+    case docReportPartEvaluation, docReportNoEvaluation, docReportMoneyReceived, docSummaryPartEvaluation
+    case docSummaryEvaluation
 }
