@@ -229,6 +229,12 @@ public enum StringKey: String, CaseIterable, Sendable {
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
 
+    // Fixes of the 80x24 walk: the audit trail of money, staff and evaluations, settings, targets
+    case subjectEvaluation, subjectStaff, subjectFundingYear, subjectReceipt, settingOfficeProvince
+    case settingOfficeCommune, settingThresholds, settingStaleDays, settingImportMapping, auditThresholdsValue
+    case auditMappingValue, auditActivityMonth, auditActivityLearners, auditActivityOutcome, auditFormerUnit
+    case subjectImportForms
+
     // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
     case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName
     case docCommitteeShort, docCommitteeHeading, docCentreIssuer, docEducationDepartment, docEducationDepartmentOf
