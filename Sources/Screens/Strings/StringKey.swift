@@ -233,7 +233,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case subjectEvaluation, subjectStaff, subjectFundingYear, subjectReceipt, settingOfficeProvince
     case settingOfficeCommune, settingThresholds, settingStaleDays, settingImportMapping, auditThresholdsValue
     case auditMappingValue, auditActivityMonth, auditActivityLearners, auditActivityOutcome, auditFormerUnit
-    case subjectImportForms
+    case subjectImportForms, planAmendedBecause, planAmendReasonLabel
 
     // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
     case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName
