@@ -32,6 +32,11 @@ import TerminalUI
                 #expect(h.app.stack.count >= 1, "\(where_) did not open: \(h.messageLine)")
                 let (first, _) = h.app.render(size: size)
                 #expect(Self.silentCuts(first).isEmpty, "\(where_): cut without …: \(Self.silentCuts(first))")
+                // The title says which screen this is, whole, even at 80 columns beside the demo banner.
+                if let title = h.app.stack.last?.title(h.context) {
+                    let bar = first.text.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+                    #expect(bar.contains(title), "\(where_): the title is cut: «\(title)» in «\(bar)»")
+                }
 
                 // The last row of a list comes on screen with End (and PgDn), whatever the window's height.
                 if let probe = h.app.stack.last as? any LastRowProbe, let last = probe.lastRowText(h.context) {

@@ -233,7 +233,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case subjectEvaluation, subjectStaff, subjectFundingYear, subjectReceipt, settingOfficeProvince
     case settingOfficeCommune, settingThresholds, settingStaleDays, settingImportMapping, auditThresholdsValue
     case auditMappingValue, auditActivityMonth, auditActivityLearners, auditActivityOutcome, auditFormerUnit
-    case subjectImportForms, planAmendedBecause, planAmendReasonLabel
+    case subjectImportForms, planAmendedBecause, planAmendReasonLabel, targetsMoreBelow, helpTargetsCommunePage
 
     // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
     case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName
@@ -337,7 +337,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case receiptAmountRequired, receiptDonorRequired, receiptSaved, targetPlanShort, targetEquippedShort
     case targetFundedShort, targetBoardShort, targetSurveyedShort, targetEvaluatedShort, targetsTitle, keyShortfall
     case helpTargetsDrillDown, targetsNoShortfall, targetsShortfallTitle, targetsShareCaption, targetsUnranked
-    case targetsRanks, targetsMoreCommunes, thresholdsLine, thresholdsCurrent, thresholdsNew, fieldThresholdsFrom
+    case targetsRanks, thresholdsLine, thresholdsCurrent, thresholdsNew, fieldThresholdsFrom
     case helpFieldThresholdsFrom, fieldThresholdGood, fieldThresholdFair, fieldThresholdAverage, helpFieldThreshold
     case thresholdsTitle, thresholdsSaved, keyPickSpeaker, helpPickSpeaker, speakerRegisterEmpty, speakerPickTitle
     case auditTypeEvaluation, auditTypeStaff, auditTypeFundingYear, auditTypeReceipt, auditFieldUid
