@@ -234,6 +234,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case settingOfficeCommune, settingThresholds, settingStaleDays, settingImportMapping, auditThresholdsValue
     case auditMappingValue, auditActivityMonth, auditActivityLearners, auditActivityOutcome, auditFormerUnit
     case subjectImportForms, planAmendedBecause, planAmendReasonLabel, targetsMoreBelow, helpTargetsCommunePage
+    case sectionSessionSettings
 
     // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
     case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName
