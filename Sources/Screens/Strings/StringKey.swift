@@ -236,7 +236,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case subjectImportForms, planAmendedBecause, planAmendReasonLabel, targetsMoreBelow, helpTargetsCommunePage
     case sectionSessionSettings, rosterEmptyReadOnly, boardEmptyReadOnly, trainingEmptyReadOnly
     case campaignsEmptyReadOnly, plansEmptyReadOnly, staffEmptyReadOnly, fundingEmptyReadOnly
-    case complianceSummarySuspended
+    case complianceSummarySuspended, evaluationAssessedSoFar
 
     // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
     case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName
