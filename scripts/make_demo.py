@@ -337,7 +337,7 @@ NGHIA_SON_STAFF = [
     person("7a2d0c4e-1111-4b2a-8c3d-000000000004", "Trần Văn Thủy", "speaker", "Nuôi trồng thủy sản",
            "Trạm khuyến nông", TRAINED),
     person("7a2d0c4e-1111-4b2a-8c3d-000000000005", "Lê Thị Mến", "teacher", "Xóa mù chữ, sau xóa mù chữ",
-           "Trường TH Nghĩa Sơn"),
+           "Trường TH Nghĩa Sơn", TRAINED),
 ]
 
 

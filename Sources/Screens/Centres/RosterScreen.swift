@@ -46,12 +46,14 @@ struct RosterScreen: PrintingScreen, Equatable {
             entries = centres.filter { centre in ctx.office?.covers(centre, units: ctx.units) ?? true }
                 .map { CentreListEntry(centre: $0, units: ctx.units, ranks: ranks[$0.id ?? 0] ?? [:]) }
             let boards = try ctx.database.boardMembers(provinceCode: ctx.office?.provinceCode)
+            let staff = try ctx.database.staffMembers(provinceCode: ctx.office?.provinceCode)
             let engine = ctx.boardCompliance
             let today = ctx.clock.today
             approvedPlans = try ctx.database.centresWithApprovedAnnualPlan(year: today.year)
             boardReports = [:]
             for entry in entries where entry.centre.status == .active || entry.centre.status == .suspended {
-                boardReports[entry.id] = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], asOf: today)
+                boardReports[entry.id] = engine.check(centreID: entry.id, members: boards[entry.id] ?? [],
+                                                      staff: staff[entry.id] ?? [], asOf: today)
             }
             loadError = nil
         } catch {

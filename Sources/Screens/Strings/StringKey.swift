@@ -381,4 +381,19 @@ public enum StringKey: String, CaseIterable, Sendable {
     case exchangeSendExplain, exchangeSendTitle, exchangeSequenceShort, exchangeStale, exchangeStaleDaysInvalid
     case exchangeStaleDaysLabel, exchangeWriting, exchangeWritten, exchangeWrittenLine, permissionExchangeData
     case storageReceivedRecord
+    // evaldocs: the evaluation sheet and the targets workbook (issue 15)
+    case docEvaluationTitle, docEvaluationSubject, docNumberEvaluation, docEvaluationPartGeneral
+    case docEvaluationPartItems, docEvaluationPartComments, docEvaluationPartResult, docEvaluationPartHistory
+    case docEvaluationGeneral, docEvaluationBasis, docColumnCriterion, docColumnEvidence, docColumnMaximum
+    case docColumnSelfScore, docColumnOfficerScore, docEvaluationOverride, docEvaluationSelfNote
+    case docEvaluationOfficerComment, docEvaluationNoComments, docEvaluationSelfResult, docEvaluationInProgress
+    case docEvaluationAwaiting, docEvaluationConfirmed, docEvaluationConfirmedBy, docEvaluationReview
+    case docEvaluationEvent, docEvaluationEventBy, docRecipientAssessor, docErrorEvaluationNotStarted
+    case printEvaluationDocx, printTargetsXlsx, fileStemEvaluation, fileStemTargets, cliEvaluationPrintAbstract
+    case sheetTargets, sheetTargetsByCommune, sheetTargetsRanks, sheetTargetsUnranked, sheetColumnMeasure
+    case sheetColumnMet, sheetColumnCentres, sheetColumnShare, sheetColumnTargetShare, sheetColumnReached
+    case sheetColumnRank, exchangeKindEvaluation, evaluationAssessedByProvince, evaluationSelfByCommune
+    case fundingBelowEquipmentMinimum, fundingMeetsEquipmentMinimum, findingStaffUndertrained
+    case docReportPartEvaluation, docReportNoEvaluation, docReportMoneyReceived, docSummaryPartEvaluation
+    case docSummaryEvaluation
 }

@@ -15,6 +15,17 @@ extension AppDatabase {
         }
     }
 
+    /// Every centre's register in a province (all when nil), by centre: what the board checks of every centre read.
+    public func staffMembers(provinceCode: Int?) throws -> [Int64: [StaffMember]] {
+        try writer.read { db in
+            let staff = try provinceCode.map { code in
+                let centres = CentreRecord.filter(CentreRecord.Columns.provinceCode == code).select(CentreRecord.Columns.id)
+                return try Self.fetchStaff(db, StaffRecord.filter(centres.contains(StaffRecord.Columns.centreId)))
+            } ?? Self.fetchStaff(db, StaffRecord.all())
+            return Dictionary(grouping: staff, by: \.centreID)
+        }
+    }
+
     public func staffMember(id: Int64) throws -> StaffMember? {
         try writer.read { db in try Self.fetchStaff(db, StaffRecord.filter(key: id)).first }
     }

@@ -108,8 +108,10 @@ struct Probes {
                 let entries = try database.centres(provinceCode: nil).map { CentreListEntry(centre: $0, units: units) }
                 _ = CentreListing().sort(entries)
                 let boards = try database.boardMembers(provinceCode: nil)
+                let staff = try database.staffMembers(provinceCode: nil)
                 for entry in entries where entry.centre.status == .active || entry.centre.status == .suspended {
-                    _ = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], asOf: today)
+                    _ = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], staff: staff[entry.id] ?? [],
+                                     asOf: today)
                 }
             }
         }
