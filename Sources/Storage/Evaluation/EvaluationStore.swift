@@ -80,6 +80,7 @@ extension AppDatabase {
                                    by actor: Actor, at moment: Date) throws -> Evaluation {
         try actor.require(.selfAssess)
         return try writer.write { db in
+            try Self.requireScope(db, actor, centreID: input.centreID)
             let stored = try Self.fetchEvaluation(db, centreID: input.centreID, year: input.year)
             var evaluation = input
             evaluation.id = stored?.id
@@ -111,6 +112,7 @@ extension AppDatabase {
                                  by actor: Actor, at moment: Date) throws -> Evaluation {
         try actor.require(.evaluate)
         return try writer.write { db in
+            try Self.requireScope(db, actor, centreID: input.centreID)
             guard let stored = try Self.fetchEvaluation(db, centreID: input.centreID, year: input.year) else {
                 throw EvaluationStoreError.notFound
             }
@@ -139,6 +141,7 @@ extension AppDatabase {
                                  at moment: Date) throws -> Evaluation {
         try actor.require(.evaluate)
         return try writer.write { db in
+            try Self.requireScope(db, actor, centreID: centreID)
             guard var evaluation = try Self.fetchEvaluation(db, centreID: centreID, year: year) else {
                 throw EvaluationStoreError.notFound
             }
