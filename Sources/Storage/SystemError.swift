@@ -63,6 +63,12 @@ public enum SystemError: Equatable, Sendable {
             return
         }
         let ns = error as NSError
+        // Foundation on Linux keeps the errno behind a file error as a POSIXError value, which does not bridge to
+        // NSError there: both forms are read.
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? POSIXError {
+            self.init(errno: underlying.code.rawValue)
+            return
+        }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             self.init(errno: Int32(underlying.code))
             return

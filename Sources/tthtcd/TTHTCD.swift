@@ -19,18 +19,23 @@ struct TTHTCD: ParsableCommand {
             defaultSubcommand: OpenCommand.self)
     }
 
-    /// ArgumentParser's own entry point, except that a failure of the data file (a damaged stored value, a full
-    /// disk...) is told in the user's language with exit code 2, instead of as a raw error.
+    /// ArgumentParser's own entry point, except that an error a command did not turn into a message itself (a
+    /// damaged stored value, a full disk, a file the system refused...) is told in the user's language with exit
+    /// code 2, never as the library's English text. ArgumentParser keeps its own errors (usage, --help, exit codes).
     static func main() {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
-            if let failure = StorageFailure(error) {
-                FileHandle.standardError.write(Data((CLI.strings.describe(failure) + "\n").utf8))
-                Foundation.exit(2)
-            }
             exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
+            exit(withError: error)
+        } catch {
+            FileHandle.standardError.write(Data((CLI.strings.describeFileError(error) + "\n").utf8))
+            Foundation.exit(2)
         }
     }
 }

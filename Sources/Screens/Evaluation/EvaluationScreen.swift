@@ -37,8 +37,8 @@ struct EvaluationScreen: KeyedScreen, Equatable {
 
     /// The status as stored; nil while not started.
     var status: EvaluationStatus? { isStored ? evaluation?.status : nil }
-    func mayScore(_ ctx: AppContext) -> Bool { ctx.can(.selfAssess) && (status == nil || status == .selfAssessing) }
-    func mayAssess(_ ctx: AppContext) -> Bool { ctx.can(.evaluate) && status == .submitted }
+    func mayScore(_ ctx: AppContext) -> Bool { ctx.can(.selfAssess, on: centre) && (status == nil || status == .selfAssessing) }
+    func mayAssess(_ ctx: AppContext) -> Bool { ctx.can(.evaluate, on: centre) && status == .submitted }
 
     mutating func reload(_ ctx: AppContext) {
         do {

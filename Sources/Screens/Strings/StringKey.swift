@@ -372,4 +372,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case exchangeSendExplain, exchangeSendTitle, exchangeSequenceShort, exchangeStale, exchangeStaleDaysInvalid
     case exchangeStaleDaysLabel, exchangeWriting, exchangeWritten, exchangeWrittenLine, permissionExchangeData
     case storageReceivedRecord
+
+    // scope: accounts limited to a commune or a centre, and system messages in the user's language (issue 10)
+    case scopeOffice, scopeCentreGone, scopeThisCentre, outOfScope, accountScopeCentreGone, fieldScope
+    case helpFieldScope, columnScope, auditFieldScope, planNameYear, systemAlreadyExists, errorUnexpected
 }
