@@ -23,20 +23,27 @@ struct TTHTCD: ParsableCommand {
     /// damaged stored value, a full disk, a file the system refused...) is told in the user's language with exit
     /// code 2, never as the library's English text. ArgumentParser keeps its own errors (usage, --help, exit codes).
     static func main() {
-        var command: ParsableCommand
         do {
-            command = try parseAsRoot()
-        } catch {
-            exit(withError: error)
-        }
-        do {
+            var command = try parseAsRoot()
             try command.run()
-        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
-            exit(withError: error)
         } catch {
+            refuse(error)
+        }
+    }
+
+    /// ArgumentParser's own errors (a wrong command line, --help, an exit code a command chose) go out as it
+    /// writes them, but a refused command line in the user's words; any other error in the catalog's words.
+    static func refuse(_ error: Error) -> Never {
+        guard String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") else {
             FileHandle.standardError.write(Data((CLI.strings.describeFileError(error) + "\n").utf8))
             Foundation.exit(2)
         }
+        let code = exitCode(for: error)
+        if error is ExitCode || code == .success { exit(withError: error) }
+        let text = UsageMessages.translate(message: message(for: error), fullMessage: fullMessage(for: error),
+                                           strings: CLI.strings)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Foundation.exit(code.rawValue)
     }
 }
 

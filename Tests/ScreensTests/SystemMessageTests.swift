@@ -94,7 +94,7 @@ import Testing
     @Test func noSourceInterpolatesAnErrorIntoText() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources")
-        let patterns = ["localizedDescription", "String(describing: error", "String(describing: err", "String(reflecting:",
+        let patterns = ["localizedDescription", "String(describing: error", "String(describing: err", "String(reflecting: err",
                         "\\(error)", "\\(error.", "\\(err)", "strerror(", "debugDescription", "\\(failure)", "\\(underlying)"]
         var offending: [String] = []
         var scanned = 0
