@@ -86,5 +86,10 @@ import TerminalUI
         #expect(try h.database.plans().count == before + 1)
         #expect((h.app.stack.last as? PlanEditorScreen)?.plan.version == approved.version + 1)
         #expect(try h.database.plan(id: approved.id!)?.history.last?.comment == "Thêm lớp tin học\ncho người cao tuổi")
+        #expect(h.screen.contains("Bản điều chỉnh lần \(approved.version + 1), lý do: Thêm lớp tin học"),
+                "the new version's heading says why it exists:\n\(h.screen)")
+        #expect(h.screen.contains("cho người cao tuổi"))
+        h.press(.ctrl("y"))
+        #expect(h.screen.contains("Thêm lớp tin học"), "and its history:\n\(h.screen)")
     }
 }

@@ -94,6 +94,7 @@ struct PlansScreen: PlanFlowScreen, Equatable {
             rows.append((s[.planLastStep], s(.planStepBy, s.name(last.action), last.username, Timestamp.display(last.at))))
         }
         if let reason = plan.returnReason { rows.append((s[.planReasonLabel], reason)) }
+        if let reason = plan.amendmentReason { rows.append((s[.planAmendReasonLabel], reason)) }
         return rows
     }
 
