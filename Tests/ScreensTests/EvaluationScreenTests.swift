@@ -128,6 +128,14 @@ import TerminalUI
         #expect(viewer.title.contains("10"))
     }
 
+    /// The heading's officer total says what the TĐ column shows: nothing before the officer scores an item.
+    @Test func theOfficersTotalIsShownOnlyForWhatWasAssessed() throws {
+        let h = try Harness(.demo, account: Self.officer)
+        let nghiaSon = try centre(h, "TT13918")
+        h.app.open(.evaluation(centreID: nghiaSon.id!, year: 2026))
+        #expect(h.screen.contains("Thẩm định — "), "submitted, not yet assessed:\n\(h.screen)")
+    }
+
     /// A province has more communes than the screen has lines: PgDn shows the rest of the table by commune.
     @Test func theTableByCommuneScrolls() throws {
         let h = try Harness(.demo, account: Self.officer)

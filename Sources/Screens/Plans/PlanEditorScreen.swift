@@ -146,7 +146,7 @@ struct PlanEditorScreen: PlanFlowScreen, PrintingScreen, Equatable {
         case .draftFromSurvey:
             guard editable else { return readOnly(ctx) }
             let campaigns = (try? ctx.database.campaigns(centreID: centre.id ?? 0)) ?? []
-            guard !campaigns.isEmpty else { return [.message(StatusMessage(s[.campaignsEmptyHint], kind: .warning))] }
+            guard !campaigns.isEmpty else { return [.message(StatusMessage(s.emptyHint(.campaignsEmptyHint, .campaignsEmptyReadOnly, canAdd: ctx.can(.editSurveys)), kind: .warning))] }
             modal = .picker(PickerDialog(title: s[.fieldPlanCampaign],
                                          items: campaigns.map { ChoiceItem(id: String($0.id ?? 0), label: "#\($0.id ?? 0) \($0.title)") },
                                          selectedID: plan.campaignIDs.first.map(String.init)),

@@ -234,7 +234,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case settingOfficeCommune, settingThresholds, settingStaleDays, settingImportMapping, auditThresholdsValue
     case auditMappingValue, auditActivityMonth, auditActivityLearners, auditActivityOutcome, auditFormerUnit
     case subjectImportForms, planAmendedBecause, planAmendReasonLabel, targetsMoreBelow, helpTargetsCommunePage
-    case sectionSessionSettings
+    case sectionSessionSettings, rosterEmptyReadOnly, boardEmptyReadOnly, trainingEmptyReadOnly
+    case campaignsEmptyReadOnly, plansEmptyReadOnly, staffEmptyReadOnly, fundingEmptyReadOnly
+    case complianceSummarySuspended, evaluationAssessedSoFar
 
     // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
     case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName
