@@ -111,4 +111,17 @@ extension Harness {
         let english = try Strings(language: .en)
         #expect(english.planNameWithYear(plan, centre: centre).contains("year 2027"))
     }
+
+    /// The audit screen says a scope in words: the commune's and the centre's names.
+    @Test func theTrailSaysTheScopeInWords() throws {
+        let h = try Harness(.demo)
+        let entries = try h.database.auditEntries().filter { $0.recordType == "account" && $0.recordID == "giamdoc" }
+        let names = try h.database.auditCentreNames(for: entries)
+        var words = AuditWords(s: h.context.strings, units: h.context.units, questionnaire: nil)
+        words.centreNames = names
+        let nghiaSon = try centre(h, "TT13918")
+        #expect(words.field("account", "scope") == "Phạm vi làm việc")
+        #expect(words.value("account", "scope", "commune:13918") == "Xã Nghĩa Sơn")
+        #expect(words.value("account", "scope", "centre:\(nghiaSon.id!)") == nghiaSon.name)
+    }
 }

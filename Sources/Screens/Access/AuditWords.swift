@@ -194,12 +194,12 @@ struct AuditWords {
         return s(.auditDecisionText, parts[0], Self.isoDate(parts[1])?.vietnamese ?? parts[1], parts[2])
     }
 
-    /// "commune:13918" → "Xã Nghĩa Sơn"; "centre:7" → "Trung tâm #7".
+    /// "commune:13918" → "Xã Nghĩa Sơn"; "centre:7" → the centre's name.
     private func scopeValue(_ raw: String) -> String {
         let parts = raw.split(separator: ":")
         guard parts.count == 2, let number = Int(parts[1]) else { return raw }
         if parts[0] == "commune" { return units.unit(code: number)?.name ?? raw }
-        return s[.auditFieldCentre] + " #" + String(number)
+        return centreNames[Int64(number)] ?? s[.auditFieldCentre] + " #" + String(number)
     }
 
     private func names(_ raw: String, separator: Character, _ name: (String) -> String?) -> String {
