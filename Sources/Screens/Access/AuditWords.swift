@@ -236,7 +236,9 @@ struct AuditWords {
             func shown(_ raw: String?) -> String {
                 entry.recordType == "setting" ? settingValue(entry.recordID, raw) : value(entry.recordType, change.field, raw)
             }
-            lines.append(name + ": " + shown(change.before) + " → " + shown(change.after))
+            // A new record's fields have no "before": its values alone read better than "(trống) → …".
+            lines.append(name + ": " + (change.before == nil ? shown(change.after)
+                                        : shown(change.before) + " → " + shown(change.after)))
         }
         return lines
     }

@@ -223,14 +223,17 @@ public final class App {
         return nil
     }
 
-    private func ask(_ title: String, _ question: String, yes: AppAction) {
-        modal = .confirm(ConfirmDialog(title: title, message: question, yes: strings[.yes], no: strings[.no]), yes: yes)
+    private func ask(_ title: String, _ question: String, yes: AppAction, defaultYes: Bool = false) {
+        modal = .confirm(ConfirmDialog(title: title, message: question, yes: strings[.yes], no: strings[.no],
+                                       defaultYes: defaultYes), yes: yes)
     }
 
-    /// Quitting always asks first; the question says when something typed would be lost.
+    /// Quitting always asks first; the question says when something typed would be lost. With everything saved,
+    /// Enter answers the question the person asked (yes, quit); with something unsaved, Enter keeps it.
     func requestQuit() {
         let unsaved = stack.contains(where: \.hasUnsavedChanges)
-        ask(strings[.quitTitle], strings[unsaved ? .quitUnsavedQuestion : .quitQuestion], yes: .quitConfirmed)
+        ask(strings[.quitTitle], strings[unsaved ? .quitUnsavedQuestion : .quitQuestion], yes: .quitConfirmed,
+            defaultYes: !unsaved)
     }
 
     /// Signs out (to switch user) at once when nothing is unsaved; otherwise asks first.
