@@ -82,7 +82,7 @@ struct BoardScreen: KeyedScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let edits = ctx.can(.editBoards)
+        let edits = ctx.can(.editBoards, on: centre)
         return Keymap([
             edits ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyAddPerson], help: s[.helpBoardAdd]) : nil,
             .function(4, also: [.enter], action: .edit, label: s[edits ? .keyEdit : .keyView], help: s[.helpBoardEdit]),
@@ -108,14 +108,14 @@ struct BoardScreen: KeyedScreen, Equatable {
         case .switchPane:
             pane = pane == .members ? .rules : .members
         case .add:
-            guard ctx.can(.editBoards) else { return [] }
+            guard ctx.can(.editBoards, on: centre) else { return [] }
             return [.open(.memberForm(centreID: centreID, memberID: nil, purpose: .add))]
         case .edit:
             if pane == .rules { pane = .members; return [] }
             guard let member = selectedMember, let id = member.id else { return [.message(StatusMessage(s.emptyHint(.boardEmptyHint, .boardEmptyReadOnly, canAdd: ctx.can(.editBoards))))] }
             return [.open(.memberForm(centreID: centreID, memberID: id, purpose: .edit))]
         case .endTerm:
-            guard ctx.can(.editBoards), pane == .members, let member = selectedMember, let id = member.id else { return [] }
+            guard ctx.can(.editBoards, on: centre), pane == .members, let member = selectedMember, let id = member.id else { return [] }
             guard member.termEnd == nil else {
                 return [.message(StatusMessage(s(.memberAlreadyLeft, member.fullName), kind: .warning))]
             }

@@ -45,9 +45,9 @@ struct EvaluationScreen: PrintingScreen, Equatable {
     /// The status as stored; nil while not started.
     var status: EvaluationStatus? { isStored ? evaluation?.status : nil }
     func mayScore(_ ctx: AppContext) -> Bool {
-        ctx.can(.selfAssess) && sides.selfSide && (status == nil || status == .selfAssessing)
+        ctx.can(.selfAssess, on: centre) && sides.selfSide && (status == nil || status == .selfAssessing)
     }
-    func mayAssess(_ ctx: AppContext) -> Bool { ctx.can(.evaluate) && sides.officerSide && status == .submitted }
+    func mayAssess(_ ctx: AppContext) -> Bool { ctx.can(.evaluate, on: centre) && sides.officerSide && status == .submitted }
 
 
     mutating func reload(_ ctx: AppContext) {

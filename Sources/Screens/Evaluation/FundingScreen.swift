@@ -61,7 +61,7 @@ struct FundingScreen: KeyedScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let edits = ctx.can(.recordFunding)
+        let edits = ctx.can(.recordFunding, on: centre)
         return Keymap([
             edits ? .function(2, also: [.insert], shortcut: .add, action: .addReceipt, label: s[.keyAdd],
                               help: s[.helpFundingAddReceipt]) : nil,
@@ -87,13 +87,13 @@ struct FundingScreen: KeyedScreen, Equatable {
         switch action {
         case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport, ctx)))
         case .close: return [.pop]
-        case .addReceipt: return ctx.can(.recordFunding) ? [.open(.receiptForm(centreID: id, year: year))] : []
-        case .editPlan: return ctx.can(.recordFunding) ? [.open(.fundingPlan(centreID: id, year: year))] : []
+        case .addReceipt: return ctx.can(.recordFunding, on: centre) ? [.open(.receiptForm(centreID: id, year: year))] : []
+        case .editPlan: return ctx.can(.recordFunding, on: centre) ? [.open(.fundingPlan(centreID: id, year: year))] : []
         case .viewWhole:
             guard let receipt = selected else { return [] }
             view(.row(title: s.name(receipt.source), columns: columns(s), cells: cells(receipt, s)))
         case .delete:
-            guard ctx.can(.recordFunding), let receipt = selected, let receiptID = receipt.id else { return [] }
+            guard ctx.can(.recordFunding, on: centre), let receipt = selected, let receiptID = receipt.id else { return [] }
             confirm(s[.fundingDeleteTitle], s(.fundingDeleteQuestion, s.money(receipt.amount), receipt.date.vietnamese),
                     yes: .deleteConfirmed(receiptID), ctx)
         case .deleteConfirmed(let receiptID):

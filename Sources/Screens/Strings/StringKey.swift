@@ -396,4 +396,10 @@ public enum StringKey: String, CaseIterable, Sendable {
     case fundingBelowEquipmentMinimum, fundingMeetsEquipmentMinimum, findingStaffUndertrained
     case docReportPartEvaluation, docReportNoEvaluation, docReportMoneyReceived, docSummaryPartEvaluation
     case docSummaryEvaluation
+
+    // scope: accounts limited to a commune or a centre, and system messages in the user's language (issue 10)
+    case scopeOffice, scopeCentreGone, scopeThisCentre, outOfScope, accountScopeCentreGone, fieldScope
+    case helpFieldScope, columnScope, auditFieldScope, planNameYear, systemAlreadyExists, errorUnexpected
+    case cliUnexpectedArgument, cliUnknownOption, cliMissingArgument, cliMissingValue, cliInvalidValue
+    case cliCommandLineRefused, cliUsage, cliSeeHelp, cliHelpLine
 }

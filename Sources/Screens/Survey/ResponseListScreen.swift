@@ -51,7 +51,7 @@ struct ResponseListScreen: KeyedScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let edits = ctx.can(.editSurveys)
+        let edits = ctx.can(.editSurveys, on: centre)
         return Keymap([
             .function(4, also: [.enter], action: .open, label: s[edits ? .keyEdit : .keyView], help: s[.helpResponsesOpen]),
             edits ? .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpResponsesDelete]) : nil,
@@ -86,7 +86,7 @@ struct ResponseListScreen: KeyedScreen, Equatable {
             guard let response = selected else { return [] }
             view(.row(title: response.serial, columns: columns(s), cells: cells(response, s)))
         case .delete:
-            guard ctx.can(.editSurveys), let r = selected, let id = r.id else { return [] }
+            guard ctx.can(.editSurveys, on: centre), let r = selected, let id = r.id else { return [] }
             confirm(s[.responseDeleteTitle], s(.responseDeleteQuestion, r.serial, r.respondentName),
                     yes: .deleteConfirmed(responseID: id, serial: r.serial), ctx)
         case .deleteConfirmed(let id, let serial):

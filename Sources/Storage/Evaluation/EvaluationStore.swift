@@ -83,6 +83,7 @@ extension AppDatabase {
                                    by actor: Actor, at moment: Date) throws -> Evaluation {
         try actor.require(.selfAssess)
         return try writer.write { db in
+            try Self.requireScope(db, actor, centreID: input.centreID)
             try Self.requireSelfSide(db, centreID: input.centreID)
             let stored = try Self.fetchEvaluation(db, centreID: input.centreID, year: input.year)
             var evaluation = input
@@ -115,6 +116,7 @@ extension AppDatabase {
                                  by actor: Actor, at moment: Date) throws -> Evaluation {
         try actor.require(.evaluate)
         return try writer.write { db in
+            try Self.requireScope(db, actor, centreID: input.centreID)
             try Self.requireOfficerSide(db)
             guard let stored = try Self.fetchEvaluation(db, centreID: input.centreID, year: input.year) else {
                 throw EvaluationStoreError.notFound
@@ -144,6 +146,7 @@ extension AppDatabase {
                                  at moment: Date) throws -> Evaluation {
         try actor.require(.evaluate)
         return try writer.write { db in
+            try Self.requireScope(db, actor, centreID: centreID)
             try Self.requireOfficerSide(db)
             guard var evaluation = try Self.fetchEvaluation(db, centreID: centreID, year: year) else {
                 throw EvaluationStoreError.notFound

@@ -50,6 +50,8 @@ extension AppDatabase {
         let stamp = Timestamp.string(moment)
         return try writer.write { db in
             let before = try member.id.flatMap { try Self.fetchStaff(db, StaffRecord.filter(key: $0)).first }
+            if let before { try Self.requireScope(db, actor, centreID: before.centreID) }
+            try Self.requireScope(db, actor, centreID: member.centreID)
             if let id = member.id {
                 guard let stored = try StaffRecord.fetchOne(db, key: id) else { throw StaffStoreError.notFound }
                 member.uid = stored.uid

@@ -13,7 +13,7 @@ import GRDB
 /// time (the director's while self-assessing, the officer's once submitted), so the steps of the two offices never
 /// interleave: the sender's new steps all come after the receiver's, whatever their clocks say.
 enum EvaluationExchange {
-    static let schemaStep = "v12-evaluation-exchange"
+    static let schemaStep = "v13-evaluation-exchange"
 
     /// `evaluation.centreUid`: the centre's stable identity beside its local id, so that an evaluation still names
     /// its centre in a province's bundle, which leaves the communes' centres out, and finds it again after a
