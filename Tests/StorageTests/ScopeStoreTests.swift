@@ -214,7 +214,7 @@ import Testing
         try queue.close()
         let database = try AppDatabase.open(path: path)
         defer { database.close() }
-        #expect(try database.appliedMigrations().last == AccountScopeMigration.name)
+        #expect(try database.appliedMigrations().contains(AccountScopeMigration.name))
         let accounts = try database.accounts()
         #expect(!accounts.isEmpty && accounts.allSatisfy { $0.scope == .office })
         #expect(try database.auditReport().findings.filter { $0.recordType == Account.auditRecordType }.isEmpty)
