@@ -372,4 +372,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case exchangeSendExplain, exchangeSendTitle, exchangeSequenceShort, exchangeStale, exchangeStaleDaysInvalid
     case exchangeStaleDaysLabel, exchangeWriting, exchangeWritten, exchangeWrittenLine, permissionExchangeData
     case storageReceivedRecord
+    // perf: the benchmark run in parts (issue 11)
+    case cliBenchOnlyHelp
 }
