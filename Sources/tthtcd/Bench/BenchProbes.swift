@@ -65,7 +65,7 @@ struct Probes {
         case "roster-search": return ["key": try rosterSearch()]
         case "needs-centre", "needs-province", "needs-filter": return ["query": try needs(figure)]
         case "entry": return try keyedEntry()
-        case "screens": return ["open": try screens()]
+        case "screens": return try screens()
         default: throw CLI.fail(CLI.strings(.cliBenchFigureUnknown, figure))
         }
     }
@@ -95,7 +95,8 @@ struct Probes {
         _exit(0)
     }
 
-    /// The roster's whole load for the whole country: centres, search and sort keys, sorting, board checks.
+    /// The roster's whole load for the whole country, as ``RosterScreen`` does it: centres, ranks, search and
+    /// sort keys, sorting, and the board checks of the first screenful (the others are checked when drawn).
     func rosterLoad() throws -> [Double] {
         let database = try CLI.open(path, access: .readOnly)
         defer { database.close() }
@@ -105,15 +106,21 @@ struct Probes {
         let today = LocalDate(year: 2026, month: 3, day: 1)!
         return try (0..<runs).map { _ in
             try Self.time {
-                let entries = try database.centres(provinceCode: nil).map { CentreListEntry(centre: $0, units: units) }
-                _ = CentreListing().sort(entries)
-                let boards = try database.boardMembers(provinceCode: nil)
-                for entry in entries where entry.centre.status == .active || entry.centre.status == .suspended {
-                    _ = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], asOf: today)
+                let ranks = try database.confirmedRanks()
+                let entries = try database.centres(provinceCode: nil).map {
+                    CentreListEntry(centre: $0, units: units, ranks: ranks[$0.id ?? 0] ?? [:])
                 }
+                let sorted = CentreListing().sort(entries)
+                _ = try database.centresWithApprovedAnnualPlan(year: today.year)
+                let screenful = sorted.prefix(Self.screenRows).filter { $0.centre.status == .active || $0.centre.status == .suspended }
+                let boards = try database.boardMembers(centreIDs: screenful.map(\.id))
+                for entry in screenful { _ = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], asOf: today) }
             }
         }
     }
+
+    /// The roster's rows on a 80x24 terminal.
+    static let screenRows = 14
 
     /// Keystrokes in the roster's search over the whole country: typing narrows what was shown, erasing starts
     /// again from the sorted list, as the roster does.
@@ -224,7 +231,7 @@ struct Probes {
 
     /// Every screen a provincial office reaches with the national data, opened and drawn in turn: the parent
     /// reads the process's peak memory.
-    func screens() throws -> [Double] {
+    func screens() throws -> [String: [Double]] {
         let database = try CLI.open(path, access: .readOnly)
         defer { database.close() }
         let facts = try BenchFacts.read(database)
@@ -238,14 +245,23 @@ struct Probes {
         ]
         if let plan { screens.append(.plan(planID: plan)) }
         var samples = [Self.time { _ = app.render(size: Size(width: 120, height: 40)) }]
+        var peaks = [Self.peakMB()]
         for screen in screens {
             samples.append(Self.time {
                 app.open(measured: screen)
                 _ = app.render(size: Size(width: 80, height: 24))
                 _ = app.render(size: Size(width: 120, height: 40))
             })
+            peaks.append(Self.peakMB())
             app.closeTop()
         }
-        return samples
+        return ["open": samples, "peakMB": peaks]
+    }
+
+    /// The process's peak resident memory so far (VmHWM), in MB: after each screen, which one raised it.
+    static func peakMB() -> Double {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return (Double(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
     }
 }
