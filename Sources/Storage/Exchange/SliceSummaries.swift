@@ -70,7 +70,7 @@ enum SliceSummaries {
     private static func add<S: Sequence>(_ columns: S, to hasher: inout SHA256) where S.Element == (String, DatabaseValue) {
         for (column, value) in columns where !isLeftOut(column) {
             update(&hasher, column)
-            update(&hasher, value.description)
+            describe(value) { hasher.update(bufferPointer: $0) }
             withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
         }
     }
@@ -78,6 +78,35 @@ enum SliceSummaries {
     private static func update(_ hasher: inout SHA256, _ text: String) {
         var text = text
         text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The bytes of `value.description`, which quotes a text with `String(reflecting:)`: most texts (ASCII
+    /// and Vietnamese letters) come out as themselves between quotes, and are handed over as they are.
+    static func describe(_ value: DatabaseValue, _ emit: (UnsafeRawBufferPointer) -> Void) {
+        if case .string(var text) = value.storage, quotesAsIs(text) {
+            withUnsafeBytes(of: UInt8(ascii: "\"")) { emit($0) }
+            text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+            withUnsafeBytes(of: UInt8(ascii: "\"")) { emit($0) }
+        } else {
+            var text = value.description
+            text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Whether `String(reflecting:)` writes this text unchanged between quotes: printable ASCII but for the
+    /// quotes and backslash, Latin letters (Vietnamese among them), and combining marks after a letter.
+    static func quotesAsIs(_ text: String) -> Bool {
+        var first = true
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22, 0x27, 0x5C: return false
+            case 0x20...0x7E, 0xA0...0x24F, 0x1E00...0x1EFF: break
+            case 0x300...0x36F where !first: break
+            default: return false
+            }
+            first = false
+        }
+        return true
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
