@@ -45,15 +45,32 @@ extension AppDatabase {
                 JOIN centre c ON c.id = s.centreId WHERE r.id IN ($IDS)
                 """) { .response(serial: $0[1], centreName: $0[2]) }
             byType["importBatch"] = try lookup("importBatch", """
-                SELECT CAST(b.id AS TEXT), b.fileName, c.name FROM importBatch b JOIN surveyCampaign s ON s.id = b.campaignId
-                JOIN centre c ON c.id = s.centreId WHERE b.id IN ($IDS)
-                """) { .importBatch(fileName: $0[1], centreName: $0[2]) }
+                SELECT CAST(b.id AS TEXT), b.fileName, c.name, b.rows, s.title FROM importBatch b
+                JOIN surveyCampaign s ON s.id = b.campaignId JOIN centre c ON c.id = s.centreId WHERE b.id IN ($IDS)
+                """) { row in
+                let file: String = row[1]
+                return file.isEmpty ? .importedForms(rows: row[3], campaignTitle: row[4], centreName: row[2])
+                    : .importBatch(fileName: file, centreName: row[2])
+            }
             byType["account"] = try lookup("account", "SELECT username, fullName FROM account WHERE username IN ($IDS)") {
                 .account(username: $0[0], fullName: $0[1])
             }
+            byType["evaluation"] = try lookup("evaluation", "SELECT code, name FROM centre WHERE code IN ($IDS)") {
+                .centre(name: $0[1])
+            }
+            byType["staffMember"] = try lookup("staffMember", """
+                SELECT CAST(m.id AS TEXT), m.fullName, c.name FROM staffMember m JOIN centre c ON c.id = m.centreId
+                WHERE m.id IN ($IDS)
+                """) { .staffMember(fullName: $0[1], centreName: $0[2]) }
+            byType["fundingReceipt"] = try lookup("fundingReceipt", """
+                SELECT CAST(r.id AS TEXT), r.date, r.amount, c.name FROM fundingReceipt r JOIN centre c ON c.id = r.centreId
+                WHERE r.id IN ($IDS)
+                """) { .receipt(date: $0[1], amount: $0[2], centreName: $0[3]) }
+            let centreNames = try auditCentreNames(for: entries)
             var subjects: [Int64: AuditSubject] = [:]
             for entry in entries {
-                var subject = byType[entry.recordType]?[Self.recordKey(entry)] ?? Self.subjectFromEntry(entry)
+                var subject = byType[entry.recordType]?[Self.recordKey(entry)].map { Self.completed($0, entry) }
+                    ?? Self.subjectFromEntry(entry, centreNames: centreNames)
                 if case .plan(let title, let centre, nil) = subject, let activity = Self.activityNumber(entry) {
                     subject = .plan(title: title, centreName: centre, activity: activity)
                 }
@@ -65,9 +82,82 @@ extension AppDatabase {
         }
     }
 
-    /// The id an entry's record is found by: an activity's outcome ("12/3") belongs to plan 12.
+    /// The names of the centres the entries point to by id (a record's `centreID` field, a year's money), so
+    /// that the trail says "TTHTCĐ xã Nghĩa Sơn" where the record holds a number.
+    public func auditCentreNames(for entries: [AuditEntry]) throws -> [Int64: String] {
+        var ids = Set<Int64>()
+        for entry in entries {
+            if entry.recordType == "fundingYear", let id = Self.leadingNumber(entry.recordID) { ids.insert(id) }
+            ids.formUnion(Self.referencedIDs(entry, field: "centreID"))
+        }
+        return try namesByID("SELECT id, name FROM centre WHERE id IN ($IDS)", ids)
+    }
+
+    /// The titles of the survey campaigns the entries point to by id (an import's campaign, a plan's surveys).
+    public func auditCampaignTitles(for entries: [AuditEntry]) throws -> [Int64: String] {
+        var ids = Set<Int64>()
+        for entry in entries {
+            ids.formUnion(Self.referencedIDs(entry, field: "campaign"))
+            ids.formUnion(Self.referencedIDs(entry, field: "campaigns"))
+        }
+        return try namesByID("SELECT id, title FROM surveyCampaign WHERE id IN ($IDS)", ids)
+    }
+
+    /// The ids a field holds before and after, as a number or a comma-separated list.
+    private static func referencedIDs(_ entry: AuditEntry, field: String) -> Set<Int64> {
+        var ids = Set<Int64>()
+        for change in entry.changes where change.field == field {
+            for value in [change.before, change.after] {
+                for part in (value ?? "").split(separator: ",") {
+                    if let id = Int64(part.trimmingCharacters(in: .whitespaces)) { ids.insert(id) }
+                }
+            }
+        }
+        return ids
+    }
+
+    /// A name for each id, 500 ids to a query.
+    private func namesByID(_ sql: String, _ ids: Set<Int64>) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        do {
+            var names: [Int64: String] = [:]
+            let list = Array(ids)
+            for start in stride(from: 0, to: list.count, by: 500) {
+                let chunk = Array(list[start..<min(list.count, start + 500)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                try writer.read { db in
+                    for row in try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "$IDS", with: marks),
+                                                arguments: StatementArguments(chunk)) {
+                        names[row[0]] = row[1]
+                    }
+                }
+            }
+            return names
+        } catch {
+            throw StorageError(error)
+        }
+    }
+
+    /// The id an entry's record is found by: an activity's outcome ("12/3") belongs to plan 12; an evaluation
+    /// ("TT14329 2026") is found by its centre's code.
     static func recordKey(_ entry: AuditEntry) -> String {
-        entry.recordType == "plan" ? String(entry.recordID.split(separator: "/").first ?? "") : entry.recordID
+        switch entry.recordType {
+        case "plan": return String(entry.recordID.split(separator: "/").first ?? "")
+        case "evaluation": return String(entry.recordID.split(separator: " ").first ?? "")
+        case "importBatch": return String(entry.recordID.split(separator: "/").last ?? "")
+        default: return entry.recordID
+        }
+    }
+
+    /// What the looked-up name lacks and the entry's id holds: an evaluation's year.
+    static func completed(_ subject: AuditSubject, _ entry: AuditEntry) -> AuditSubject {
+        guard entry.recordType == "evaluation", case .centre(let name) = subject else { return subject }
+        return .evaluation(year: trailingNumber(entry.recordID) ?? 0, centreName: name)
+    }
+
+    private static func leadingNumber(_ id: String) -> Int64? { id.split(separator: " ").first.flatMap { Int64($0) } }
+    private static func trailingNumber(_ id: String) -> Int? {
+        id.split(separator: " ").count == 2 ? id.split(separator: " ").last.flatMap { Int($0) } : nil
     }
 
     static func activityNumber(_ entry: AuditEntry) -> Int? {
@@ -76,11 +166,23 @@ extension AppDatabase {
     }
 
     /// A record the file no longer holds: named by what its own entry said, where it said anything.
-    static func subjectFromEntry(_ entry: AuditEntry) -> AuditSubject {
+    static func subjectFromEntry(_ entry: AuditEntry, centreNames: [Int64: String] = [:]) -> AuditSubject {
         func field(_ name: String) -> String? {
             entry.changes.first { $0.field == name }.flatMap { $0.before ?? $0.after }.flatMap { $0.isEmpty ? nil : $0 }
         }
+        let centreName = field("centreID").flatMap { Int64($0) }.flatMap { centreNames[$0] } ?? ""
         switch entry.recordType {
+        case "fundingYear":
+            if let id = leadingNumber(entry.recordID), let year = trailingNumber(entry.recordID) {
+                return .fundingYear(year: year, centreName: centreNames[id] ?? "")
+            }
+        case "fundingReceipt":
+            if let date = field("date"), let amount = field("amount").flatMap({ Int($0) }) {
+                return .receipt(date: date, amount: amount, centreName: centreName)
+            }
+        case "staffMember": if let name = field("fullName") { return .staffMember(fullName: name, centreName: centreName) }
+        case "evaluation":
+            if let year = trailingNumber(entry.recordID) { return .evaluation(year: year, centreName: centreName) }
         case "centre": if let name = field("name") { return .centre(name: name) }
         case "boardMember":
             if let name = field("fullName") {

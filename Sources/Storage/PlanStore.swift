@@ -218,6 +218,8 @@ extension AppDatabase {
             var draft = PlanDrafter.amendment(of: approved)
             try Self.storePlan(db, &draft, at: moment)
             try Self.recordEvent(db, planID: id, .amend, by: actor, comment: reason.cleanedMultiline, at: moment)
+            // The new version's own history starts with the reason, so its heading and history can say why it exists.
+            try Self.recordEvent(db, planID: draft.id!, .amend, by: actor, comment: reason.cleanedMultiline, at: moment)
             try Self.audit(db, actor: actor, action: "amend", recordType: "plan", recordID: String(draft.id!),
                            changes: AuditDiff.changes(before: nil, after: Self.auditFields(draft)), at: moment)
             return try Self.fetchPlan(db, id: draft.id!)!

@@ -47,6 +47,12 @@ import Testing
         #expect(DisplayWidth.pad("Hưng", to: 6, alignRight: true) == "  Hưng")
     }
 
+    @Test func anAmountKeepsItsCurrencySign() {
+        #expect(DisplayWidth.wrap("Kinh phí 4.500.000 đ", width: 18) == ["Kinh phí", "4.500.000 đ"])
+        #expect(DisplayWidth.wrap("chi 950.000 đ, còn lại", width: 11) == ["chi", "950.000 đ,", "còn lại"])
+        #expect(DisplayWidth.wrap("đi đường đ đ", width: 4) == ["đi", "đườn", "g đ", "đ"], "a word đ after a word, not a number")
+    }
+
     @Test func wrapBreaksAtSpaces() {
         #expect(DisplayWidth.wrap("một hai ba bốn", width: 7) == ["một hai", "ba bốn"])
         #expect(DisplayWidth.wrap("", width: 5) == [""])

@@ -204,7 +204,7 @@ enum ShippedEvaluation {
         ]
         let summary = TargetSummary(centres, targets: TargetSet())
         let plan = summary.shares.first { $0.measure == .plan }!
-        #expect(plan.met == 2 && plan.of == 3 && plan.percent == 66 && !plan.isReached)
+        #expect(plan.met == 2 && plan.of == 3 && plan.percent == 67 && !plan.isReached)
         #expect(summary.byCommune.map(\.commune) == [10, 20])
         #expect(summary.byCommune[0].shares.first { $0.measure == .plan }!.isReached)
         #expect(summary.ranks == [.good: 1, .notMet: 1] && summary.unranked == 1)
@@ -237,5 +237,15 @@ enum ShippedEvaluation {
         }
         #expect(!dataset.centres.flatMap { $0.staff ?? [] }.isEmpty)
         #expect(dataset.centres.flatMap { $0.funding ?? [] }.contains { !$0.receipts.isEmpty })
+    }
+
+    /// Shares are rounded to the nearest percent, but 100% and 0% say exactly all and none.
+    @Test func aShareIsRoundedButNeverClaimsAllOrNone() {
+        func percent(_ met: Int, _ of: Int) -> Int { TargetShare(measure: .plan, met: met, of: of, target: 100).percent }
+        #expect(percent(7, 11) == 64)
+        #expect(percent(1, 3) == 33)
+        #expect(percent(199, 200) == 99, "99.5% is not all")
+        #expect(percent(1, 300) == 1, "0.3% is not none")
+        #expect(percent(0, 5) == 0 && percent(5, 5) == 100 && percent(0, 0) == 0)
     }
 }

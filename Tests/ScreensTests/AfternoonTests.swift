@@ -41,6 +41,20 @@ import TerminalUI
         #expect(h.screen.contains("Ctrl-C"), "which says what works there")
     }
 
+    /// With everything saved, Enter on the quit question quits; with something typed and unsaved, Enter keeps it.
+    @Test func enterOnTheQuitQuestionQuitsOnlyWhenNothingIsLost() throws {
+        let saved = try Harness(.demo)
+        saved.press(.function(10), .enter)
+        #expect(!saved.app.isRunning)
+        let typing = try Harness(.demo)
+        typing.app.open(.centreForm(centreID: nil))
+        typing.type("Trung tâm mới")
+        typing.press(.ctrl("c"))
+        #expect(typing.screen.contains("chưa lưu") || typing.screen.contains("chưa được lưu"), "\(typing.screen)")
+        typing.press(.enter)
+        #expect(typing.app.isRunning, "Enter does not throw away what was typed")
+    }
+
     /// The board as of a date before a member's term shows "chưa bắt đầu", in the table and in the detail pane,
     /// even when the term has an end.
     @Test func aTermNotYetBegunSaysSoEverywhere() throws {
@@ -86,5 +100,10 @@ import TerminalUI
         #expect(try h.database.plans().count == before + 1)
         #expect((h.app.stack.last as? PlanEditorScreen)?.plan.version == approved.version + 1)
         #expect(try h.database.plan(id: approved.id!)?.history.last?.comment == "Thêm lớp tin học\ncho người cao tuổi")
+        #expect(h.screen.contains("Bản điều chỉnh lần \(approved.version + 1), lý do: Thêm lớp tin học"),
+                "the new version's heading says why it exists:\n\(h.screen)")
+        #expect(h.screen.contains("cho người cao tuổi"))
+        h.press(.ctrl("y"))
+        #expect(h.screen.contains("Thêm lớp tin học"), "and its history:\n\(h.screen)")
     }
 }

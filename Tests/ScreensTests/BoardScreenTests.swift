@@ -179,4 +179,15 @@ import TerminalUI
         h.press(.function(2))
         #expect(h.context.boardCompliance.parameters.vacancyDays == 45)
     }
+
+    /// The board check counts a suspended centre, and says so: its "working" centres are those the targets count.
+    @Test func theBoardCheckSaysWhichCentresAreSuspended() throws {
+        let h = try Harness(.demo)
+        let screen = ComplianceScreen(ctx: h.context)
+        let targets = TargetsScreen(ctx: h.context, year: h.context.clock.today.year)
+        let working = screen.rows.filter { $0.centre.status == .active }.count
+        #expect(working == targets.centres.count)
+        let hint = try #require(screen.statusHint(h.context)).text
+        #expect(hint.contains("(\(working) hoạt động, 1 tạm đình chỉ)"), "\(hint)")
+    }
 }

@@ -52,4 +52,14 @@ import TerminalUI
         let handledE = field.handle(.ctrl("e"))
         #expect(!handledA && !handledE, "Ctrl-A and Ctrl-E are not the field's")
     }
+
+    /// Typing a screen's name in the Ctrl-O menu takes that screen first, not the first screen of the group
+    /// whose name holds the same words ("chi tieu" is "Chỉ tiêu", not "Đánh giá, kinh phí, chỉ tiêu › …").
+    @Test func theMenuOffersTheScreenNamedBeforeItsGroup() throws {
+        let h = try Harness(.demo)
+        h.press(.ctrl("o"))
+        h.type("chi tieu")
+        h.press(.enter)
+        #expect(h.app.stack.last is TargetsScreen, "\(h.screen)")
+    }
 }

@@ -128,6 +128,27 @@ import TerminalUI
         #expect(viewer.title.contains("10"))
     }
 
+    /// The heading's officer total says what the TĐ column shows: nothing before the officer scores an item.
+    @Test func theOfficersTotalIsShownOnlyForWhatWasAssessed() throws {
+        let h = try Harness(.demo, account: Self.officer)
+        let nghiaSon = try centre(h, "TT13918")
+        h.app.open(.evaluation(centreID: nghiaSon.id!, year: 2026))
+        #expect(h.screen.contains("Thẩm định — "), "submitted, not yet assessed:\n\(h.screen)")
+    }
+
+    /// A province has more communes than the screen has lines: PgDn shows the rest of the table by commune.
+    @Test func theTableByCommuneScrolls() throws {
+        let h = try Harness(.demo, account: Self.officer)
+        h.app.open(.targets(year: 2026))
+        let screen = try #require(h.app.stack.last as? TargetsScreen)
+        let last = try #require(screen.summary.byCommune.last?.commune.flatMap { h.context.units.unit(code: $0)?.short })
+        #expect(h.screen.contains("PgDn") && !h.screen.contains(" " + last + " "), "\(h.screen)")
+        h.press(.pageDown)
+        #expect(h.screen.contains(" " + last + " "), "the last commune after PgDn:\n\(h.screen)")
+        h.press(.pageUp)
+        #expect(!h.screen.contains(" " + last + " "))
+    }
+
     @Test func anActivitysSpeakerIsPickedFromTheRegister() throws {
         let h = try Harness(.demo, account: EvaluationScreenTests.director)
         let hoaLu = try centre(h, "TT14329")

@@ -130,6 +130,17 @@ final class ExchangeDesk {
         #expect(h.messageLine == "Đã lưu báo cáo vào \(saved.path).")
         let text = try String(contentsOf: saved, encoding: .utf8)
         #expect(text.contains("Phường Hoa Lư") && text.contains("phiếu khảo sát: "))
+        let mode = try FileManager.default.attributesOfItem(atPath: saved.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the report names people: the owner's only")
+
+        // Saving again never writes over the first report; the next folder prompt starts where this one was.
+        h.press(.function(6))
+        h.press(.enter)
+        #expect(h.screen.contains("Hãy chọn tên tệp khác"), "\(h.screen)")
+        #expect(try String(contentsOf: saved, encoding: .utf8) == text)
+        h.press(.escape)
+        #expect(h.context.lastFolder == desk.usb.path)
+        #expect(SendScreen(ctx: h.context).folder == desk.usb.path)
     }
 
     @Test func aRefusedBundleIsNamedInTheReportAndChangesNothing() throws {

@@ -195,4 +195,16 @@ import TerminalUI
         #expect(centre.villages == ["Thôn Đông", "Thôn Tây", "Thôn Nam"])
         #expect(try h.database.campaigns(centreID: centre.id!).first?.target == 250)
     }
+
+    /// An empty list offers F2 only to someone who may use it.
+    @Test func anEmptyListOffersNoKeyThatWouldBeRefused() throws {
+        let viewer = try Harness(.demo, account: Account(username: "xem", fullName: "Người Xem", roles: [.viewer]))
+        let centres = try viewer.database.allCentres()
+        let empty = try #require(centres.first { (try? viewer.database.campaigns(centreID: $0.id!).isEmpty) == true })
+        viewer.app.open(.campaigns(centreID: empty.id!))
+        #expect(viewer.screen.contains("Chưa có đợt khảo sát nào") && !viewer.screen.contains("F2 để"), "\(viewer.screen)")
+        let clerk = try Harness(.demo, account: Account(username: "canbo", fullName: "Cán Bộ", roles: [.dataClerk]))
+        clerk.app.open(.campaigns(centreID: empty.id!))
+        #expect(clerk.screen.contains("Nhấn F2 để tạo"))
+    }
 }

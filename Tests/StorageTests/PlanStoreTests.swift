@@ -145,6 +145,9 @@ import Testing
         #expect(try database.plan(id: id)?.history.last?.comment == "Thêm lớp tin học\ncho người cao tuổi",
                 "the reason is kept whole in the approved plan's history")
         #expect(amendment.version == 2 && amendment.amends == id && amendment.status == .draft)
+        #expect(amendment.amendmentReason == "Thêm lớp tin học\ncho người cao tuổi",
+                "the new version carries its reason, for its heading and its history")
+        #expect(try database.plan(id: id)?.amendmentReason == nil, "the version amended is no amendment itself")
         #expect(try database.amendPlan(id: id, reason: "Lần nữa", by: director, at: moment).id == amendment.id, "one open amendment at a time")
         #expect(try database.plan(id: id)?.status == .approved, "the approved plan stays in force meanwhile")
         try database.advancePlan(id: amendment.id!, .submit, by: director, at: moment)

@@ -128,7 +128,7 @@ import Testing
         let cursor = form.render(into: &buffer, rect: Rect(x: 0, y: 0, width: 40, height: 6), theme: .monochrome,
                                  labels: labels)
         #expect(buffer.line(0) == "Phần")
-        #expect(buffer.line(1).hasPrefix("  Tên      Trung"), "values start after the longest label")
+        #expect(buffer.line(1).hasPrefix("  Tên       Trung"), "values start two blanks after the longest label")
         #expect(buffer.line(1).hasSuffix("Trung tâm học tập cộng đồng›"), "a text field shows › where it goes on")
         #expect(DisplayWidth.of(buffer.line(1)) <= 40)
         #expect(buffer.line(2).hasPrefix("✗ Thí điểm"))
@@ -138,9 +138,19 @@ import Testing
         #expect(buffer.hardCuts.isEmpty)
     }
 
+    /// A ✗ said what was wrong with the value typed then: changing the value takes it away.
+    @Test func aFieldsMarkGoesWhenItsValueChanges() {
+        var form = sample()
+        form.setMessage(FieldMessage("Thiếu tên"), for: .name)
+        form.setMessage(FieldMessage("Chọn mô hình"), for: .model)
+        _ = form.handle(.char("A"))
+        #expect(form.message(.name) == nil)
+        #expect(form.message(.model) != nil, "other fields keep theirs")
+    }
+
     @Test func theLabelColumnFitsTheLongestLabelWithinLimits() {
         let form = sample()
-        #expect(form.labelWidth(for: 80) == DisplayWidth.of("Thí điểm") + 3)
+        #expect(form.labelWidth(for: 80) == DisplayWidth.of("Thí điểm") + 4, "two blanks between label and value")
         let long = Form<F>([FieldSpec(.name, label: String(repeating: "Khóa màn hình sau ", count: 4), kind: .checkbox)])
         #expect(long.labelWidth(for: 80) == 32, "never more than two fifths of the width")
     }

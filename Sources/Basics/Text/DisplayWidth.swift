@@ -58,12 +58,27 @@ public enum DisplayWidth {
     }
 
     /// Splits a text into lines of at most `width` columns, breaking at spaces where it can.
+    /// The words of a line, with a currency sign that follows a number ("4.500.000 đ") kept with it: a line that
+    /// begins with "đ" alone reads as a stray letter.
+    private static func keepingUnitsWithTheirNumbers(_ words: [Substring]) -> [String] {
+        var result: [String] = []
+        for word in words {
+            let isUnit = word.first == "đ" && (word.count == 1 || (word.count == 2 && word.last!.isPunctuation))
+            if isUnit, let previous = result.last, previous.last?.isNumber == true {
+                result[result.count - 1] = previous + " " + word
+            } else {
+                result.append(String(word))
+            }
+        }
+        return result
+    }
+
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            for word in keepingUnitsWithTheirNumbers(paragraph.split(separator: " ", omittingEmptySubsequences: false)) {
                 let candidate = line.isEmpty ? word : line + " " + word
                 if of(candidate) <= width {
                     line = candidate

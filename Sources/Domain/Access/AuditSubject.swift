@@ -8,7 +8,14 @@ public enum AuditSubject: Hashable, Sendable {
     case campaign(title: String, centreName: String)
     case response(serial: String, centreName: String)
     case importBatch(fileName: String, centreName: String)
+    /// An import whose file had no name (the demo's, a bulk load): by its count and campaign.
+    case importedForms(rows: Int, campaignTitle: String, centreName: String)
     case account(username: String, fullName: String)
+    case evaluation(year: Int, centreName: String)
+    case staffMember(fullName: String, centreName: String)
+    case fundingYear(year: Int, centreName: String)
+    /// A receipt by its date (ISO) and amount in đồng: receipts have no name of their own.
+    case receipt(date: String, amount: Int, centreName: String)
     case setting(key: String)
     case dataset
     /// A record no longer found and whose entry names nothing: its kind and id.

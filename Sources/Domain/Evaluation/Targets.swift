@@ -74,8 +74,13 @@ public struct TargetShare: Hashable, Codable, Sendable {
     public var of: Int
     public var target: Int
 
-    /// The share in whole percent (0 when there is no centre).
-    public var percent: Int { of == 0 ? 0 : met * 100 / of }
+    /// The share rounded to the nearest percent (7 of 11 is 64%), yet never 100% short of all nor 0% with any met,
+    /// so the figure never claims a target reached that is not.
+    public var percent: Int {
+        guard of > 0 else { return 0 }
+        let rounded = (met * 200 + of) / (2 * of)
+        return met == of ? 100 : met == 0 ? 0 : min(99, max(1, rounded))
+    }
     public var isReached: Bool { of > 0 && met * 100 >= target * of }
 }
 

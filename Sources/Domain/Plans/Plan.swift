@@ -196,4 +196,10 @@ public struct Plan: Hashable, Codable, Sendable, Identifiable {
         guard status == .returned else { return nil }
         return history.last(where: { $0.action == .returnForRevision })?.comment
     }
+
+    /// Why this version was opened, for an amendment: the reason given when the approved plan was amended.
+    public var amendmentReason: String? {
+        guard amends != nil else { return nil }
+        return history.first(where: { $0.action == .amend })?.comment
+    }
 }

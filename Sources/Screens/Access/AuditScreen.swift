@@ -13,6 +13,9 @@ struct AuditScreen: KeyedScreen, Equatable {
     private(set) var entries: [AuditEntry] = []
     /// What each entry is about, by entry id.
     private(set) var subjects: [Int64: AuditSubject] = [:]
+    /// The names of the centres the entries point to by id.
+    private(set) var centreNames: [Int64: String] = [:]
+    private(set) var campaignTitles: [Int64: String] = [:]
     private(set) var filter = AuditFilter()
     /// The name of the centre filtered on, for the filter line.
     private(set) var centreName: String?
@@ -27,6 +30,8 @@ struct AuditScreen: KeyedScreen, Equatable {
     mutating func reload(_ ctx: AppContext) {
         entries = (try? ctx.database.auditEntries(filter)) ?? []
         subjects = (try? ctx.database.auditSubjects(for: entries)) ?? [:]
+        centreNames = (try? ctx.database.auditCentreNames(for: entries)) ?? [:]
+        campaignTitles = (try? ctx.database.auditCampaignTitles(for: entries)) ?? [:]
         table.setRowCount(entries.count)
         table.select(0)
     }
@@ -119,7 +124,15 @@ struct AuditScreen: KeyedScreen, Equatable {
 
     /// The entry whole: its number and hash, what it is about, then each field before and after.
     func detailLines(_ entry: AuditEntry, _ ctx: AppContext) -> [String] {
-        Self.words(ctx).lines(entry, subject: subjects[entry.id])
+        wordsOnScreen(ctx).lines(entry, subject: subjects[entry.id])
+    }
+
+    /// The words with the names of the centres these entries point to.
+    func wordsOnScreen(_ ctx: AppContext) -> AuditWords {
+        var words = Self.words(ctx)
+        words.centreNames = centreNames
+        words.campaignTitles = campaignTitles
+        return words
     }
 
     static func words(_ ctx: AppContext) -> AuditWords {
@@ -138,7 +151,7 @@ struct AuditScreen: KeyedScreen, Equatable {
         buffer.write(filters.joined(separator: " · "), x: area.x + 1, y: area.y, style: theme.label, maxWidth: area.width - 2)
         let rows = entries
         let subjects = self.subjects
-        let words = Self.words(ctx)
+        let words = wordsOnScreen(ctx)
         let rect = tableRect(in: area)
         table.render(into: &buffer, rect: rect,
                      columns: [TableColumn(s[.columnWhen], width: 16), TableColumn(s[.columnWho], width: 11),

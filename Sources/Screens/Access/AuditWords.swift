@@ -9,6 +9,10 @@ struct AuditWords {
     let s: Strings
     let units: UnitDirectory
     let questionnaire: Questionnaire?
+    /// The names of the centres the entries on screen point to by id (``AppDatabase/auditCentreNames(for:)``).
+    var centreNames: [Int64: String] = [:]
+    /// The titles of the survey campaigns they point to by id.
+    var campaignTitles: [Int64: String] = [:]
 
     /// "Trung tâm", "Thành viên Ban giám đốc"...; nil for a type the catalog does not know.
     func recordType(_ type: String) -> String? {
@@ -67,8 +71,15 @@ struct AuditWords {
         case .campaign(let title, let centre): return inCentre(title, centre)
         case .response(let serial, let centre): return inCentre(s(.subjectResponse, serial), centre)
         case .importBatch(let file, let centre): return inCentre(s(.subjectImport, file), centre)
+        case .importedForms(let rows, let campaign, let centre): return inCentre(s(.subjectImportForms, rows, campaign), centre)
         case .account(let username, let fullName): return s(.subjectAccount, fullName, username)
-        case .setting(let key): return s(.subjectSetting, key)
+        case .evaluation(let year, let centre): return inCentre(s(.subjectEvaluation, year), centre)
+        case .staffMember(let name, let centre):
+            return centre.isEmpty ? name : s(.subjectStaff, name, s.abbreviated(centreName: centre))
+        case .fundingYear(let year, let centre): return inCentre(s(.subjectFundingYear, year), centre)
+        case .receipt(let date, let amount, let centre):
+            return inCentre(s(.subjectReceipt, s.money(amount), Self.isoDate(date)?.vietnamese ?? date), centre)
+        case .setting(let key): return s(.subjectSetting, settingName(key))
         case .dataset: return s[.auditTypeDataset]
         case .unknown(let type, let id): return s(.subjectUnknown, recordType(type) ?? type, id)
         }
@@ -164,9 +175,10 @@ struct AuditWords {
         case ("account", "roles"): return names(raw, separator: ",") { Role(rawValue: $0).map { s.name($0) } }
         case ("surveyCampaign", "methods"): return names(raw, separator: ",") { SurveyMethod(rawValue: $0).map { s.name($0) } }
         case (_, "provinceCode"): return Int(raw).flatMap { code in units.provinces.first { $0.code == code }?.name } ?? raw
-        case (_, "communeCode"): return Int(raw).flatMap { units.unit(code: $0)?.name } ?? raw
+        case (_, "communeCode"): return Int(raw).flatMap { units.unit(code: $0)?.name } ?? s(.auditFormerUnit, raw)
         case (_, "establishment"), (_, "statusDecision"), (_, "decision"): return decision(raw)
         default:
+            if let text = recordValue(type, field, raw) { return text }
             if type == "surveyResponse", let text = answer(field, raw) { return text }
             if field.hasPrefix("facility.") { return raw == "-" ? s[.no] : raw }
             return Self.isoDate(raw).map(\.vietnamese) ?? raw
@@ -208,10 +220,15 @@ struct AuditWords {
         var lines = [s(.auditEntryHeader, entry.id, String(entry.hash.prefix(16)))]
         let what = [action(entry.action) ?? entry.action, subject.map(self.subject) ?? ""].filter { !$0.isEmpty }
         lines.append(what.joined(separator: " · "))
-        for change in entry.changes {
+        // A record's uid is the program's, for the exchange between offices: it says nothing to a reader.
+        for change in entry.changes where change.field != "uid" {
             let name = field(entry.recordType, change.field) ?? change.field
-            lines.append(name + ": " + value(entry.recordType, change.field, change.before) + " → "
-                         + value(entry.recordType, change.field, change.after))
+            func shown(_ raw: String?) -> String {
+                entry.recordType == "setting" ? settingValue(entry.recordID, raw) : value(entry.recordType, change.field, raw)
+            }
+            // A new record's fields have no "before": its values alone read better than "(trống) → …".
+            lines.append(name + ": " + (change.before == nil ? shown(change.after)
+                                        : shown(change.before) + " → " + shown(change.after)))
         }
         return lines
     }

@@ -223,14 +223,17 @@ public final class App {
         return nil
     }
 
-    private func ask(_ title: String, _ question: String, yes: AppAction) {
-        modal = .confirm(ConfirmDialog(title: title, message: question, yes: strings[.yes], no: strings[.no]), yes: yes)
+    private func ask(_ title: String, _ question: String, yes: AppAction, defaultYes: Bool = false) {
+        modal = .confirm(ConfirmDialog(title: title, message: question, yes: strings[.yes], no: strings[.no],
+                                       defaultYes: defaultYes), yes: yes)
     }
 
-    /// Quitting always asks first; the question says when something typed would be lost.
+    /// Quitting always asks first; the question says when something typed would be lost. With everything saved,
+    /// Enter answers the question the person asked (yes, quit); with something unsaved, Enter keeps it.
     func requestQuit() {
         let unsaved = stack.contains(where: \.hasUnsavedChanges)
-        ask(strings[.quitTitle], strings[unsaved ? .quitUnsavedQuestion : .quitQuestion], yes: .quitConfirmed)
+        ask(strings[.quitTitle], strings[unsaved ? .quitUnsavedQuestion : .quitQuestion], yes: .quitConfirmed,
+            defaultYes: !unsaved)
     }
 
     /// Signs out (to switch user) at once when nothing is unsaved; otherwise asks first.
@@ -276,7 +279,8 @@ public final class App {
                 guard let entry = route.menuEntry else { continue }
                 let id = String(items.count)
                 menuChoices[id] = .route(route)
-                items.append(ChoiceItem(id: id, label: menuLabel(group, strings[entry.title], route.shortcut)))
+                items.append(ChoiceItem(id: id, label: menuLabel(group, strings[entry.title], route.shortcut),
+                                        ownName: strings[entry.title]))
             }
         }
         for (choice, key, shortcut) in [(MenuChoice.waitingWork, StringKey.menuWaiting, CtrlKey?.none),
@@ -409,18 +413,20 @@ public final class App {
     private func renderTitle(into buffer: inout ScreenBuffer, title: String) {
         let width = buffer.size.width
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: ctx.theme.titleBar)
-        var right = [ctx.account?.username ?? "", ctx.officeName].filter { !$0.isEmpty }.joined(separator: " · ")
+        let user = ctx.account?.username ?? ""
         var used = 0
         if ctx.isDemo {
             let banner = " " + strings[.demoBanner] + " "
             used = DisplayWidth.of(banner)
             buffer.write(banner, x: width - used, y: 0, style: ctx.theme.banner)
         }
-        let left = " " + strings[.appShortName] + " · " + title
+        // A title that names a centre already says "TTHTCĐ": the program's name would only push it off the bar.
+        let left = title.contains(strings[.appShortName]) ? " " + title : " " + strings[.appShortName] + " · " + title
         let leftWidth = buffer.write(left, x: 0, y: 0, style: ctx.theme.titleBar, maxWidth: width - used - 1)
+        // Who and where, whole: the office's name goes first when both do not fit, never half a word.
         let room = width - used - leftWidth - 3
-        if room > 8 && !right.isEmpty {
-            right = DisplayWidth.truncate(right, to: room)
+        let choices = [[user, ctx.officeName], [user]].map { $0.filter { !$0.isEmpty }.joined(separator: " · ") }
+        if let right = choices.first(where: { !$0.isEmpty && DisplayWidth.of($0) <= room }) {
             buffer.write(right, x: width - used - DisplayWidth.of(right) - 1, y: 0, style: ctx.theme.titleBar)
         }
     }

@@ -108,7 +108,7 @@ struct BoardScreen: KeyedScreen, Equatable {
             return [.open(.memberForm(centreID: centreID, memberID: nil, purpose: .add))]
         case .edit:
             if pane == .rules { pane = .members; return [] }
-            guard let member = selectedMember, let id = member.id else { return [.message(StatusMessage(s[.boardEmptyHint]))] }
+            guard let member = selectedMember, let id = member.id else { return [.message(StatusMessage(s.emptyHint(.boardEmptyHint, .boardEmptyReadOnly, canAdd: ctx.can(.editBoards))))] }
             return [.open(.memberForm(centreID: centreID, memberID: id, purpose: .edit))]
         case .endTerm:
             guard ctx.can(.editBoards), pane == .members, let member = selectedMember, let id = member.id else { return [] }

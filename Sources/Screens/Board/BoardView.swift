@@ -46,7 +46,7 @@ extension BoardScreen {
             },
             rowStyle: { row in people[row].isCurrent(on: date) ? nil : theme.dim })
         if members.isEmpty {
-            buffer.write(s[.boardEmptyHint], x: left.x + 1, y: left.y + 2, style: theme.dim, maxWidth: left.width - 2)
+            buffer.write(s.emptyHint(.boardEmptyHint, .boardEmptyReadOnly, canAdd: ctx.can(.editBoards)), x: left.x + 1, y: left.y + 2, style: theme.dim, maxWidth: left.width - 2)
         }
 
         let results = report.results

@@ -132,7 +132,11 @@ struct ComplianceScreen: PrintingScreen, Equatable {
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
         if let loadError { return StatusMessage(loadError, kind: .error) }
         let failing = rows.filter { !$0.report.isCompliant }.count
-        return StatusMessage(ctx.strings(.complianceSummary, failing, rows.count), kind: failing > 0 ? .warning : .info)
+        let suspended = rows.filter { $0.centre.status == .suspended }.count
+        // A suspended centre keeps its board and is checked, but is not counted as working.
+        let text = suspended == 0 ? ctx.strings(.complianceSummary, failing, rows.count)
+            : ctx.strings(.complianceSummarySuspended, failing, rows.count, rows.count - suspended, suspended)
+        return StatusMessage(text, kind: failing > 0 ? .warning : .info)
     }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {

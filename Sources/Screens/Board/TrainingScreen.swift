@@ -97,7 +97,7 @@ struct TrainingScreen: KeyedScreen, Equatable {
         table.render(into: &buffer, rect: tableRect(in: area), columns: me.columns(s), sortColumn: nil, ascending: true,
                      theme: theme, cells: { row in me.cells(rows[row]) })
         if rows.isEmpty {
-            buffer.write(s[.trainingEmptyHint], x: area.x + 2, y: area.y + 3, style: theme.dim, maxWidth: area.width - 4)
+            buffer.write(s.emptyHint(.trainingEmptyHint, .trainingEmptyReadOnly, canAdd: ctx.can(.editBoards)), x: area.x + 2, y: area.y + 3, style: theme.dim, maxWidth: area.width - 4)
         }
         return nil
     }

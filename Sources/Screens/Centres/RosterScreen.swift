@@ -137,7 +137,7 @@ struct RosterScreen: PrintingScreen, Equatable {
             guard ctx.can(.editCentres) else { return [] }
             return [.open(.centreForm(centreID: nil))]
         case .edit, .history, .board:
-            guard let id = selectedEntry?.centre.id else { return [.message(StatusMessage(s[.rosterEmptyHint]))] }
+            guard let id = selectedEntry?.centre.id else { return [.message(StatusMessage(s.emptyHint(.rosterEmptyHint, .rosterEmptyReadOnly, canAdd: ctx.can(.editCentres))))] }
             switch action {
             case .edit: return [.open(.centreForm(centreID: id))]
             case .history: return [.open(.statusHistory(centreID: id))]

@@ -45,7 +45,7 @@ extension RosterScreen {
             cells: { row in Self.cells(rows[row], board: reports[rows[row].id], planApproved: plans.contains(rows[row].id), ctx) },
             rowStyle: { row in rows[row].communeIsUnknown ? theme.warning : nil })
         if shown.isEmpty {
-            let text = entries.isEmpty ? s[.rosterEmptyHint] : s[.rosterNoMatch]
+            let text = entries.isEmpty ? s.emptyHint(.rosterEmptyHint, .rosterEmptyReadOnly, canAdd: ctx.can(.editCentres)) : s[.rosterNoMatch]
             buffer.write(text, x: tableRect.x + 2, y: tableRect.y + 2, style: theme.dim, maxWidth: tableRect.width - 4)
         }
         let detailTop = tableRect.maxY

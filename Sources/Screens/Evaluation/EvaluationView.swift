@@ -12,8 +12,12 @@ extension EvaluationScreen {
         }
         let rank = evaluation.rank.map { s.name($0) }
             ?? evaluation.selfRank.map { s(.evaluationSelfRank, s.name($0)) } ?? "—"
-        let summary = s(.evaluationSummary, s.name(status), evaluation.selfTotal, criteria.maximum,
-                        status == .submitted || status == .confirmed ? String(evaluation.assessedTotal) : "—", rank)
+        // The officer's total says what the TĐ column shows: nothing before any item is assessed, and how many are.
+        let assessed = evaluation.items.filter { $0.officerScore != nil }
+        let officerTotal = assessed.reduce(0) { $0 + ($1.officerScore ?? 0) }
+        let officer = assessed.isEmpty ? "—" : assessed.count == criteria.items.count ? String(officerTotal)
+            : s(.evaluationAssessedSoFar, officerTotal, assessed.count, criteria.items.count)
+        let summary = s(.evaluationSummary, s.name(status), evaluation.selfTotal, criteria.maximum, officer, rank)
         buffer.write(summary, x: area.x + 1, y: area.y, style: theme.labelFocused, maxWidth: area.width - 2)
         let second = needsReview ? s[.evaluationReviewFlag] : s.text(criteria.basis)
         buffer.write(second, x: area.x + 1, y: area.y + 1, style: needsReview ? theme.warning : theme.dim,

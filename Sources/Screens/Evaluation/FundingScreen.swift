@@ -150,7 +150,7 @@ struct FundingScreen: KeyedScreen, Equatable {
         table.render(into: &buffer, rect: tableRect(in: area), columns: columns(s), sortColumn: nil, ascending: true,
                      theme: theme, cells: { row in me.cells(receipts[row], s) })
         if receipts.isEmpty {
-            buffer.write(loadError ?? s[.fundingEmptyHint], x: area.x + 2, y: tableRect(in: area).y + 2,
+            buffer.write(loadError ?? s.emptyHint(.fundingEmptyHint, .fundingEmptyReadOnly, canAdd: ctx.can(.recordFunding)), x: area.x + 2, y: tableRect(in: area).y + 2,
                          style: theme.dim, maxWidth: area.width - 4)
         }
         return nil

@@ -67,7 +67,7 @@ struct StaffScreen: KeyedScreen, Equatable {
         case .close: return [.pop]
         case .add: return ctx.can(.editBoards) ? [.open(.staffForm(centreID: id, staffID: nil))] : []
         case .edit:
-            guard let person = selected else { return [.message(StatusMessage(s[.staffEmptyHint]))] }
+            guard let person = selected else { return [.message(StatusMessage(s.emptyHint(.staffEmptyHint, .staffEmptyReadOnly, canAdd: ctx.can(.editBoards))))] }
             return [.open(.staffForm(centreID: id, staffID: person.id))]
         case .addTraining:
             guard ctx.can(.editBoards), let person = selected, let staffID = person.id else { return [] }
@@ -116,7 +116,7 @@ struct StaffScreen: KeyedScreen, Equatable {
                      ascending: true, theme: theme, cells: { row in me.cells(rows[row], ctx) },
                      rowStyle: { row in rows[row].active ? nil : theme.dim })
         if rows.isEmpty {
-            buffer.write(loadError ?? s[.staffEmptyHint], x: area.x + 2, y: area.y + 3, style: theme.dim,
+            buffer.write(loadError ?? s.emptyHint(.staffEmptyHint, .staffEmptyReadOnly, canAdd: ctx.can(.editBoards)), x: area.x + 2, y: area.y + 3, style: theme.dim,
                          maxWidth: area.width - 4)
         }
         return nil

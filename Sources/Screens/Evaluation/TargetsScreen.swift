@@ -12,6 +12,10 @@ struct TargetsScreen: KeyedScreen, Equatable {
     private(set) var summary = TargetSummary([], targets: TargetSet())
     private var loadError: String?
     var table = TableState(rowCount: TargetMeasure.allCases.count)
+    /// The first commune the table by commune shows: a province has more communes than the screen has lines.
+    private(set) var communeScroll = 0
+    /// How many communes the last frame showed, for PgUp/PgDn.
+    private var communesShown = 1
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
 
@@ -43,7 +47,7 @@ struct TargetsScreen: KeyedScreen, Equatable {
         if change != .accounts { reload(ctx) }
     }
 
-    func title(_ ctx: AppContext) -> String { ctx.strings(.targetsTitle, year, ctx.officeName) }
+    func title(_ ctx: AppContext) -> String { ctx.strings(.targetsTitle, year) }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
@@ -52,16 +56,20 @@ struct TargetsScreen: KeyedScreen, Equatable {
             .function(4, also: [.enter], action: .drillDown, label: s[.keyShortfall], help: s[.helpTargetsDrillDown]),
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
             KeyBinding(keys: [.up, .down, .home, .end], action: .move(.down), help: s[.helpTableMove]),
+            KeyBinding(keys: [.pageDown, .pageUp], action: .move(.pageDown), help: s[.helpTargetsCommunePage]),
         ])
     }
 
     func action(for key: Key, _ ctx: AppContext) -> Action? {
-        [.up, .down, .home, .end].contains(key) ? .move(key) : keymap(ctx).action(for: key)
+        [.up, .down, .home, .end, .pageUp, .pageDown].contains(key) ? .move(key) : keymap(ctx).action(for: key)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         switch action {
+        case .move(.pageDown):
+            communeScroll = min(max(0, summary.byCommune.count - communesShown), communeScroll + communesShown)
+        case .move(.pageUp): communeScroll = max(0, communeScroll - communesShown)
         case .move(let key): _ = table.handle(key, pageSize: TargetMeasure.allCases.count)
         case .close: return [.pop]
         case .drillDown:
@@ -122,16 +130,20 @@ struct TargetsScreen: KeyedScreen, Equatable {
                      y: tableTop, style: theme.header, maxWidth: area.width - 2)
         let communes = summary.byCommune
         let rows = area.maxY - tableTop - 1
-        // When not all fit, the last line says how many more there are.
-        let fits = communes.count <= rows ? communes.count : max(0, rows - 1)
-        for (row, commune) in communes.prefix(fits).enumerated() {
+        guard rows > 0 else { return nil }
+        // When not all fit, the last line says how many more there are below, and PgDn shows them.
+        let start = min(communeScroll, max(0, communes.count - 1))
+        let remaining = communes.count - start
+        let fits = remaining <= rows ? remaining : max(1, rows - 1)
+        communesShown = fits
+        for (row, commune) in communes.dropFirst(start).prefix(fits).enumerated() {
             let name = commune.commune.flatMap { ctx.units.unit(code: $0)?.short } ?? "—"
             let reached = commune.shares.allSatisfy(\.isReached)
             buffer.write(line([name] + commune.shares.map { "\($0.met)/\($0.of)" }), x: area.x + 1, y: tableTop + 1 + row,
                          style: reached ? theme.normal : theme.warning, maxWidth: area.width - 2)
         }
-        if fits < communes.count, rows > 0 {
-            buffer.write(s(.targetsMoreCommunes, communes.count - fits), x: area.x + 1, y: tableTop + 1 + fits,
+        if fits < remaining {
+            buffer.write(s(.targetsMoreBelow, remaining - fits), x: area.x + 1, y: tableTop + 1 + fits,
                          style: theme.dim, maxWidth: area.width - 2)
         }
         return nil

@@ -2,17 +2,16 @@ import Foundation
 
 /// The folder a bundle is written to or read from (a USB stick): typed as a path, "~" for the home folder.
 enum ExchangeFolder {
-    /// Where the screens start: the home folder, until the person chooses another.
-    static var start: String { NSHomeDirectory() }
+    /// Where the screens start: the folder last chosen for any file (an export, an import, a bundle), else home.
+    @MainActor
+    static func start(_ ctx: AppContext) -> String { ctx.lastFolder ?? UserFolder.home }
 
-    /// The path typed, made absolute; nil when it is not an existing folder.
+    /// The path typed, made absolute the way every folder prompt reads it; nil when it is not an existing folder.
     static func resolve(_ typed: String) -> String? {
-        var path = typed.trimmingCharacters(in: .whitespaces)
-        guard !path.isEmpty else { return nil }
-        if path.hasPrefix("~") { path = NSHomeDirectory() + path.dropFirst() }
-        if !path.hasPrefix("/") { path = FileManager.default.currentDirectoryPath + "/" + path }
+        guard !typed.cleanedInput.isEmpty else { return nil }
+        let path = (UserFolder.resolve(typed) as NSString).standardizingPath
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
-        return (path as NSString).standardizingPath
+        return path
     }
 }

@@ -24,8 +24,8 @@ struct ReceiveScreen: KeyedScreen, Equatable {
 
     static let detailHeight = 4
 
-    init(ctx: AppContext, folder: String = ExchangeFolder.start) {
-        self.folder = folder
+    init(ctx: AppContext, folder: String? = nil) {
+        self.folder = folder ?? ExchangeFolder.start(ctx)
         reload(ctx)
     }
 
@@ -83,6 +83,7 @@ struct ReceiveScreen: KeyedScreen, Equatable {
                 return []
             }
             folder = resolved
+            ctx.lastFolder = resolved
             modal = nil
             reload(ctx)
             if bundles.isEmpty { return [.message(StatusMessage(s(.exchangeNoBundles, folder)))] }
@@ -112,14 +113,22 @@ struct ReceiveScreen: KeyedScreen, Equatable {
             modal = .prompt(PromptDialog(title: s[.exchangeReportTitle], label: s[.exchangeReportPathLabel],
                                          text: folder + "/" + name, maxLength: 400), submit: Reply(Action.savePathEntered))
         case .savePathEntered(let typed):
-            let path = typed.trimmingCharacters(in: .whitespaces)
+            // The report names people and centres: written for the owner only, and never over another file.
+            let path = UserFolder.resolve(typed)
+            func refuse(_ problem: String) {
+                modal = .prompt(PromptDialog(title: s[.exchangeReportTitle], label: s[.exchangeReportPathLabel], text: typed,
+                                             maxLength: 400).refused(problem), submit: Reply(Action.savePathEntered))
+            }
+            guard !FileManager.default.fileExists(atPath: path) else {
+                refuse(s(.fileExists, path))
+                return []
+            }
             do {
-                try Data((reportLines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try PrivateFile.write(Data((reportLines.joined(separator: "\n") + "\n").utf8), to: path)
+                ctx.lastFolder = (path as NSString).deletingLastPathComponent
                 return [.message(StatusMessage(s(.exchangeReportSaved, path)))]
             } catch {
-                modal = .prompt(PromptDialog(title: s[.exchangeReportTitle], label: s[.exchangeReportPathLabel], text: typed,
-                                             maxLength: 400).refused(s(.exchangeReportNotSaved, path)),
-                                submit: Reply(Action.savePathEntered))
+                refuse(s(.exchangeReportNotSaved, path) + " " + s.saveFailure(error))
             }
         }
         return []

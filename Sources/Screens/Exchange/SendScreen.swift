@@ -23,8 +23,8 @@ struct SendScreen: KeyedScreen, Equatable {
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
 
-    init(ctx: AppContext, folder: String = ExchangeFolder.start) {
-        self.folder = folder
+    init(ctx: AppContext, folder: String? = nil) {
+        self.folder = folder ?? ExchangeFolder.start(ctx)
         nextSequence = (try? ctx.database.nextBundleSequence()) ?? 1
         fingerprint = Self.fingerprint(ctx)
     }
@@ -64,6 +64,7 @@ struct SendScreen: KeyedScreen, Equatable {
                 return []
             }
             folder = resolved
+            ctx.lastFolder = resolved
             modal = nil
         case .write:
             guard let settings = ctx.office else { return [.message(StatusMessage(s[.exchangeOfficeNotSet], kind: .error))] }

@@ -30,13 +30,14 @@ struct PlanEditorScreen: PlanFlowScreen, PrintingScreen, Equatable {
 
     let centre: Centre
     private(set) var plan: Plan
-    /// The chairman's reason for a return, as the heading shows it, and what to say when it does not fit.
-    private(set) var returnNotice: ReturnNotice?
+    /// The chairman's reason for a return, or the reason an amendment was opened, as the heading shows it, and
+    /// what to say when it does not fit.
+    private(set) var reasonNotice: ReasonNotice?
     var table = TableState()
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
 
-    struct ReturnNotice: Equatable {
+    struct ReasonNotice: Equatable {
         let text: String
         let more: String
     }
@@ -45,8 +46,9 @@ struct PlanEditorScreen: PlanFlowScreen, PrintingScreen, Equatable {
     private mutating func show(_ fresh: Plan, _ ctx: AppContext) {
         plan = fresh
         table.setRowCount(plan.activities.count)
-        returnNotice = plan.returnReason.map { ReturnNotice(text: ctx.strings(.planReturnedBecause, $0),
-                                                            more: ctx.strings[.planReasonMore]) }
+        let s = ctx.strings
+        reasonNotice = plan.returnReason.map { ReasonNotice(text: s(.planReturnedBecause, $0), more: s[.planReasonMore]) }
+            ?? plan.amendmentReason.map { ReasonNotice(text: s(.planAmendedBecause, plan.version, $0), more: s[.planReasonMore]) }
     }
 
     init(ctx: AppContext, centre: Centre, plan: Plan) {
@@ -100,14 +102,14 @@ struct PlanEditorScreen: PlanFlowScreen, PrintingScreen, Equatable {
 
     /// The table starts under the heading: three lines, and the reason for a return, whole (up to half the area).
     func tableRect(in area: Rect) -> Rect {
-        let top = 3 + returnLines(width: area.width - 2, limit: area.height / 2).count
+        let top = 3 + reasonLines(width: area.width - 2, limit: area.height / 2).count
         return Rect(x: area.x, y: area.y + top, width: area.width, height: area.height - top)
     }
 
     /// "Bị trả lại: …" wrapped: the chairman's reason, with its line breaks, as long as it fits in `limit` lines; the
     /// last then says Ctrl-Y shows it whole.
-    func returnLines(width: Int, limit: Int) -> [String] {
-        guard let notice = returnNotice else { return [] }
+    func reasonLines(width: Int, limit: Int) -> [String] {
+        guard let notice = reasonNotice else { return [] }
         let lines = DisplayWidth.wrap(notice.text, width: max(10, width))
         guard lines.count > limit, limit > 1 else { return lines }
         return Array(lines.prefix(limit - 1)) + [notice.more]
@@ -144,7 +146,7 @@ struct PlanEditorScreen: PlanFlowScreen, PrintingScreen, Equatable {
         case .draftFromSurvey:
             guard editable else { return readOnly(ctx) }
             let campaigns = (try? ctx.database.campaigns(centreID: centre.id ?? 0)) ?? []
-            guard !campaigns.isEmpty else { return [.message(StatusMessage(s[.campaignsEmptyHint], kind: .warning))] }
+            guard !campaigns.isEmpty else { return [.message(StatusMessage(s.emptyHint(.campaignsEmptyHint, .campaignsEmptyReadOnly, canAdd: ctx.can(.editSurveys)), kind: .warning))] }
             modal = .picker(PickerDialog(title: s[.fieldPlanCampaign],
                                          items: campaigns.map { ChoiceItem(id: String($0.id ?? 0), label: "#\($0.id ?? 0) \($0.title)") },
                                          selectedID: plan.campaignIDs.first.map(String.init)),
@@ -207,7 +209,7 @@ struct PlanEditorScreen: PlanFlowScreen, PrintingScreen, Equatable {
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
-        returnNotice.map { _ in StatusMessage(ctx.strings[.planReturnedHint], kind: .warning) }
+        plan.returnReason.map { _ in StatusMessage(ctx.strings[.planReturnedHint], kind: .warning) }
     }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
@@ -223,7 +225,7 @@ struct PlanEditorScreen: PlanFlowScreen, PrintingScreen, Equatable {
         let line = s(.planProgressLine, s.name(plan.status), progress.done, progress.of, s.money(plan.totalCost))
         buffer.write(line, x: area.x + 1, y: area.y + 2,
                      style: plan.status == .approved ? theme.ok : theme.dim, maxWidth: area.width - 2)
-        for (i, text) in returnLines(width: area.width - 2, limit: area.height / 2).enumerated() {
+        for (i, text) in reasonLines(width: area.width - 2, limit: area.height / 2).enumerated() {
             buffer.write(text, x: area.x + 1, y: area.y + 3 + i, style: theme.warning, maxWidth: area.width - 2)
         }
         let rows = plan.activities

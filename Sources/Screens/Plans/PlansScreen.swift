@@ -56,7 +56,7 @@ struct PlansScreen: PlanFlowScreen, Equatable {
         case .close: return [.pop]
         case .add: return [.open(.planHeader(centreID: centre.id ?? 0, planID: nil))]
         case .open:
-            guard let id = selected?.id else { return [.message(StatusMessage(s[.plansEmptyHint]))] }
+            guard let id = selected?.id else { return [.message(StatusMessage(s.emptyHint(.plansEmptyHint, .plansEmptyReadOnly, canAdd: ctx.can(.draftPlans))))] }
             return [.open(.plan(planID: id))]
         case .history:
             guard let plan = selected else { return [] }
@@ -72,7 +72,7 @@ struct PlansScreen: PlanFlowScreen, Equatable {
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
-        plans.isEmpty ? StatusMessage(ctx.strings[.plansEmptyHint]) : nil
+        plans.isEmpty ? StatusMessage(ctx.strings.emptyHint(.plansEmptyHint, .plansEmptyReadOnly, canAdd: ctx.can(.draftPlans))) : nil
     }
 
     func columns(_ s: Strings) -> [TableColumn] {
@@ -94,6 +94,7 @@ struct PlansScreen: PlanFlowScreen, Equatable {
             rows.append((s[.planLastStep], s(.planStepBy, s.name(last.action), last.username, Timestamp.display(last.at))))
         }
         if let reason = plan.returnReason { rows.append((s[.planReasonLabel], reason)) }
+        if let reason = plan.amendmentReason { rows.append((s[.planAmendReasonLabel], reason)) }
         return rows
     }
 

@@ -10,8 +10,8 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
     }
 
     enum Field: Hashable, Sendable {
-        case intro, province, level, commune, sectionRules, vacancyDays, idleMinutes, backupKeepDays, sectionExport
-        case csvStyle
+        case intro, province, level, commune, sectionRules, vacancyDays, sectionSession, idleMinutes, backupKeepDays
+        case sectionExport, csvStyle
     }
 
     struct Draft {
@@ -69,6 +69,7 @@ struct OfficeSettingsScreen: FormScreen, Equatable {
                 make.section(.sectionRules, s[.sectionRuleSettings]),
                 make.number(.vacancyDays, s[.fieldVacancyDays], help: s(.helpFieldVacancyDays, ctx.boardRules.parameters.vacancyDays),
                             \.vacancyDays, digits: 3),
+                make.section(.sectionSession, s[.sectionSessionSettings]),
                 make.number(.idleMinutes, s[.fieldIdleMinutes], help: s[.helpFieldIdleMinutes], \.idleMinutes, digits: 3),
                 make.number(.backupKeepDays, s[.fieldBackupKeepDays], help: s[.helpFieldBackupKeepDays],
                             \.backupKeepDays, digits: 3),

@@ -93,3 +93,11 @@ extension Strings {
         }
     }
 }
+
+extension Strings {
+    /// An empty list's line: "… Nhấn F2 để thêm." for someone who may add, and for someone who may not, the same
+    /// without a key that would be refused.
+    public func emptyHint(_ hint: StringKey, _ readOnly: StringKey, canAdd: Bool) -> String {
+        self[canAdd ? hint : readOnly]
+    }
+}

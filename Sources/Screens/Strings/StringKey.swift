@@ -229,6 +229,15 @@ public enum StringKey: String, CaseIterable, Sendable {
     case outcomeDateBeforeApproval, outcomeDateInFuture, outcomeDateRequired, fieldCostSpent, helpFieldCostSpent
     case reportFigures, reportTotal, reportWholePlan, planNoClassesOrTalks, planNoLearners, planNoBudget
 
+    // Fixes of the 80x24 walk: the audit trail of money, staff and evaluations, settings, targets
+    case subjectEvaluation, subjectStaff, subjectFundingYear, subjectReceipt, settingOfficeProvince
+    case settingOfficeCommune, settingThresholds, settingStaleDays, settingImportMapping, auditThresholdsValue
+    case auditMappingValue, auditActivityMonth, auditActivityLearners, auditActivityOutcome, auditFormerUnit
+    case subjectImportForms, planAmendedBecause, planAmendReasonLabel, targetsMoreBelow, helpTargetsCommunePage
+    case sectionSessionSettings, rosterEmptyReadOnly, boardEmptyReadOnly, trainingEmptyReadOnly
+    case campaignsEmptyReadOnly, plansEmptyReadOnly, staffEmptyReadOnly, fundingEmptyReadOnly
+    case complianceSummarySuspended, evaluationAssessedSoFar
+
     // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
     case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName
     case docCommitteeShort, docCommitteeHeading, docCentreIssuer, docEducationDepartment, docEducationDepartmentOf
@@ -331,7 +340,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case receiptAmountRequired, receiptDonorRequired, receiptSaved, targetPlanShort, targetEquippedShort
     case targetFundedShort, targetBoardShort, targetSurveyedShort, targetEvaluatedShort, targetsTitle, keyShortfall
     case helpTargetsDrillDown, targetsNoShortfall, targetsShortfallTitle, targetsShareCaption, targetsUnranked
-    case targetsRanks, targetsMoreCommunes, thresholdsLine, thresholdsCurrent, thresholdsNew, fieldThresholdsFrom
+    case targetsRanks, thresholdsLine, thresholdsCurrent, thresholdsNew, fieldThresholdsFrom
     case helpFieldThresholdsFrom, fieldThresholdGood, fieldThresholdFair, fieldThresholdAverage, helpFieldThreshold
     case thresholdsTitle, thresholdsSaved, keyPickSpeaker, helpPickSpeaker, speakerRegisterEmpty, speakerPickTitle
     case auditTypeEvaluation, auditTypeStaff, auditTypeFundingYear, auditTypeReceipt, auditFieldUid

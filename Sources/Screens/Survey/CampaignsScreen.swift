@@ -75,7 +75,7 @@ struct CampaignsScreen: KeyedScreen, Equatable {
             guard let campaign = selected else { return [] }
             view(.row(title: campaign.title, columns: columns(s), cells: cells(campaign)))
         case .enter, .responses, .needs, .importFile:
-            guard let id = selected?.id else { return [.message(StatusMessage(s[.campaignsEmptyHint]))] }
+            guard let id = selected?.id else { return [.message(StatusMessage(s.emptyHint(.campaignsEmptyHint, .campaignsEmptyReadOnly, canAdd: ctx.can(.editSurveys))))] }
             switch action {
             case .enter:
                 guard !centre.villages.isEmpty else { return [.message(StatusMessage(s[.surveyNoVillages], kind: .warning))] }
@@ -100,7 +100,7 @@ struct CampaignsScreen: KeyedScreen, Equatable {
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
-        campaigns.isEmpty ? StatusMessage(ctx.strings[.campaignsEmptyHint]) : nil
+        campaigns.isEmpty ? StatusMessage(ctx.strings.emptyHint(.campaignsEmptyHint, .campaignsEmptyReadOnly, canAdd: ctx.can(.editSurveys))) : nil
     }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {

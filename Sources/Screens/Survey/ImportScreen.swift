@@ -219,6 +219,8 @@ struct ImportScreen: KeyedScreen {
         let total = progress.totalRows
             ?? (progress.fraction > 0 ? max(progress.rows, Int((Double(progress.rows) / progress.fraction).rounded())) : 0)
         let caption = progress.phase == .checking ? s[.importCheckingCaption] : s[.importWritingCaption]
+        // Before the first rows are read there is nothing to count: no "0/0".
+        guard total > 0 else { return ProgressDialog(title: title, caption: caption, detail: s[.importStarting]) }
         return ProgressDialog(title: title, caption: caption, done: progress.rows, total: total, detail: s.describe(progress))
     }
 }

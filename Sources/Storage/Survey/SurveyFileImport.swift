@@ -81,6 +81,8 @@ public struct SurveyFileImport: Sendable {
         }
         // First an empty slice: the header's own problems come before any row's, even in a file of no rows.
         try body(&checker, [])
+        guard report() else { throw ImportCancelled() }
+        var lastReport = ContinuousClock.now
         var slice: [(Int, [String])] = []
         slice.reserveCapacity(self.slice)
         while true {
@@ -89,10 +91,13 @@ public struct SurveyFileImport: Sendable {
                 rows += 1
                 slice.append((rows, cells))
             }
-            if slice.count == self.slice || (cells == nil && !slice.isEmpty) {
+            // A full slice, the end, or a quarter of a second gone (slow rows, a slow PC): the screen hears soon.
+            let overdue = slice.count % 64 == 0 && ContinuousClock.now - lastReport > .milliseconds(250)
+            if slice.count == self.slice || (cells == nil && !slice.isEmpty) || (overdue && !slice.isEmpty) {
                 try body(&checker, slice)
                 slice.removeAll(keepingCapacity: true)
                 if cells != nil, !report() { throw ImportCancelled() }
+                lastReport = ContinuousClock.now
             }
             if cells == nil { break }
         }

@@ -3,11 +3,15 @@ public struct ChoiceItem: Hashable, Sendable {
     public let id: String
     public let label: String
     let searchable: SearchableText
+    /// The part of the label that names the item itself (a screen's title, not its group): items whose own
+    /// name matches come first, so "chi tieu" offers "Chỉ tiêu" before the other screens of its group.
+    let ownName: SearchableText?
 
-    public init(id: String, label: String, searchText: String? = nil) {
+    public init(id: String, label: String, searchText: String? = nil, ownName: String? = nil) {
         self.id = id
         self.label = label
         self.searchable = SearchableText(searchText ?? label)
+        self.ownName = ownName.map(SearchableText.init)
     }
 }
 
@@ -37,6 +41,10 @@ public struct ChoiceList: Hashable, Sendable {
     private mutating func applyFilter() {
         let query = TextQuery(filter.text)
         visible = query.isEmpty ? Array(items.indices) : items.indices.filter { query.matches(items[$0].searchable) }
+        if !query.isEmpty {
+            let byOwnName = visible.filter { items[$0].ownName.map(query.matches) ?? false }
+            visible = byOwnName + visible.filter { !byOwnName.contains($0) }
+        }
         selected = 0
         scroll = 0
     }

@@ -213,7 +213,11 @@ public struct Form<ID: Hashable & Sendable>: Hashable, Sendable {
 
     public mutating func handle(_ key: Key) -> FormEvent<ID> {
         let event = route(key)
-        if case .changed = event { isModified = true }
+        if case .changed(let id) = event {
+            isModified = true
+            // A mark said what was wrong with the value then; the person has changed it, so it no longer stands.
+            messages[id] = nil
+        }
         return event
     }
 
@@ -320,11 +324,15 @@ public struct Form<ID: Hashable & Sendable>: Hashable, Sendable {
     }
 
     /// The label column: as wide as the longest label needs, but never more than two fifths of the form, so that
-    /// values keep room. A longer label ends in "…" and is read whole in the field's help (F1).
+    /// values keep room. A longer label ends in "…" and is read whole in the field's help (F1). Two blanks always
+    /// part a label from its value, so that "vị trí 30" never reads as one phrase.
     public func labelWidth(for width: Int) -> Int {
         let longest = specs.filter { $0.kind != .section }.map { DisplayWidth.of($0.label) }.max() ?? 10
-        return min(longest + 3, max(12, width * 2 / 5))
+        return min(longest + Self.labelMargin + 2, max(12, width * 2 / 5))
     }
+
+    /// The mark column before a label, and the blanks after it.
+    static var labelMargin: Int { 2 }
 
     /// Draws the form; returns the cursor position for a focused text input.
     public mutating func render(into buffer: inout ScreenBuffer, rect: Rect, theme: Theme, labels: Labels) -> Point? {
@@ -351,8 +359,8 @@ public struct Form<ID: Hashable & Sendable>: Hashable, Sendable {
                 buffer.write(Marks.symbol(message.severity), x: rect.x, y: y,
                              style: message.severity == .error ? theme.error : theme.warning)
             }
-            buffer.write(spec.label, x: rect.x + 2, y: y, style: focused ? theme.labelFocused : theme.label,
-                         maxWidth: labelWidth - 3)
+            buffer.write(spec.label, x: rect.x + Self.labelMargin, y: y, style: focused ? theme.labelFocused : theme.label,
+                         maxWidth: labelWidth - Self.labelMargin - 2)
             let valueRect = Rect(x: valueX, y: y, width: valueWidth, height: 1)
             let inputStyle = isReadOnly ? theme.normal : (focused ? theme.inputFocused : theme.input)
             switch (spec.kind, inputs[spec.id]) {
