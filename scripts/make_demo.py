@@ -337,7 +337,7 @@ NGHIA_SON_STAFF = [
     person("7a2d0c4e-1111-4b2a-8c3d-000000000004", "Trần Văn Thủy", "speaker", "Nuôi trồng thủy sản",
            "Trạm khuyến nông", TRAINED),
     person("7a2d0c4e-1111-4b2a-8c3d-000000000005", "Lê Thị Mến", "teacher", "Xóa mù chữ, sau xóa mù chữ",
-           "Trường TH Nghĩa Sơn"),
+           "Trường TH Nghĩa Sơn", TRAINED),
 ]
 
 
@@ -483,6 +483,12 @@ ACCOUNTS = [
     ("chuyenvien", "Lê Thu Hà", ["provincialOfficer"]),
     ("xem", "Khách xem", ["viewer"]),
 ]
+# Where the demo's director and chairman work (issue 10): the director drafts and records for the centre of xã
+# Nghĩa Sơn only, the chairman of UBND xã Nghĩa Sơn approves the plans of that commune only.
+SCOPES = {
+    "giamdoc": {"scopeCentreCode": "TT13918"},
+    "chutich": {"scopeCommune": 13918},
+}
 
 
 def password_hash(username, password):
@@ -495,7 +501,7 @@ def password_hash(username, password):
 
 def main():
     accounts = [{"username": u, "fullName": n, "roles": r, "password": DEMO_PASSWORD,
-                 "passwordHash": password_hash(u, DEMO_PASSWORD)} for (u, n, r) in ACCOUNTS]
+                 "passwordHash": password_hash(u, DEMO_PASSWORD), **SCOPES.get(u, {})} for (u, n, r) in ACCOUNTS]
     doc = {"createdAt": "2023-02-10T01:00:00Z", "office": {"provinceCode": 37}, "accounts": accounts,
            "centres": CENTRES}
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)

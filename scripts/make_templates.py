@@ -208,9 +208,10 @@ def template():
 
 
 # One file per kind of document, so that an office can change one without the others: the plan and the year-end
-# report (issued by the centre), the approval decision and the summary report (by the People's Committee, or for a
-# province by its Department of Education).
-TEMPLATES = ["ke-hoach.docx", "quyet-dinh.docx", "bao-cao-tong-ket.docx", "bao-cao-tong-hop.docx"]
+# report and the evaluation sheet (issued by the centre), the approval decision and the summary report (by the
+# People's Committee, or for a province by its Department of Education).
+TEMPLATES = ["ke-hoach.docx", "quyet-dinh.docx", "bao-cao-tong-ket.docx", "bao-cao-tong-hop.docx",
+             "danh-gia-xep-loai.docx"]
 
 
 def main():

@@ -12,6 +12,8 @@ public enum AccountError: Error, Equatable {
     case lastAdministrator
     /// A password asked again (to approve) was wrong, or the account is locked.
     case refused(SignInPolicy.Refusal)
+    /// The scope names a centre the file does not hold.
+    case scopeCentreGone
 }
 
 extension AppDatabase {
@@ -51,6 +53,7 @@ extension AppDatabase {
                 try actor.require(.manageAccounts)
             }
             guard try Self.fetchAccount(db, username: account.username) == nil else { throw AccountError.usernameTaken }
+            try Self.checkScope(db, account.scope)
             var record = AccountRecord(account, passwordHash: hash, at: Timestamp.string(moment))
             try record.insert(db)
             account.id = record.id
@@ -111,7 +114,7 @@ extension AppDatabase {
         }
     }
 
-    /// The administrator changes a person's name, roles or active flag.
+    /// The administrator changes a person's name, roles, scope or active flag.
     @discardableResult
     public func updateAccount(_ input: Account, by actor: Actor, at moment: Date) throws -> Account {
         try actor.require(.manageAccounts)
@@ -121,6 +124,8 @@ extension AppDatabase {
             account.fullName = input.fullName.cleanedInput
             account.roles = input.roles
             account.active = input.active
+            account.scope = input.scope
+            try Self.checkScope(db, account.scope)
             let losesAdmin = stored.roles.contains(.administrator) && stored.active
                 && (!account.roles.contains(.administrator) || !account.active)
             if losesAdmin {
@@ -131,12 +136,19 @@ extension AppDatabase {
                 db, AccountRecord.Columns.fullName.set(to: account.fullName),
                 AccountRecord.Columns.roles.set(to: AccountRecord.rolesText(account.roles)),
                 AccountRecord.Columns.active.set(to: account.active),
+                AccountRecord.Columns.scopeCommuneCode.set(to: AccountRecord.scopeColumns(account.scope).commune),
+                AccountRecord.Columns.scopeCentreId.set(to: AccountRecord.scopeColumns(account.scope).centre),
                 AccountRecord.Columns.updatedAt.set(to: Timestamp.string(moment)))
             try Self.audit(db, actor: actor, action: "update", recordType: Account.auditRecordType,
                            recordID: account.username,
                            changes: AuditDiff.changes(before: stored.auditFields, after: account.auditFields), at: moment)
             return account
         }
+    }
+
+    /// A centre scope must name a centre of the file.
+    static func checkScope(_ db: Database, _ scope: AccountScope) throws {
+        if case .centre(let id) = scope, try CentreRecord.fetchOne(db, key: id) == nil { throw AccountError.scopeCentreGone }
     }
 
     static func accountsInDB(_ db: Database) throws -> [Account] {

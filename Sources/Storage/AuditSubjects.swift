@@ -89,6 +89,12 @@ extension AppDatabase {
         for entry in entries {
             if entry.recordType == "fundingYear", let id = Self.leadingNumber(entry.recordID) { ids.insert(id) }
             ids.formUnion(Self.referencedIDs(entry, field: "centreID"))
+            // An account limited to a centre: "centre:7".
+            for change in entry.changes where entry.recordType == Account.auditRecordType && change.field == "scope" {
+                for value in [change.before, change.after] {
+                    if let value, value.hasPrefix("centre:"), let id = Int64(value.dropFirst("centre:".count)) { ids.insert(id) }
+                }
+            }
         }
         return try namesByID("SELECT id, name FROM centre WHERE id IN ($IDS)", ids)
     }

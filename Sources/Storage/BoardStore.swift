@@ -63,6 +63,8 @@ extension AppDatabase {
         let stamp = Timestamp.string(moment)
         return try writer.write { db in
             let before = try member.id.flatMap { try Self.fetchMember(db, id: $0) }
+            if let before { try Self.requireScope(db, actor, centreID: before.centreID) }
+            try Self.requireScope(db, actor, centreID: member.centreID)
             if let id = member.id {
                 guard let stored = try BoardMemberRecord.fetchOne(db, key: id) else { throw BoardStoreError.notFound }
                 try BoardMemberRecord(member, createdAt: stored.createdAt, updatedAt: stamp).update(db)

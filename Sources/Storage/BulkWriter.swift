@@ -112,6 +112,7 @@ extension AppDatabase {
         return try writer.write { db in
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            try Self.requireScope(db, actor, campaignID: campaignID)
             var inserter = try ResponseInserter(db, campaignID: campaignID, fileName: fileName, sha256: sha256,
                                                 by: actor, at: moment)
             try produce { response in

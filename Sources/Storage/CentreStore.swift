@@ -75,6 +75,8 @@ extension AppDatabase {
         let stamp = Timestamp.string(moment)
         return try writer.write { db in
             let previous = try centre.id.flatMap { try Self.fetchCentre(db, id: $0) }
+            if let id = centre.id { try Self.requireScope(db, actor, centreID: id) }
+            try Self.requireScope(actor, centre: centre)
             if let id = centre.id {
                 guard let previous, let stored = try CentreRecord.fetchOne(db, key: id) else {
                     throw CentreStoreError.notFound
@@ -161,6 +163,7 @@ extension AppDatabase {
         try actor.require(.editCentres)
         try writer.write { db in
             guard let centre = try Self.fetchCentre(db, id: id) else { throw CentreStoreError.notFound }
+            try Self.requireScope(db, actor, centreID: id)
             let records = try Self.records(db, centreID: id)
             guard records.allowsDeletion else { throw CentreStoreError.hasRecords(records) }
             try CentreRecord.deleteOne(db, key: id)

@@ -80,6 +80,23 @@ extension AppDatabase {
                 saved = try saveCentre(saved, by: system, at: step.recordedAt)
             }
         }
+        try loadScopes(dataset)
+    }
+
+    /// The demo's scopes name centres by code, so they are given once the centres exist; a part of the demo without
+    /// the centre leaves the account whole-office.
+    private func loadScopes(_ dataset: DemoDataset) throws {
+        for demo in dataset.accounts {
+            var account = demo.account
+            if let code = demo.scopeCentreCode, let id = try centre(code: code)?.id {
+                account.scope = .centre(id: id)
+            } else if let commune = demo.scopeCommune {
+                account.scope = .commune(code: commune)
+            } else {
+                continue
+            }
+            try updateAccount(account, by: .system, at: dataset.createdAt)
+        }
     }
 
     /// The register, the money and the evaluations of a demo centre. Evaluations are written as the dataset holds

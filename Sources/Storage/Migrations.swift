@@ -275,6 +275,8 @@ enum Migrations {
         migrator.registerMigration(EvaluationMigration.name, migrate: EvaluationMigration.migrate)
         migrator.registerMigration("v10-exchange", migrate: ExchangeSchema.migrate)
         migrator.registerMigration("v11-document-register", migrate: DocumentRegister.migrate)
+        migrator.registerMigration(AccountScopeMigration.name, migrate: AccountScopeMigration.migrate)
+        migrator.registerMigration(EvaluationExchange.schemaStep, migrate: EvaluationExchange.migrate)
         return migrator
     }
 }

@@ -70,6 +70,8 @@ extension AppDatabase {
         guard issues.isEmpty else { throw PlanStoreError.invalid(issues) }
         return try writer.write { db in
             let before = try plan.id.flatMap { try Self.fetchPlan(db, id: $0) }
+            if let before { try Self.requireScope(db, actor, centreID: before.centreID) }
+            try Self.requireScope(db, actor, centreID: plan.centreID)
             if plan.id != nil {
                 guard let before else { throw PlanStoreError.notFound }
                 guard before.status.isEditable else { throw PlanStoreError.readOnly(before.status) }
@@ -147,6 +149,7 @@ extension AppDatabase {
         if let password {
             // A step that is refused anyway is refused first: a password typed for it is not checked or counted.
             guard let current = try plan(id: id) else { throw PlanStoreError.notFound }
+            try writer.read { db in try Self.requireScope(db, actor, centreID: current.centreID) }
             if case .failure(let error) = PlanWorkflow.next(from: current.status, action, by: actor, comment: comment,
                                                             passwordConfirmed: true), error != .passwordRequired {
                 throw PlanStoreError.workflow(error)
@@ -155,6 +158,7 @@ extension AppDatabase {
         }
         return try writer.write { db in
             guard var plan = try Self.fetchPlan(db, id: id) else { throw PlanStoreError.notFound }
+            try Self.requireScope(db, actor, centreID: plan.centreID)
             var issues: [PlanIssue] = []
             if action == .submit {
                 let years = try plan.campaignIDs.compactMap { try CampaignRecord.fetchOne(db, key: $0)?.year }
@@ -205,6 +209,7 @@ extension AppDatabase {
     public func amendPlan(id: Int64, reason: String, by actor: Actor, at moment: Date) throws -> Plan {
         try writer.write { db in
             guard let approved = try Self.fetchPlan(db, id: id) else { throw PlanStoreError.notFound }
+            try Self.requireScope(db, actor, centreID: approved.centreID)
             if case .failure(let error) = PlanWorkflow.next(from: approved.status, .amend, by: actor,
                                                             comment: reason.cleanedMultiline) {
                 throw PlanStoreError.workflow(error)
@@ -233,6 +238,7 @@ extension AppDatabase {
         try actor.require(.recordPlanOutcomes)
         return try writer.write { db in
             guard var plan = try Self.fetchPlan(db, id: planID) else { throw PlanStoreError.notFound }
+            try Self.requireScope(db, actor, centreID: plan.centreID)
             guard plan.status == .approved else { throw PlanStoreError.readOnly(plan.status) }
             guard plan.activities.indices.contains(activityIndex) else { throw PlanStoreError.notFound }
             let before = plan.activities[activityIndex]

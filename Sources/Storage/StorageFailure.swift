@@ -35,6 +35,8 @@ public enum StorageFailure: Equatable, Sendable {
             }
         case CentreStoreError.notFound, BoardStoreError.notFound, SurveyStoreError.notFound, PlanStoreError.notFound:
             self = .recordGone
+        case EvaluationStoreError.readOnlyHere:
+            self = .receivedRecord
         case let stored as StoredValueError:
             self = .corruptValue(table: stored.table, column: stored.column, value: stored.value)
         default:

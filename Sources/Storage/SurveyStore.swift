@@ -44,6 +44,8 @@ extension AppDatabase {
         return try writer.write { db in
             let stored = try campaign.id.flatMap { try CampaignRecord.fetchOne(db, key: $0) }
             let before = try stored?.campaign()
+            if let before { try Self.requireScope(db, actor, centreID: before.centreID) }
+            try Self.requireScope(db, actor, centreID: campaign.centreID)
             if campaign.id != nil {
                 guard let stored else { throw SurveyStoreError.notFound }
                 try CampaignRecord(campaign, createdAt: stored.createdAt, updatedAt: stamp).update(db)
@@ -87,7 +89,13 @@ extension AppDatabase {
     @discardableResult
     public func saveResponse(_ input: SurveyResponse, by actor: Actor, at moment: Date) throws -> SurveyResponse {
         try actor.require(.editSurveys)
-        return try writer.write { db in try Self.storeResponse(db, input, by: actor, at: moment) }
+        return try writer.write { db in
+            try Self.requireScope(db, actor, campaignID: input.campaignID)
+            if let id = input.id, let stored = try ResponseRecord.fetchOne(db, key: id) {
+                try Self.requireScope(db, actor, campaignID: stored.campaignId)
+            }
+            return try Self.storeResponse(db, input, by: actor, at: moment)
+        }
     }
 
     /// A form as it is stored: texts cleaned, empty answers left out.
@@ -165,6 +173,7 @@ extension AppDatabase {
             guard let response = try ResponseRecord.fetchOne(db, key: id)?.response() else {
                 throw SurveyStoreError.notFound
             }
+            try Self.requireScope(db, actor, campaignID: response.campaignID)
             try ResponseRecord.deleteOne(db, key: id)
             try SurveyTallies.add(db, response, times: -1)
             try Self.audit(db, actor: actor, action: "delete", recordType: "surveyResponse",

@@ -17,6 +17,8 @@ public enum SystemError: Equatable, Sendable {
     case notADirectory
     case symbolicLinkLoop
     case nameTooLong
+    /// Something of that name is already there.
+    case alreadyExists
     /// The device failed or went away (a USB stick pulled out).
     case ioError
     case other(code: Int32)
@@ -31,6 +33,7 @@ public enum SystemError: Equatable, Sendable {
         case ENOTDIR: self = .notADirectory
         case ELOOP: self = .symbolicLinkLoop
         case ENAMETOOLONG: self = .nameTooLong
+        case EEXIST, ENOTEMPTY: self = .alreadyExists
         case EIO, ENXIO, ENODEV: self = .ioError
         default: self = .other(code: code)
         }
@@ -60,6 +63,12 @@ public enum SystemError: Equatable, Sendable {
             return
         }
         let ns = error as NSError
+        // Foundation on Linux keeps the errno behind a file error as a POSIXError value, which does not bridge to
+        // NSError there: both forms are read.
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? POSIXError {
+            self.init(errno: underlying.code.rawValue)
+            return
+        }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             self.init(errno: Int32(underlying.code))
             return
@@ -73,7 +82,38 @@ public enum SystemError: Equatable, Sendable {
         case .fileReadNoPermission, .fileWriteNoPermission: self = .permissionDenied
         case .fileWriteVolumeReadOnly: self = .readOnlyMedia
         case .fileWriteOutOfSpace: self = .diskFull
+        case .fileWriteFileExists: self = .alreadyExists
         default: self = .other(code: Int32(ns.code))
         }
+    }
+}
+
+extension SystemError {
+    /// The system's reason behind an error thrown by the C library, Foundation's file APIs or SQLite, or nil
+    /// for an error that does not come from the system (the program's own refusals, which have their own words).
+    public init?(cause error: Error) {
+        if let box = error as? SystemErrorBox {
+            self = box.reason
+            return
+        }
+        if error is DatabaseError {
+            self.init(database: error)
+            return
+        }
+        if error is POSIXError || error is CocoaError {
+            self.init(error)
+            return
+        }
+        let ns = error as NSError
+        guard ns.domain == NSPOSIXErrorDomain || ns.domain == NSCocoaErrorDomain else { return nil }
+        self.init(error)
+    }
+
+    /// A short technical code for an error that has no words of its own ("NSCocoaErrorDomain 256",
+    /// "ZIPFoundation.Archive.ArchiveError 2"): said after the user's-language message, so a support person can
+    /// tell what happened; never the library's English sentence.
+    public static func technicalCode(_ error: Error) -> String {
+        let ns = error as NSError
+        return "\(ns.domain) \(ns.code)"
     }
 }

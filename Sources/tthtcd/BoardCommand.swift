@@ -52,8 +52,10 @@ struct BoardCommand: ParsableCommand {
             let engine = BoardCompliance(table: rules, parameters: try database.boardParameters(defaults: rules.parameters),
                                          units: try CLI.units())
             let boards = try database.boardMembers(provinceCode: nil)
+            let staff = try database.staffMembers(provinceCode: nil)
             let reports = VietnameseCollation.sorted(centres, by: \.name).map { centre in
-                (centre, engine.check(centreID: centre.id ?? 0, members: boards[centre.id ?? 0] ?? [], asOf: date))
+                (centre, engine.check(centreID: centre.id ?? 0, members: boards[centre.id ?? 0] ?? [],
+                                      staff: staff[centre.id ?? 0] ?? [], asOf: date))
             }
             print(json ? try BoardJSON.encode(reports, asOf: date) : BoardText.render(reports, asOf: date))
             if reports.contains(where: { $0.1.errorCount > 0 }) { throw ExitCode(1) }

@@ -25,7 +25,9 @@ enum CLI {
         do {
             return try Strings(language: language)
         } catch {
-            FileHandle.standardError.write(Data("missing resource: strings (\(error))\n".utf8))
+            // Without the catalogs there are no words to say it in: both languages, fixed, and the error's code.
+            let message = "Thiếu danh mục chữ của chương trình (strings) / the program's string catalogs are missing: "
+            FileHandle.standardError.write(Data((message + SystemError.technicalCode(error) + "\n").utf8))
             exit(2)
         }
     }()

@@ -87,7 +87,7 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// `tthtcd export roster|board|survey|needs|plans -o FILE.xlsx` (or FILE.csv: the same cells, a file per sheet).
+/// `tthtcd export roster|board|survey|needs|plans|targets -o FILE.xlsx` (or FILE.csv: the same cells, a file per sheet).
 struct ExportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "export", abstract: CLI.strings[.cliExportAbstract])
@@ -113,6 +113,7 @@ struct ExportCommand: ParsableCommand {
             case .roster: return try Workbooks.roster(source)
             case .board: return try Workbooks.board(source, asOf: try checkDate())
             case .plans: return try Workbooks.plans(source, centre: chosenCentre, year: year)
+            case .targets: return try Workbooks.targets(source, year: year ?? source.today.year, rules: try CLI.evaluationRules())
             case .survey: return try Workbooks.survey(try chosenCampaign(database, chosenCentre), source)
             case .needs:
                 let campaign = try chosenCampaign(database, chosenCentre)

@@ -9,7 +9,7 @@ import Storage
 struct EvaluationCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "evaluation", abstract: CLI.strings[.cliEvaluationAbstract],
-                             subcommands: [List.self, Show.self])
+                             subcommands: [List.self, Show.self, Print.self])
     }
 
     struct List: ParsableCommand {
@@ -116,6 +116,34 @@ struct EvaluationCommand: ParsableCommand {
             } else {
                 print(document.text, terminator: "")
             }
+        }
+    }
+}
+
+extension EvaluationCommand {
+    /// `tthtcd evaluation print CENTRE --year YEAR -o FILE.docx`: the self-assessment and evaluation sheet.
+    struct Print: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "print", abstract: CLI.strings[.cliEvaluationPrintAbstract])
+        }
+
+        @Argument(help: ArgumentHelp(CLI.strings[.cliCentreHelp], valueName: "CENTRE")) var centre: String
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliYearHelp], valueName: "YEAR")) var year: Int
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var dataFile: DataFileOptions
+
+        func run() throws {
+            try dataFile.checkLanguage()
+            let path = try output.path([".docx"])
+            let rules = try CLI.evaluationRules()
+            let database = try dataFile.open(access: .readOnly)
+            defer { database.close() }
+            let source = try CLI.documentSource(database)
+            let found = try CLI.centre(centre, in: database)
+            let document = try CLI.making {
+                try EvaluationSheet.document(centre: found, year: year, rules: rules, source: source)
+            }
+            try CLI.writeDocx(document, to: path, force: output.force, dataFile: database.path)
         }
     }
 }

@@ -19,19 +19,31 @@ struct TTHTCD: ParsableCommand {
             defaultSubcommand: OpenCommand.self)
     }
 
-    /// ArgumentParser's own entry point, except that a failure of the data file (a damaged stored value, a full
-    /// disk...) is told in the user's language with exit code 2, instead of as a raw error.
+    /// ArgumentParser's own entry point, except that an error a command did not turn into a message itself (a
+    /// damaged stored value, a full disk, a file the system refused...) is told in the user's language with exit
+    /// code 2, never as the library's English text. ArgumentParser keeps its own errors (usage, --help, exit codes).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if let failure = StorageFailure(error) {
-                FileHandle.standardError.write(Data((CLI.strings.describe(failure) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            refuse(error)
         }
+    }
+
+    /// ArgumentParser's own errors (a wrong command line, --help, an exit code a command chose) go out as it
+    /// writes them, but a refused command line in the user's words; any other error in the catalog's words.
+    static func refuse(_ error: Error) -> Never {
+        guard String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") else {
+            FileHandle.standardError.write(Data((CLI.strings.describeFileError(error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+        let code = exitCode(for: error)
+        if error is ExitCode || code == .success { exit(withError: error) }
+        let text = UsageMessages.translate(message: message(for: error), fullMessage: fullMessage(for: error),
+                                           strings: CLI.strings)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Foundation.exit(code.rawValue)
     }
 }
 

@@ -45,8 +45,13 @@ struct BoardFixture {
     typealias F = BoardFixture
 
     @Test func aCompliantBoardPassesEveryRuleInForce() {
-        let report = BoardCompliance(table: F.table, units: ShippedUnits.directory).check(centreID: 1, members: F.compliant, asOf: F.asOf)
-        #expect(report.results.count == 11)
+        let speaker = StaffMember(centreID: 1, fullName: "Trần Văn Thủy", kind: .speaker, trainings: [
+            Training(date: LocalDate(iso: "2026-03-12")!, topic: "Tập huấn", hours: 4, organiser: ""),
+            Training(date: LocalDate(iso: "2026-08-20")!, topic: "Tập huấn", hours: 8, organiser: ""),
+        ])
+        let report = BoardCompliance(table: F.table, units: ShippedUnits.directory)
+            .check(centreID: 1, members: F.compliant, staff: [speaker], asOf: F.asOf)
+        #expect(report.results.count == 12)
         #expect(report.results.allSatisfy { $0.outcome == .pass }, "\(report.results.filter { $0.outcome != .pass })")
         #expect(report.isCompliant)
     }
@@ -147,6 +152,34 @@ struct BoardFixture {
         #expect(F.outcome(.managersTrained, [F.compliant[3]]).0 == .notApplicable)
     }
 
+    /// The training rule covers the centre's teachers and speakers (its register), not its volunteers, and not
+    /// people who no longer teach there.
+    @Test func teachersAndSpeakersTrainTwiceInTheCalendarYearToo() {
+        let day = { (iso: String) in Training(date: LocalDate(iso: iso)!, topic: "Tập huấn", hours: 4, organiser: "") }
+        let trained = [day("2026-03-12"), day("2026-08-20")]
+        let staff = [StaffMember(centreID: 1, fullName: "Trần Văn Thủy", kind: .speaker, trainings: trained),
+                     StaffMember(centreID: 1, fullName: "Lê Thị Mến", kind: .teacher, trainings: [trained[0]]),
+                     StaffMember(centreID: 1, fullName: "Ngô Minh Đức", kind: .volunteer),
+                     StaffMember(centreID: 1, fullName: "Vũ Văn Cũ", kind: .teacher, active: false)]
+        func outcome(_ staff: [StaffMember], asOf: LocalDate = F.asOf) -> (RuleOutcome, [BoardFinding]) {
+            BoardCheck.staffTrained.evaluate(BoardSnapshot(members: F.compliant, staff: staff, asOf: asOf,
+                                                           parameters: BoardParameters(), units: ShippedUnits.directory))
+        }
+        #expect(outcome(staff) == (.fail, [.staffUndertrained(name: "Lê Thị Mến", kind: .teacher, count: 1, year: 2026,
+                                                               required: 2)]))
+        #expect(outcome([staff[0], staff[2], staff[3]]).0 == .pass, "a volunteer and a former teacher are not held to it")
+        #expect(outcome([staff[2]]).0 == .notApplicable)
+        #expect(outcome([]).0 == .notApplicable)
+        #expect(outcome([staff[0]], asOf: LocalDate(iso: "2025-12-31")!).0 == .fail, "trainings of 2026 do not count for 2025")
+        // A warning of the checklist, with its basis and what to do.
+        let rule = F.table.rules(on: F.asOf).first { $0.check == .staffTrained }
+        #expect(rule?.severity == .warning && rule?.id == "staff-trained")
+        let report = BoardCompliance(table: F.table, units: ShippedUnits.directory)
+            .check(centreID: 1, members: F.compliant, staff: staff, asOf: F.asOf)
+        #expect(report.result(for: "staff-trained")?.outcome == .fail)
+        #expect(report.isCompliant, "a warning, not an error")
+    }
+
     @Test func onePersonHoldsOneBoardRole() {
         var board = F.compliant
         #expect(F.outcome(.onePersonOneRole, board).0 == .pass)
@@ -224,9 +257,9 @@ struct BoardFixture {
                                              issuer: "UBND huyện Nghĩa Hưng")
         }
         let engine = BoardCompliance(table: table, units: ShippedUnits.directory)
-        let past = engine.check(centreID: 1, members: board, asOf: try #require(LocalDate(iso: "2025-06-30")))
+        let past = engine.check(centreID: 1, members: board, staff: [], asOf: try #require(LocalDate(iso: "2025-06-30")))
         #expect(past.result(for: "decisions-by-commune") == nil)
-        let now = engine.check(centreID: 1, members: board, asOf: BoardFixture.asOf)
+        let now = engine.check(centreID: 1, members: board, staff: [], asOf: BoardFixture.asOf)
         #expect(now.result(for: "decisions-by-commune")?.outcome == .fail)
         #expect(now.errorCount == 1)
     }

@@ -22,7 +22,7 @@ import Testing
         let asOf = LocalDate(iso: "2026-11-21")!
         let engine = BoardCompliance(table: BoardFixture.table, units: ShippedUnits.directory)
         let reports = dataset.centres.filter { !$0.board.isEmpty }.map { entry in
-            engine.check(centreID: 0, members: entry.board, asOf: asOf)
+            engine.check(centreID: 0, members: entry.board, staff: entry.staff ?? [], asOf: asOf)
         }
         for rule in BoardFixture.table.rules(on: asOf) {
             let outcomes = Set(reports.compactMap { $0.result(for: rule.id)?.outcome })
@@ -30,7 +30,7 @@ import Testing
             #expect(outcomes.contains(.fail), "\(rule.id) fails somewhere")
         }
         let nghiaLam = dataset.centres.first { $0.centre.communeCode == 13957 }!
-        let report = engine.check(centreID: 0, members: nghiaLam.board, asOf: asOf)
+        let report = engine.check(centreID: 0, members: nghiaLam.board, staff: nghiaLam.staff ?? [], asOf: asOf)
         #expect(report.results.filter { $0.outcome == .fail }.map(\.rule.id) == ["deputy-study-promotion"],
                 "Nghĩa Lâm lacks only its Hội Khuyến học deputy: the end-to-end test adds one")
     }

@@ -196,6 +196,22 @@ enum ShippedEvaluation {
         #expect(year.isBelowMinimum(model: .mountainous, minimums: minimums) == false)
     }
 
+    /// The one-off equipment minimum applies in the year a centre was established, whatever its model.
+    @Test func theCircular96EquipmentMinimumAppliesInTheYearOfEstablishment() {
+        let minimums = ShippedEvaluation.catalog.funding
+        #expect(minimums.newCentreEquipmentMinimum == 30_000_000)
+        var year = FundingYear(centreID: 1, year: 2026)
+        year.receipts = [FundingReceipt(centreID: 1, date: LocalDate(year: 2026, month: 3, day: 1)!,
+                                        source: .programme, amount: 29_999_999)]
+        let established = LocalDate(year: 2026, month: 2, day: 10)!
+        #expect(year.isBelowEquipmentMinimum(establishedOn: established, minimums: minimums) == true)
+        #expect(year.isBelowEquipmentMinimum(establishedOn: LocalDate(year: 2025, month: 7, day: 5)!, minimums: minimums) == nil)
+        #expect(year.isBelowEquipmentMinimum(establishedOn: nil, minimums: minimums) == nil)
+        year.receipts.append(FundingReceipt(centreID: 1, date: LocalDate(year: 2026, month: 4, day: 1)!,
+                                            source: .contributions, amount: 1, donor: "Công ty A"))
+        #expect(year.isBelowEquipmentMinimum(establishedOn: established, minimums: minimums) == false)
+    }
+
     @Test func sharesByCommuneAndTheCentresThatFallShort() {
         let centres = [
             CentreTargetFacts(id: 1, code: "A", name: "A", communeCode: 10, met: [.plan, .equipped], rank: .good),

@@ -43,12 +43,14 @@ import Testing
         try write(["plan", "decision", "1", "-o", file("quyet-dinh.docx")], data, sandbox)
         try write(["report", "year", "--year", "2026", "--centre", "TT14329", "-o", file("tong-ket.docx")], data, sandbox)
         try write(["report", "year", "--year", "2026", "-o", file("tong-hop.docx")], data, sandbox)
+        try write(["evaluation", "print", "TT14329", "--year", "2026", "-o", file("danh-gia.docx")], data, sandbox)
         for kind in ["roster", "board", "plans"] { try write(["export", kind, "-o", file("\(kind).xlsx")], data, sandbox) }
+        try write(["export", "targets", "--year", "2026", "-o", file("targets.xlsx")], data, sandbox)
         for kind in ["survey", "needs"] {
             try write(["export", kind, "--centre", "TT13918", "--year", "2026", "-o", file("\(kind).xlsx")], data, sandbox)
         }
-        let names = ["ke-hoach.docx", "quyet-dinh.docx", "tong-ket.docx", "tong-hop.docx", "roster.xlsx", "board.xlsx",
-                     "plans.xlsx", "survey.xlsx", "needs.xlsx"]
+        let names = ["ke-hoach.docx", "quyet-dinh.docx", "tong-ket.docx", "tong-hop.docx", "danh-gia.docx", "roster.xlsx",
+                     "board.xlsx", "plans.xlsx", "survey.xlsx", "needs.xlsx", "targets.xlsx"]
         for name in names {
             let mode = try FileManager.default.attributesOfItem(atPath: file(name))[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(name) is readable by its owner only")
@@ -56,7 +58,7 @@ import Testing
         let texts = try Office(sandbox).pdfTexts(names.map(file)).mapValues(joinedLines)
         #expect(texts.count == names.count, "every file converts to PDF")
         let anchor = try auditHead(data)
-        for stem in ["ke-hoach", "quyet-dinh", "tong-ket", "tong-hop"] {
+        for stem in ["ke-hoach", "quyet-dinh", "tong-ket", "tong-hop", "danh-gia"] {
             let text = texts[stem] ?? ""
             #expect(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "\(stem): motto")
             #expect(text.contains("Độc lập - Tự do - Hạnh phúc"), "\(stem): slogan")
@@ -81,6 +83,14 @@ import Testing
         #expect((texts["tong-hop"] ?? "").contains("SỞ GIÁO DỤC VÀ ĐÀO TẠO"))
         #expect((texts["roster"] ?? "").contains("Trung tâm học tập cộng đồng xã Nghĩa Sơn"))
         #expect((texts["needs"] ?? "").contains("Nuôi trồng thủy sản"))
+        // The evaluation sheet: its title, a criterion row of its table, both totals, the rank and the director.
+        let sheet = texts["danh-gia"] ?? ""
+        for phrase in ["PHIẾU ĐÁNH GIÁ, XẾP LOẠI", "UBND PHƯỜNG HOA LƯ", "Thực hiện các hoạt động",
+                       "Trung tâm tự đánh giá 83/100 điểm", "xếp loại: Khá", "Nguyễn Văn Hải"] {
+            #expect(sheet.contains(phrase), "the evaluation sheet says «\(phrase)»")
+        }
+        let targets = texts["targets"] ?? ""
+        #expect(targets.contains("Có kế hoạch năm được duyệt"), "the targets workbook's first sheet")
     }
 
     @Test func workbooksReopenWithTheCellsOfTheCSVExport() throws {
@@ -90,6 +100,7 @@ import Testing
         let exports: [(String, [String])] = [
             ("roster", []), ("board", ["--as-of", "2026-11-21"]), ("plans", []),
             ("survey", ["--centre", "TT13918", "--year", "2026"]), ("needs", ["--centre", "TT13918", "--year", "2026"]),
+            ("targets", ["--year", "2026"]),
         ]
         for (kind, options) in exports {
             let xlsx = sandbox.path("\(kind).xlsx")

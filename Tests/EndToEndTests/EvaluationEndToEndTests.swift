@@ -23,6 +23,7 @@ struct EvaluationEndToEndTests {
         let sandbox = Sandbox()
         let data = sandbox.path("demo.sqlite")
         #expect(try runProgram(["demo", "create", data], in: sandbox).status == 0)
+        try demoAccountsWholeOffice(data)  // the demo's director works for Nghĩa Sơn only; this is Kim Sơn's year
         let session = try TmuxSession(["--data", data], sandbox: sandbox)
         try session.signIn("giamdoc")
         try openKimSonEvaluation(session)

@@ -38,10 +38,12 @@ struct PlanEndToEndTests {
         try session.type("c")
         try session.waitFor("Đã trình duyệt «Kế hoạch hoạt động năm 2026».")
 
+        // The chairman of xã Nghĩa Sơn works from his commune's plans only: Kim Sơn's waits for its own chairman.
         try switchUser(session, "chutich")
         try session.press("C-w")
-        try session.waitFor("2 kế hoạch chờ duyệt")
-        try session.press("Down", "F7")
+        let inbox = try session.waitFor("1 kế hoạch chờ duyệt")
+        #expect(inbox.contains("TT13918") && !inbox.contains("TT14638"), "Nghĩa Sơn's plan, not Kim Sơn's")
+        try session.press("F7")
         try session.waitFor("Lý do trả lại")
         try session.type("Bổ sung lớp chăn nuôi cho các xóm 4-6")
         try session.press("Enter")
@@ -80,9 +82,10 @@ struct PlanEndToEndTests {
 
         try switchUser(session, "chutich")
         try session.press("C-w")
-        try session.waitFor("2 kế hoạch chờ duyệt")
-        try session.press("Down", "F6")
-        try session.waitFor("văn bản pháp lý")
+        try session.waitFor("1 kế hoạch chờ duyệt")
+        try session.press("F6")
+        let approval = try session.waitFor("văn bản pháp lý")
+        #expect(approval.contains("Kế hoạch hoạt động năm 2026 – TTHTCĐ xã Nghĩa Sơn"), "the dialog names the plan")
         try session.type("demo2026")
         try session.press("Enter")
         try session.waitFor("Đã phê duyệt")
@@ -114,7 +117,8 @@ struct PlanEndToEndTests {
         #expect(!printed.stdout.contains("chutich"))
     }
 
-    @Test func aClerkCannotReachApprovalAndACommuneLeaderCan() throws {
+    /// The chairman of xã Nghĩa Sơn reaches the inbox, where Kim Sơn's plan, outside his commune, is not offered.
+    @Test func aClerkCannotReachApprovalAndALeaderReachesHisCommunesOnly() throws {
         let sandbox = Sandbox()
         let session = try TmuxSession(["--demo"], sandbox: sandbox)
         try session.waitFor("Tài khoản mẫu")
@@ -127,10 +131,9 @@ struct PlanEndToEndTests {
         try session.press("Escape")
         try switchUser(session, "chutich")
         try session.press("C-w")
-        try session.waitFor("6Duyệt")
-        try session.press("F6")
-        try session.waitFor("văn bản pháp lý")
-        try session.press("Escape", "F10", "F10")
+        let inbox = try session.waitFor("Không có kế hoạch nào chờ duyệt.")
+        #expect(!inbox.contains("Kim Sơn") && !inbox.contains("6Duyệt"))
+        try session.press("F10", "F10")
         try session.confirmQuit()
         #expect(try session.exitStatus() == 0)
     }
@@ -140,6 +143,7 @@ struct PlanEndToEndTests {
         let sandbox = Sandbox()
         let data = sandbox.path("demo.sqlite")
         #expect(try runProgram(["demo", "create", data], in: sandbox).status == 0)
+        try demoAccountsWholeOffice(data)  // the demo's director works for Nghĩa Sơn only; Hoa Lư's plan is approved
         let session = try TmuxSession(["--data", data], sandbox: sandbox)
         try session.signIn("giamdoc")
         try session.press("C-p")  // the roster opens on Hoa Lư, whose 2026 plan is approved with 2 of 4 done

@@ -111,7 +111,7 @@ import TerminalUI
         h.type("Phạm Thị Thủ")
         for _ in 0..<3 { h.press(.tab) }  // active, then the roles: administrator, data clerk
         h.press(.char(" "))
-        for _ in 0..<5 { h.press(.tab) }  // the other roles, then the password
+        for _ in 0..<6 { h.press(.tab) }  // the other roles, the scope, then the password
         h.type("ngan1234")
         h.press(.tab)
         h.type("ngan1234")

@@ -118,10 +118,12 @@ import TerminalUI
 
         let engine = h.context.boardCompliance
         let boards = try h.database.boardMembers(provinceCode: 37)
+        let staff = try h.database.staffMembers(provinceCode: 37)
         let working = roster.entries.filter { $0.centre.status == .active || $0.centre.status == .suspended }
         var expected: [Int64: BoardReport] = [:]
         for entry in working {
-            expected[entry.id] = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], asOf: Harness.today)
+            expected[entry.id] = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], staff: staff[entry.id] ?? [],
+                                              asOf: Harness.today)
         }
         #expect(expected.values.contains { $0.errorCount == 0 } && expected.values.contains { $0.errorCount > 0 })
         for _ in 0..<10 {

@@ -1,7 +1,7 @@
 /// The kinds of document the program makes, each with its template file in Resources/templates (an office's own
 /// file of the same name in `<data folder>/templates/` replaces it).
 public enum DocumentKind: String, CaseIterable, Equatable, Sendable {
-    case plan, decision, yearReport, summaryReport
+    case plan, decision, yearReport, summaryReport, evaluation
 
     /// The template's file name, in Vietnamese without marks, as an office sees it in its folder.
     public var templateFile: String {
@@ -10,6 +10,7 @@ public enum DocumentKind: String, CaseIterable, Equatable, Sendable {
         case .decision: return "quyet-dinh.docx"
         case .yearReport: return "bao-cao-tong-ket.docx"
         case .summaryReport: return "bao-cao-tong-hop.docx"
+        case .evaluation: return "danh-gia-xep-loai.docx"
         }
     }
 }

@@ -10,9 +10,11 @@ public struct Account: Hashable, Sendable, Identifiable {
     public var active: Bool
     public var failedAttempts: Int
     public var lockedUntil: Date?
+    /// Where the person may write (``AccountScope``); the whole office unless the administrator limits it.
+    public var scope: AccountScope
 
     public init(id: Int64? = nil, username: String, fullName: String, roles: Set<Role>, active: Bool = true,
-                failedAttempts: Int = 0, lockedUntil: Date? = nil) {
+                failedAttempts: Int = 0, lockedUntil: Date? = nil, scope: AccountScope = .office) {
         self.id = id
         self.username = username
         self.fullName = fullName
@@ -20,9 +22,10 @@ public struct Account: Hashable, Sendable, Identifiable {
         self.active = active
         self.failedAttempts = failedAttempts
         self.lockedUntil = lockedUntil
+        self.scope = scope
     }
 
-    public var actor: Actor { Actor(accountID: id, username: username, fullName: fullName, roles: roles) }
+    public var actor: Actor { Actor(accountID: id, username: username, fullName: fullName, roles: roles, scope: scope) }
 
     /// Usernames are lower-case letters, digits, dot, dash and underscore, 3 to 32 of them.
     public static func isValidUsername(_ name: String) -> Bool {

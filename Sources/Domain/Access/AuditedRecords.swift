@@ -36,10 +36,17 @@ extension BoardMember: Audited {
 extension Account: Audited {
     public static var auditRecordType: String { "account" }
 
-    /// Never the password or its hash.
+    /// Never the password or its hash. The scope only when it limits the account, so that the entries written
+    /// before scopes existed still replay to what the file holds.
     public var auditFields: [String: String] {
-        ["username": username, "fullName": fullName, "roles": roles.sorted().map(\.rawValue).joined(separator: ","),
-         "active": active ? "yes" : "no"]
+        var fields = ["username": username, "fullName": fullName,
+                      "roles": roles.sorted().map(\.rawValue).joined(separator: ","), "active": active ? "yes" : "no"]
+        switch scope {
+        case .office: break
+        case .commune(let code): fields["scope"] = "commune:\(code)"
+        case .centre(let id): fields["scope"] = "centre:\(id)"
+        }
+        return fields
     }
 }
 

@@ -49,13 +49,16 @@ public struct Actor: Hashable, Sendable {
     public let username: String
     public let fullName: String
     public let roles: Set<Role>
+    /// Where the person may write; reading is never limited.
+    public let scope: AccountScope
     private let isSystem: Bool
 
-    public init(accountID: Int64?, username: String, fullName: String, roles: Set<Role>) {
+    public init(accountID: Int64?, username: String, fullName: String, roles: Set<Role>, scope: AccountScope = .office) {
         self.accountID = accountID
         self.username = username
         self.fullName = fullName
         self.roles = roles
+        self.scope = scope
         self.isSystem = false
     }
 
@@ -64,6 +67,7 @@ public struct Actor: Hashable, Sendable {
         self.username = username
         fullName = username
         roles = []
+        scope = .office
         isSystem = true
     }
 

@@ -11,6 +11,8 @@ public enum BoardFinding: Hashable, Sendable {
     case missingDuties(name: String)
     case vacant(role: BoardRole, since: LocalDate, days: Int)
     case undertrained(name: String, count: Int, year: Int, required: Int)
+    /// A teacher or speaker of the centre's register trained fewer times than required this year.
+    case staffUndertrained(name: String, kind: StaffKind, count: Int, year: Int, required: Int)
     case severalRoles(name: String, roles: [BoardRole])
 }
 
@@ -27,9 +29,13 @@ public struct BoardSnapshot: Sendable {
     public let units: UnitDirectory
     /// Members in office on `asOf`.
     public let current: [BoardMember]
+    /// The centre's register of teachers, speakers and volunteers.
+    public let staff: [StaffMember]
 
-    public init(members: [BoardMember], asOf: LocalDate, parameters: BoardParameters, units: UnitDirectory) {
+    public init(members: [BoardMember], staff: [StaffMember] = [], asOf: LocalDate, parameters: BoardParameters,
+                units: UnitDirectory) {
         self.members = members
+        self.staff = staff
         self.asOf = asOf
         self.parameters = parameters
         self.units = units
@@ -84,6 +90,17 @@ extension BoardCheck {
             let short = managers.filter { $0.trainings(in: year).count < required }
             return short.isEmpty ? (.pass, []) : (.fail, short.map {
                 .undertrained(name: $0.fullName, count: $0.trainings(in: year).count, year: year, required: required)
+            })
+        case .staffTrained:
+            // The directive names managers, teachers and speakers; volunteers (cộng tác viên) are not held to it.
+            let teaching = board.staff.filter { $0.active && $0.kind != .volunteer }
+            guard !teaching.isEmpty else { return (.notApplicable, []) }
+            let year = board.asOf.year
+            let required = board.parameters.trainingsPerYear
+            let short = teaching.filter { !$0.isTrained(year: year, required: required) }
+            return short.isEmpty ? (.pass, []) : (.fail, short.map {
+                .staffUndertrained(name: $0.fullName, kind: $0.kind, count: $0.trainings(in: year).count, year: year,
+                                   required: required)
             })
         case .onePersonOneRole:
             let boardMembers = board.current.filter(\.role.isBoardRole)

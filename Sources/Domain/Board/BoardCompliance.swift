@@ -39,8 +39,8 @@ public struct BoardCompliance: Sendable {
         self.units = units
     }
 
-    public func check(centreID: Int64, members: [BoardMember], asOf: LocalDate) -> BoardReport {
-        let board = BoardSnapshot(members: members, asOf: asOf, parameters: parameters, units: units)
+    public func check(centreID: Int64, members: [BoardMember], staff: [StaffMember], asOf: LocalDate) -> BoardReport {
+        let board = BoardSnapshot(members: members, staff: staff, asOf: asOf, parameters: parameters, units: units)
         let results = table.rules(on: asOf).map { rule in
             let (outcome, findings) = rule.check.evaluate(board)
             return RuleResult(rule: rule, outcome: outcome, findings: findings)

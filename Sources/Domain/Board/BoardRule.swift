@@ -16,6 +16,8 @@ public enum BoardCheck: String, Codable, CaseIterable, Sendable {
     case oneDirector, directorLeadsCommuneCommittee, deputyFromStudyPromotion, deputyManagesSchool
     case assignedTeacher, decisionsRecorded, decisionsIssuedByCommune, dutiesAssigned, noLongVacancy
     case managersTrained, onePersonOneRole
+    /// The training rule for the centre's teachers and speakers (its register, outside the board).
+    case staffTrained
 }
 
 /// One rule as the regulations set it, for a span of time: its legal basis, how serious a breach is, what

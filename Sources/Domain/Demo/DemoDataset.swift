@@ -42,6 +42,9 @@ public struct DemoDataset: Codable, Sendable {
         public var roles: [Role]
         public var password: String
         public var passwordHash: String
+        /// The account's scope: the centre of this code, or the commune of this unit code; neither is the office.
+        public var scopeCentreCode: String?
+        public var scopeCommune: Int?
 
         public var account: Account { Account(username: username, fullName: fullName, roles: Set(roles)) }
     }

@@ -80,4 +80,12 @@ public struct FundingYear: Hashable, Codable, Sendable {
         guard model == .mountainous else { return nil }
         return received < minimums.mountainousYearlyMinimum
     }
+
+    /// Below the Circular 96/2008 one-off minimum for a new centre's equipment, where it applies: in the year the
+    /// centre was established (its establishment decision's year). Receipts do not say what they paid for, so the
+    /// year's money received is held against it. Nil where it does not apply (no establishment date, another year).
+    public func isBelowEquipmentMinimum(establishedOn: LocalDate?, minimums: FundingMinimums) -> Bool? {
+        guard let establishedOn, establishedOn.year == year else { return nil }
+        return received < minimums.newCentreEquipmentMinimum
+    }
 }

@@ -52,4 +52,6 @@ public struct PeerStatus: Hashable, Sendable {
 /// The kinds of record a bundle carries and the merge report names, in the order they are shown.
 public enum ExchangeKind: String, CaseIterable, Sendable {
     case centre, boardMember, surveyCampaign, surveyResponse, plan
+    /// Merged by its own rule, not part of a slice (see EvaluationExchange): named in merge reports, not counted.
+    case evaluation
 }

@@ -57,15 +57,16 @@ struct AccountsScreen: KeyedScreen, Equatable {
     }
 
     func columns(_ s: Strings) -> [TableColumn] {
-        [TableColumn(s[.fieldUsername], width: 12), TableColumn(s[.fieldFullName], width: 22),
-         TableColumn(s[.columnRoles]), TableColumn(s[.columnAccountState], width: 12)]
+        [TableColumn(s[.fieldUsername], width: 10), TableColumn(s[.fieldFullName], width: 18),
+         TableColumn(s[.columnRoles]), TableColumn(s[.columnScope], width: 18), TableColumn(s[.columnAccountState], width: 10)]
     }
 
     func cells(_ a: Account, _ ctx: AppContext) -> [String] {
         let s = ctx.strings
         let state = !a.active ? s[.accountInactive]
             : (a.lockedUntil.map { $0 > ctx.clock.now } == true ? s[.accountLocked] : s[.accountActive])
-        return [a.username, a.fullName, a.roles.sorted().map { s.name($0) }.joined(separator: ", "), state]
+        return [a.username, a.fullName, a.roles.sorted().map { s.name($0) }.joined(separator: ", "), ctx.scopeName(a.scope),
+                state]
     }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
@@ -84,7 +85,7 @@ struct AccountFormScreen: FormScreen, Equatable {
     enum Action: Sendable, Equatable, FormAction { case formKey(Key), save, cancel }
 
     enum Field: Hashable, Sendable {
-        case sectionPerson, username, fullName, active, sectionRoles, role(Role), sectionPassword, password, confirm
+        case sectionPerson, username, fullName, active, sectionRoles, role(Role), scope, sectionPassword, password, confirm
     }
 
     /// What the form edits: the account and the password typed twice.
@@ -131,6 +132,16 @@ struct AccountFormScreen: FormScreen, Equatable {
                                          return nil
                                      }))
         }
+        // Where the roles apply: the whole office, a commune or one centre, picked from the office's own.
+        list.append(FieldBinding(spec: FieldSpec(.scope, label: s[.fieldScope], help: s[.helpFieldScope],
+                                                 kind: .choice(ctx.scopeChoices(current: existing?.scope ?? .office))),
+                                 read: { .choice(ScopeChoice.id($0.account.scope)) },
+                                 write: { draft, value in
+                                     if case .choice(let picked) = value, let scope = ScopeChoice.scope(picked) {
+                                         draft.account.scope = scope
+                                     }
+                                     return nil
+                                 }))
         list += [
             make.section(.sectionPassword, s[existing == nil ? .sectionPassword : .sectionResetPassword]),
             make.text(.password, s[.fieldNewPassword], help: s(.helpFieldNewPassword, SignInPolicy.minimumPasswordLength),

@@ -131,6 +131,7 @@ struct AuditWords {
         case ("account", "username"): return s[.fieldUsername]
         case ("account", "roles"): return s[.auditFieldRoles]
         case ("account", "active"): return s[.fieldActive]
+        case ("account", "scope"): return s[.auditFieldScope]
         case ("plan", "kind"): return s[.auditFieldPlanKind]
         case (_, "year"): return s[.auditFieldYear]
         case ("plan", "month"): return s[.fieldPlanMonth]
@@ -173,6 +174,7 @@ struct AuditWords {
         case ("boardMember", "employment"): return Employment(rawValue: raw).map { s.name($0) } ?? raw
         case ("plan", "kind"): return PlanKind(rawValue: raw).map { s.name($0, month: nil) } ?? raw
         case ("account", "roles"): return names(raw, separator: ",") { Role(rawValue: $0).map { s.name($0) } }
+        case ("account", "scope"): return scopeValue(raw)
         case ("surveyCampaign", "methods"): return names(raw, separator: ",") { SurveyMethod(rawValue: $0).map { s.name($0) } }
         case (_, "provinceCode"): return Int(raw).flatMap { code in units.provinces.first { $0.code == code }?.name } ?? raw
         case (_, "communeCode"): return Int(raw).flatMap { units.unit(code: $0)?.name } ?? s(.auditFormerUnit, raw)
@@ -190,6 +192,14 @@ struct AuditWords {
         let parts = raw.components(separatedBy: " | ")
         guard parts.count == 3 else { return raw }
         return s(.auditDecisionText, parts[0], Self.isoDate(parts[1])?.vietnamese ?? parts[1], parts[2])
+    }
+
+    /// "commune:13918" → "Xã Nghĩa Sơn"; "centre:7" → the centre's name.
+    private func scopeValue(_ raw: String) -> String {
+        let parts = raw.split(separator: ":")
+        guard parts.count == 2, let number = Int(parts[1]) else { return raw }
+        if parts[0] == "commune" { return units.unit(code: number)?.name ?? raw }
+        return centreNames[Int64(number)] ?? s[.auditFieldCentre] + " #" + String(number)
     }
 
     private func names(_ raw: String, separator: Character, _ name: (String) -> String?) -> String {

@@ -13,6 +13,8 @@ struct BoardScreen: KeyedScreen, Equatable {
 
     private(set) var centre: Centre
     private(set) var members: [BoardMember] = []
+    /// The centre's register of teachers and speakers: the training rule covers them too.
+    private(set) var staff: [StaffMember] = []
     private(set) var report: BoardReport
     private(set) var asOf: LocalDate
     private(set) var pane = Pane.members
@@ -46,11 +48,12 @@ struct BoardScreen: KeyedScreen, Equatable {
         do {
             if let id = centre.id, let fresh = try ctx.database.centre(id: id) { centre = fresh }
             members = Self.ordered(try ctx.database.boardMembers(centreID: centre.id ?? 0), asOf: asOf)
+            staff = try ctx.database.staffMembers(centreID: centre.id ?? 0)
             loadError = nil
         } catch {
             loadError = ctx.strings.readFailure(error)
         }
-        report = ctx.boardCompliance.check(centreID: centre.id ?? 0, members: members, asOf: asOf)
+        report = ctx.boardCompliance.check(centreID: centre.id ?? 0, members: members, staff: staff, asOf: asOf)
         memberTable.setRowCount(members.count)
         ruleTable.setRowCount(report.results.count)
     }
@@ -58,6 +61,7 @@ struct BoardScreen: KeyedScreen, Equatable {
     mutating func changed(_ change: Change, _ ctx: AppContext) {
         switch change {
         case .board(let id) where id == centre.id: reload(ctx)
+        case .evaluation(let id) where id == centre.id: reload(ctx)  // the register of people who teach
         case .centre(let code) where code == centre.code: reload(ctx)
         case .settings: reload(ctx)
         default: break
@@ -78,7 +82,7 @@ struct BoardScreen: KeyedScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let edits = ctx.can(.editBoards)
+        let edits = ctx.can(.editBoards, on: centre)
         return Keymap([
             edits ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyAddPerson], help: s[.helpBoardAdd]) : nil,
             .function(4, also: [.enter], action: .edit, label: s[edits ? .keyEdit : .keyView], help: s[.helpBoardEdit]),
@@ -104,14 +108,14 @@ struct BoardScreen: KeyedScreen, Equatable {
         case .switchPane:
             pane = pane == .members ? .rules : .members
         case .add:
-            guard ctx.can(.editBoards) else { return [] }
+            guard ctx.can(.editBoards, on: centre) else { return [] }
             return [.open(.memberForm(centreID: centreID, memberID: nil, purpose: .add))]
         case .edit:
             if pane == .rules { pane = .members; return [] }
             guard let member = selectedMember, let id = member.id else { return [.message(StatusMessage(s.emptyHint(.boardEmptyHint, .boardEmptyReadOnly, canAdd: ctx.can(.editBoards))))] }
             return [.open(.memberForm(centreID: centreID, memberID: id, purpose: .edit))]
         case .endTerm:
-            guard ctx.can(.editBoards), pane == .members, let member = selectedMember, let id = member.id else { return [] }
+            guard ctx.can(.editBoards, on: centre), pane == .members, let member = selectedMember, let id = member.id else { return [] }
             guard member.termEnd == nil else {
                 return [.message(StatusMessage(s(.memberAlreadyLeft, member.fullName), kind: .warning))]
             }

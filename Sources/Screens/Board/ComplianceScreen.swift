@@ -42,9 +42,10 @@ struct ComplianceScreen: PrintingScreen, Equatable {
                     && (ctx.office?.covers(centre, units: ctx.units) ?? true)
             }
             let boards = try ctx.database.boardMembers(provinceCode: ctx.office?.provinceCode)
+            let staff = try ctx.database.staffMembers(provinceCode: ctx.office?.provinceCode)
             rows = VietnameseCollation.sorted(centres, by: \.name).map { centre in
-                Row(centre: centre, report: engine.check(centreID: centre.id ?? 0,
-                                                         members: boards[centre.id ?? 0] ?? [], asOf: asOf))
+                Row(centre: centre, report: engine.check(centreID: centre.id ?? 0, members: boards[centre.id ?? 0] ?? [],
+                                                         staff: staff[centre.id ?? 0] ?? [], asOf: asOf))
             }
             loadError = nil
         } catch {
@@ -65,8 +66,8 @@ struct ComplianceScreen: PrintingScreen, Equatable {
 
     mutating func changed(_ change: Change, _ ctx: AppContext) {
         switch change {
-        case .board, .centre, .settings: reload(ctx)
-        case .survey, .plan, .accounts, .evaluation: break
+        case .board, .centre, .settings, .evaluation: reload(ctx)
+        case .survey, .plan, .accounts: break
         }
     }
 

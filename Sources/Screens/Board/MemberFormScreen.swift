@@ -51,7 +51,7 @@ struct MemberFormScreen: FormScreen, Equatable {
         self.purpose = purpose
         fields = Self.bindings(ctx)
         form = fields.form(base)
-        form.isReadOnly = !ctx.can(.editBoards)
+        form.isReadOnly = !ctx.can(.editBoards, on: centre)
         if purpose == .endTerm && base.termEnd == nil {
             // Ending a term proposes today: a change the person asked for, so closing asks before dropping it.
             form.setText(.termEnd, to: ctx.clock.today.vietnamese)

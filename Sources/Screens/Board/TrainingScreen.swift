@@ -36,7 +36,7 @@ struct TrainingScreen: KeyedScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let edits = ctx.can(.editBoards)
+        let edits = ctx.can(.editBoards, on: centre)
         return Keymap([
             edits ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyAdd], help: s[.helpTrainingAdd]) : nil,
             edits ? .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpTrainingDelete]) : nil,
@@ -60,7 +60,7 @@ struct TrainingScreen: KeyedScreen, Equatable {
             guard let training = selected else { return [] }
             view(.row(title: member.fullName, columns: columns(s), cells: cells(training)))
         case .delete:
-            guard ctx.can(.editBoards), let training = selected else { return [] }
+            guard ctx.can(.editBoards, on: centre), let training = selected else { return [] }
             confirm(s[.trainingDeleteTitle], s(.trainingDeleteQuestion, training.topic, training.date.vietnamese),
                     yes: .deleteConfirmed(training), ctx)
         case .deleteConfirmed(let removed):

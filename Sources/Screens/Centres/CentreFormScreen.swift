@@ -36,7 +36,8 @@ struct CentreFormScreen: FormScreen, Equatable {
         fields = CentreFormFields.bindings(for: base, ctx: ctx, otherCentres: otherCentres)
         shape = base
         form = fields.form(base)
-        form.isReadOnly = !ctx.can(.editCentres)
+        form.isReadOnly = isNew ? !ctx.can(.editCentres) || RosterScreen.isLimitedToACentre(ctx)
+            : !ctx.can(.editCentres, on: editing)
     }
 
     var currentCentreID: Int64? { original.id }

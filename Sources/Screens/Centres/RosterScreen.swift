@@ -34,6 +34,18 @@ struct RosterScreen: PrintingScreen, Equatable {
 
     init(ctx: AppContext) {
         reload(ctx, select: nil)
+        // A person limited to a centre or a commune starts on their own centre (the first of their commune), so the
+        // plans, board and surveys opened from here are ones they may work on.
+        if !ctx.actor.scope.isOffice,
+           let own = shown.firstIndex(where: { ctx.actor.covers(centreID: $0.centre.id, communeCode: $0.centre.communeCode) }) {
+            table.select(own)
+        }
+    }
+
+    /// A person limited to one centre adds none (a commune's clerk adds centres of their commune).
+    static func isLimitedToACentre(_ ctx: AppContext) -> Bool {
+        if case .centre = ctx.actor.scope { return true }
+        return false
     }
 
     var selectedEntry: CentreListEntry? { shown.indices.contains(table.selected) ? shown[table.selected] : nil }
@@ -64,7 +76,10 @@ struct RosterScreen: PrintingScreen, Equatable {
         guard !missing.isEmpty, let boards = try? ctx.database.boardMembers(centreIDs: missing) else { return }
         let engine = ctx.boardCompliance
         let today = ctx.clock.today
-        for id in missing { boardReports[id] = engine.check(centreID: id, members: boards[id] ?? [], asOf: today) }
+        for id in missing {
+            let staff = (try? ctx.database.staffMembers(centreID: id)) ?? []
+            boardReports[id] = engine.check(centreID: id, members: boards[id] ?? [], staff: staff, asOf: today)
+        }
     }
 
     private mutating func applyListing(keep code: String?) {
@@ -98,9 +113,10 @@ struct RosterScreen: PrintingScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let edits = ctx.can(.editCentres)
+        let edits = ctx.can(.editCentres, on: selectedEntry?.centre)
+        let adds = ctx.can(.editCentres) && !Self.isLimitedToACentre(ctx)
         return Keymap([
-            edits ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyAdd], help: s[.helpRosterAdd]) : nil,
+            adds ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyAdd], help: s[.helpRosterAdd]) : nil,
             .function(3, also: [.char("/")], shortcut: .find, action: .startSearch, label: s[.keySearch],
                       help: s[.helpRosterSearch]),
             .function(4, also: [.enter], action: .edit, label: s[edits ? .keyEdit : .keyView], help: s[.helpRosterEdit]),
@@ -134,7 +150,7 @@ struct RosterScreen: PrintingScreen, Equatable {
             _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
         case .printing(let step): return printStep(step, ctx)
         case .add:
-            guard ctx.can(.editCentres) else { return [] }
+            guard ctx.can(.editCentres), !Self.isLimitedToACentre(ctx) else { return [] }
             return [.open(.centreForm(centreID: nil))]
         case .edit, .history, .board:
             guard let id = selectedEntry?.centre.id else { return [.message(StatusMessage(s.emptyHint(.rosterEmptyHint, .rosterEmptyReadOnly, canAdd: ctx.can(.editCentres))))] }
@@ -207,8 +223,7 @@ struct RosterScreen: PrintingScreen, Equatable {
 
     private mutating func askDelete(_ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
-        guard ctx.can(.editCentres) else { return [] }
-        guard let centre = selectedEntry?.centre, let id = centre.id else { return [] }
+        guard let centre = selectedEntry?.centre, let id = centre.id, ctx.can(.editCentres, on: centre) else { return [] }
         do {
             let records = try ctx.database.records(centreID: id)
             guard records.allowsDeletion else {

@@ -101,6 +101,8 @@ extension Strings {
         case .communeNotInList(let code): return self(.docErrorCommuneNotInList, code)
         case .planNotApproved(let status): return self(.docErrorPlanNotApproved, name(status))
         case .officeNotSet: return self[.docErrorOfficeNotSet]
+        case .evaluationNotStarted(let code, let year): return self(.docErrorEvaluationNotStarted, code, year)
+        case .noCriteria: return self[.evaluationNoCriteria]
         }
     }
 

@@ -29,6 +29,10 @@ public enum DocumentProblem: Error, Equatable, Sendable {
     case planNotApproved(status: PlanStatus)
     /// The office's province (and commune) are not set yet.
     case officeNotSet
+    /// The centre has not started its self-assessment of the year: there is no sheet to print.
+    case evaluationNotStarted(centreCode: String, year: Int)
+    /// No criteria set covers the year (Resources/evaluation/criteria.json).
+    case noCriteria(year: Int)
 }
 
 /// What documents read besides the record they are about: the data file (names, boards, plans, surveys and the

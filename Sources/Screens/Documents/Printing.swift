@@ -9,6 +9,7 @@ enum PrintJob: Equatable, Sendable {
     case plan(planID: Int64), decision(planID: Int64), yearReport(centreID: Int64, year: Int), summary(year: Int)
     case roster, board(asOf: LocalDate), plans(centreID: Int64?, year: Int?)
     case needs(campaignID: Int64, filter: NeedsFilter), survey(campaignID: Int64), surveyCSV(campaignID: Int64, filter: NeedsFilter)
+    case evaluation(centreID: Int64, year: Int), targets(year: Int)
 }
 
 /// The steps of "In / Xuất": pick what to make (when there is a choice), type the folder, confirm an overwrite.
@@ -102,6 +103,8 @@ enum PrintJobs {
         case .needs: return s[.printNeedsXlsx]
         case .survey: return s[.printSurveyXlsx]
         case .surveyCSV: return s[.printSurveyCsv]
+        case .evaluation(_, let year): return s(.printEvaluationDocx, year)
+        case .targets(let year): return s(.printTargetsXlsx, year)
         }
     }
 
@@ -139,6 +142,8 @@ enum PrintJobs {
         case .surveyCSV(let id, _):
             guard let c = campaign(id), let centre = try? ctx.database.centre(id: c.centreID) else { return [] }
             return SurveyExport.paths(in: folder, campaign: c, centre: centre, strings: s)
+        case .evaluation(let centreID, let year): return [file(.fileStemEvaluation, [centreCode(centreID), String(year)], "docx")]
+        case .targets(let year): return [file(.fileStemTargets, [String(year)], "xlsx")]
         }
     }
 
@@ -196,6 +201,13 @@ enum PrintJobs {
                                                  analysis: try ctx.database.needsAnalysis(campaignIDs: [id], filter: filter),
                                                  questionnaire: questionnaire, strings: s, overwrite: overwrite)
             return s(.printDone, written.joined(separator: ", "))
+        case .evaluation(let centreID, let year):
+            guard let centre = try ctx.database.centre(id: centreID) else { throw PlanStoreError.notFound }
+            guard let rules = EvaluationRules.shipped else { throw DocumentProblem.noCriteria(year: year) }
+            return try docx(try EvaluationSheet.document(centre: centre, year: year, rules: rules, source: source))
+        case .targets(let year):
+            guard let rules = EvaluationRules.shipped else { throw DocumentProblem.noCriteria(year: year) }
+            return try xlsx(try Workbooks.targets(source, year: year, rules: rules))
         }
     }
 }

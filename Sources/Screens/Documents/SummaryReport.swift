@@ -2,8 +2,7 @@ import Documents
 import Domain
 
 /// The office's summary of all its centres for a year: a commune's, issued by its People's Committee, or a
-/// province's, issued by its Department of Education. Like the year-end report it is a list of sections; the
-/// evaluation and targets (issue 14) are sections to add.
+/// province's, issued by its Department of Education. Like the year-end report it is a list of sections.
 public enum SummaryReport {
     public struct Facts {
         public let year: Int
@@ -19,6 +18,8 @@ public enum SummaryReport {
         public let annualPlan: Plan?
         public let total: PlanReport.Line?
         public let forms: Int
+        /// The confirmed rank of the year, if any.
+        public let rank: Rank?
     }
 
     public typealias Section = ReportSection<Facts>
@@ -27,6 +28,7 @@ public enum SummaryReport {
         Section(heading: .docSummaryPartCentres, blocks: centres),
         Section(heading: .docSummaryPartResults, blocks: results),
         Section(heading: .docSummaryPartSurvey, blocks: survey),
+        Section(heading: .docSummaryPartEvaluation, blocks: evaluation),
     ]
 
     public static func facts(year: Int, source: DocumentSource) throws -> Facts {
@@ -37,14 +39,16 @@ public enum SummaryReport {
                                      units: source.units)
         let counts = try source.database.responseCounts()
         let campaigns = try source.database.campaigns()
+        let evaluations = try source.database.evaluationSummaries(year: year)
         let rows = try centres.filter { $0.status == .active || $0.status == .suspended }.map { centre -> CentreYear in
             let id = centre.id ?? 0
             let plans = try source.database.plans(centreID: id, year: year)
             let annual = plans.filter { $0.kind == .annual && $0.status == .approved }.max { $0.version < $1.version }
             let forms = campaigns.filter { $0.centreID == id && $0.year == year }.reduce(0) { $0 + (counts[$1.id ?? 0] ?? 0) }
             return CentreYear(centre: centre, board: engine.check(centreID: id, members: try source.database.boardMembers(centreID: id),
-                                                                  asOf: asOf),
-                              annualPlan: annual, total: annual.map { PlanReport.compute($0).total }, forms: forms)
+                                                                  staff: try source.database.staffMembers(centreID: id), asOf: asOf),
+                              annualPlan: annual, total: annual.map { PlanReport.compute($0).total }, forms: forms,
+                              rank: evaluations[id].flatMap { $0.status == .confirmed ? $0.rank : nil })
         }
         return Facts(year: year, asOf: asOf, centres: centres, rows: rows)
     }
@@ -115,6 +119,16 @@ public enum SummaryReport {
                     .init(s[.docColumnMinority], weight: 7, alignment: .right), .init(s[.docColumnSpent], weight: 13, alignment: .right),
                     .init(s[.docColumnForms], weight: 8, alignment: .right),
                 ], rows: rows, totals: totals))]
+    }
+
+    /// How many working centres were ranked, and at which rank.
+    @Sendable static func evaluation(_ f: Facts, _ source: DocumentSource) -> [Block]? {
+        let s = source.strings
+        guard !f.rows.isEmpty else { return nil }
+        let ranked = f.rows.compactMap(\.rank)
+        let counts = Rank.allCases.map { rank in s.name(rank) + " " + String(ranked.filter { $0 == rank }.count) }
+        return [.body(s(.docSummaryEvaluation, f.year, ranked.count, f.rows.count, counts.joined(separator: ", "),
+                        f.rows.count - ranked.count))]
     }
 
     @Sendable static func survey(_ f: Facts, _ source: DocumentSource) -> [Block]? {

@@ -3,10 +3,10 @@ import Domain
 import Foundation
 import Storage
 
-/// The Excel workbooks an office hands on: what each holds, by sheet, with numbers and dates typed. The targets
-/// workbook comes with the targets themselves (issue 14): a case here and its builder.
+/// The Excel workbooks an office hands on: what each holds, by sheet, with numbers and dates typed (the targets
+/// workbook is in TargetsWorkbook.swift).
 public enum WorkbookKind: String, CaseIterable, Sendable {
-    case roster, board, survey, needs, plans
+    case roster, board, survey, needs, plans, targets
 }
 
 public enum Workbooks {
@@ -44,7 +44,8 @@ public enum Workbooks {
         var summary: [[Cell]] = [], findings: [[Cell]] = [], members: [[Cell]] = []
         for centre in centres {
             let board = try source.database.boardMembers(centreID: centre.id ?? 0)
-            let report = engine.check(centreID: centre.id ?? 0, members: board, asOf: asOf)
+            let report = engine.check(centreID: centre.id ?? 0, members: board,
+                                      staff: try source.database.staffMembers(centreID: centre.id ?? 0), asOf: asOf)
             let failed = report.results.filter { $0.outcome == .fail }
             summary.append([.text(centre.code), .text(centre.name), .text(s.name(centre.status)),
                             .number(board.filter { $0.isCurrent(on: asOf) }.count), .number(report.errorCount),

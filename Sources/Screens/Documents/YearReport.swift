@@ -2,8 +2,7 @@ import Documents
 import Domain
 
 /// The centre's year-end report (báo cáo tổng kết). Its parts are a list of sections, each made from the year's
-/// facts and left out when it has nothing true to say; the evaluation and the money received (issue 14) are
-/// sections to add to `YearReport.sections`, nothing else changes.
+/// facts and left out when it has nothing true to say.
 public enum YearReport {
     /// What the sections are made from.
     public struct Facts {
@@ -17,6 +16,11 @@ public enum YearReport {
         public let annualPlan: Plan?
         public let approvedMonthlyPlans: Int
         public let surveys: [PlanDocuments.Survey]
+        /// The money of the year: the estimate, the allocation and what was received, by source.
+        public let funding: FundingYear
+        /// The year's evaluation, if the centre started one, and the maximum of its criteria set.
+        public let evaluation: Evaluation?
+        public let maximum: Int
     }
 
     public typealias Section = ReportSection<Facts>
@@ -28,6 +32,7 @@ public enum YearReport {
         Section(heading: .docReportPartLearners, blocks: learners),
         Section(heading: .docReportPartMoney, blocks: money),
         Section(heading: .docReportPartSurvey, blocks: survey),
+        Section(heading: .docReportPartEvaluation, blocks: evaluation),
     ]
 
     public static func facts(centre: Centre, year: Int, source: DocumentSource) throws -> Facts {
@@ -35,10 +40,14 @@ public enum YearReport {
         let plans = try source.database.plans(centreID: centre.id ?? 0, year: year)
         let annual = plans.filter { $0.kind == .annual && $0.status == .approved }.max { $0.version < $1.version }
         let campaigns = try source.database.campaigns(centreID: centre.id ?? 0).filter { $0.year == year }
+        let evaluation = try source.database.evaluation(centreID: centre.id ?? 0, year: year)
+        let set = evaluation.flatMap { EvaluationRules.shipped?.set(of: $0, province: source.office?.provinceCode) }
         return Facts(centre: centre, unit: try source.unit(of: centre), year: year, asOf: min(end, source.today),
                      members: try source.database.boardMembers(centreID: centre.id ?? 0), annualPlan: annual,
                      approvedMonthlyPlans: plans.filter { $0.kind == .monthly && $0.status == .approved }.count,
-                     surveys: try campaigns.map { PlanDocuments.Survey(campaign: $0, analysis: try source.needs(of: $0)) })
+                     surveys: try campaigns.map { PlanDocuments.Survey(campaign: $0, analysis: try source.needs(of: $0)) },
+                     funding: try source.database.fundingYear(centreID: centre.id ?? 0, year: year),
+                     evaluation: evaluation, maximum: set?.maximum ?? 0)
     }
 
     public static func document(centre: Centre, year: Int, source: DocumentSource) throws -> OfficialDocument {
@@ -133,8 +142,16 @@ public enum YearReport {
     }
 
     @Sendable static func money(_ f: Facts, _ source: DocumentSource) -> [Block]? {
-        guard let plan = f.annualPlan else { return nil }
         let s = source.strings
+        let funding = f.funding
+        var received: [Block] = []
+        if funding.received > 0 || funding.estimate > 0 || funding.allocated > 0 {
+            received.append(.body(s(.docReportMoneyReceived, s.money(funding.estimate), s.money(funding.allocated),
+                                    s.money(funding.received),
+                                    ReceiptSource.allCases.map { s.name($0) + " " + s.money(funding.received(from: $0)) }
+                                        .joined(separator: ", "))))
+        }
+        guard let plan = f.annualPlan else { return received.isEmpty ? nil : received }
         let total = PlanReport.compute(plan).total
         let counted = plan.activities.filter { $0.outcome.state != .cancelled }
         let rows = CostSource.allCases.compactMap { costSource -> [String]? in
@@ -142,7 +159,7 @@ public enum YearReport {
             let planned = of.reduce(0) { $0 + $1.cost }, spent = of.reduce(0) { $0 + $1.outcome.cost }
             return planned == 0 && spent == 0 ? nil : [s.name(costSource), s.amount(planned), s.amount(spent)]
         }
-        return [.body(s(.docReportMoney, s.money(total.costPlanned), s.money(total.costSpent))),
+        return received + [.body(s(.docReportMoney, s.money(total.costPlanned), s.money(total.costSpent))),
                 .table(Table(columns: [.init(s[.docColumnSource], weight: 40),
                                        .init(s[.docColumnCostPlanned], weight: 30, alignment: .right),
                                        .init(s[.docColumnSpent], weight: 30, alignment: .right)],
@@ -157,6 +174,24 @@ public enum YearReport {
             [.body(s(.docReportSurveyCoverage, survey.campaign.title, survey.analysis.respondents, survey.campaign.target)),
              .body(PlanDocuments.surveyLine(survey, source))]
         }
+    }
+
+    /// The year's evaluation as the evaluation sheet states it: the self-assessment, then the assessment.
+    @Sendable static func evaluation(_ f: Facts, _ source: DocumentSource) -> [Block]? {
+        let s = source.strings
+        guard let e = f.evaluation else { return [.body(s(.docReportNoEvaluation, f.year))] }
+        var blocks: [Block] = [.body(s(.docEvaluationSelfResult, e.selfTotal, f.maximum, e.selfRank.map { s.name($0) } ?? "—"))]
+        switch e.status {
+        case .selfAssessing: blocks.append(.body(s[.docEvaluationInProgress]))
+        case .submitted:
+            let sent = e.history.last { $0.action == .submit }
+            blocks.append(.body(s(.docEvaluationAwaiting, sent.map { EvaluationSheet.day($0.at).vietnamese } ?? "")))
+        case .confirmed:
+            let confirmed = e.history.last { $0.action == .confirm }
+            blocks.append(.body(s(.docEvaluationConfirmed, e.assessedTotal, f.maximum, s.name(e.rank ?? .notMet),
+                                  confirmed.map { EvaluationSheet.day($0.at).vietnamese } ?? "")))
+        }
+        return blocks
     }
 
     /// A whole percentage, as reports give shares of people.

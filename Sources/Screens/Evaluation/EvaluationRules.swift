@@ -42,7 +42,7 @@ public struct EvaluationRules: Sendable {
     public func facts(_ database: AppDatabase, centreID: Int64, year: Int, compliance: BoardCompliance,
                       today: LocalDate) throws -> EvidenceFacts {
         let members = try database.boardMembers(centreID: centreID)
-        let report = compliance.check(centreID: centreID, members: members,
+        let report = compliance.check(centreID: centreID, members: members, staff: try database.staffMembers(centreID: centreID),
                                       asOf: Self.boardDate(year: year, today: today))
         return try database.evidenceFacts(centreID: centreID, year: year, boardErrors: report.errorCount,
                                           trainingsRequired: compliance.parameters.trainingsPerYear)
@@ -52,9 +52,10 @@ public struct EvaluationRules: Sendable {
     public func targetFacts(_ database: AppDatabase, year: Int, provinceCode: Int?, compliance: BoardCompliance,
                             today: LocalDate) throws -> [CentreTargetFacts] {
         let boards = try database.boardMembers(provinceCode: provinceCode)
+        let staff = try database.staffMembers(provinceCode: provinceCode)
         let asOf = Self.boardDate(year: year, today: today)
         let compliant = Set(boards.compactMap { id, members in
-            compliance.check(centreID: id, members: members, asOf: asOf).isCompliant ? id : nil
+            compliance.check(centreID: id, members: members, staff: staff[id] ?? [], asOf: asOf).isCompliant ? id : nil
         })
         return try database.targetFacts(year: year, provinceCode: provinceCode, compliantBoards: compliant)
     }

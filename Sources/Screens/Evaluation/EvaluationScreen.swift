@@ -4,12 +4,16 @@ import TerminalUI
 
 /// A centre's evaluation of one year: the criteria with the evidence the data gives, the director's scores and
 /// the education officer's. The director scores and submits; the officer assesses each item, returns the
-/// assessment or confirms the rank.
-struct EvaluationScreen: KeyedScreen, Equatable {
+/// assessment or confirms the rank. "In / Xuất" (F5) writes the sheet as a Word document.
+struct EvaluationScreen: PrintingScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), edit, save, submit, submitConfirmed, returnAsked, returnReason(String), agreeAll
-        case confirmRank, confirmConfirmed, history, viewWhole, close
+        case confirmRank, confirmConfirmed, history, viewWhole, close, printing(PrintStep)
     }
+
+    nonisolated static func printing(_ step: PrintStep) -> Action { .printing(step) }
+
+    func printJobs(_ ctx: AppContext) -> [PrintJob] { [.evaluation(centreID: centre.id ?? 0, year: year)] }
 
     let centre: Centre
     let year: Int
@@ -20,6 +24,9 @@ struct EvaluationScreen: KeyedScreen, Equatable {
     private(set) var needsReview = false
     private(set) var schedule: ThresholdSchedule?
     private(set) var loadError: String?
+    /// The sides this office writes (see `EvaluationExchange`): a received centre's self-assessment and, at a
+    /// commune office, the province's assessment are shown, never edited.
+    private(set) var sides = EvaluationSides(selfSide: true, officerSide: true)
     var table = TableState()
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
@@ -37,14 +44,18 @@ struct EvaluationScreen: KeyedScreen, Equatable {
 
     /// The status as stored; nil while not started.
     var status: EvaluationStatus? { isStored ? evaluation?.status : nil }
-    func mayScore(_ ctx: AppContext) -> Bool { ctx.can(.selfAssess) && (status == nil || status == .selfAssessing) }
-    func mayAssess(_ ctx: AppContext) -> Bool { ctx.can(.evaluate) && status == .submitted }
+    func mayScore(_ ctx: AppContext) -> Bool {
+        ctx.can(.selfAssess, on: centre) && sides.selfSide && (status == nil || status == .selfAssessing)
+    }
+    func mayAssess(_ ctx: AppContext) -> Bool { ctx.can(.evaluate, on: centre) && sides.officerSide && status == .submitted }
+
 
     mutating func reload(_ ctx: AppContext) {
         do {
             guard let rules = EvaluationRules.shipped else { throw EvaluationRules.Missing() }
             let province = ctx.office?.provinceCode
             let stored = try ctx.database.evaluation(centreID: centre.id ?? 0, year: year)
+            sides = try ctx.database.evaluationSides(centreID: centre.id ?? 0)
             criteria = stored.flatMap { rules.set(of: $0, province: province) } ?? rules.set(year: year, province: province)
             schedule = try rules.schedule(ctx.database)
             isStored = stored != nil
@@ -98,6 +109,7 @@ struct EvaluationScreen: KeyedScreen, Equatable {
             scores ? .function(7, action: .submit, label: s[.keySubmit], help: s[.helpEvaluationSubmit]) : nil,
             assesses ? .function(7, action: .returnAsked, label: s[.keyReturn], help: s[.helpEvaluationReturn]) : nil,
             assesses ? .function(8, action: .confirmRank, label: s[.keyConfirmRank], help: s[.helpEvaluationConfirm]) : nil,
+            printBinding(ctx, function: 5),
             .ctrl(.history, action: .history, help: s[.helpEvaluationHistory]),
             ListKeys.viewWhole(.viewWhole, ctx),
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
@@ -115,6 +127,14 @@ struct EvaluationScreen: KeyedScreen, Equatable {
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
+        if case .printing(let step) = action {
+            // Only what was stored is printed: a year not started has no sheet yet.
+            guard isStored else {
+                return [.message(StatusMessage(s.describe(DocumentProblem.evaluationNotStarted(centreCode: centre.code, year: year)),
+                                               kind: .error))]
+            }
+            return printStep(step, ctx)
+        }
         guard let criteria, var evaluation else {
             return action == .close ? [.pop] : [.message(StatusMessage(loadError ?? "", kind: .error))]
         }
@@ -197,6 +217,7 @@ struct EvaluationScreen: KeyedScreen, Equatable {
             }
             return [.changed(.evaluation(centreID: id)),
                     .message(StatusMessage(s(.evaluationConfirmedMessage, s.name(self.evaluation?.rank ?? .notMet))))]
+        case .printing: break
         }
         return []
     }
@@ -204,6 +225,12 @@ struct EvaluationScreen: KeyedScreen, Equatable {
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
         if let loadError { return StatusMessage(loadError, kind: .error) }
         if needsReview { return StatusMessage(ctx.strings[.evaluationReviewFlag], kind: .warning) }
+        if !sides.officerSide && (status == .submitted || status == .confirmed) {
+            return StatusMessage(ctx.strings[.evaluationAssessedByProvince])
+        }
+        if !sides.selfSide && (status == nil || status == .selfAssessing) {
+            return StatusMessage(ctx.strings[.evaluationSelfByCommune])
+        }
         if !isStored && ctx.can(.selfAssess) { return StatusMessage(ctx.strings[.evaluationStartHint]) }
         return nil
     }

@@ -31,7 +31,7 @@ struct FundingPlanFormScreen: FormScreen, Equatable {
             make.text(.note, s[.fieldNotes], help: s[.helpFieldFundingNote], \.note, max: 300),
         ])
         form = fields.form(funding)
-        form.isReadOnly = !ctx.can(.recordFunding)
+        form.isReadOnly = !ctx.can(.recordFunding, on: centre)
     }
 
     var currentCentreID: Int64? { centre.id }

@@ -4,7 +4,8 @@ import TerminalUI
 
 /// A centre's money for a year: the estimate the Hội Khuyến học prepared, the commune's allocation, what was
 /// received by source, what the activities' outcomes record as spent, and the Circular 96/2008 minimum where it
-/// applies. Receipts are listed below.
+/// applies: the yearly one of a mountainous commune's centre, and the one-off equipment money of a centre in the
+/// year it was established. Receipts are listed below.
 struct FundingScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), addReceipt, editPlan, delete, deleteConfirmed(Int64), askYear, yearEntered(String), viewWhole
@@ -19,7 +20,9 @@ struct FundingScreen: KeyedScreen, Equatable {
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
 
-    static let headerHeight = 7
+    /// The figures, a blank line, then the receipts (at the same place whether or not a minimum applies, unless
+    /// both do).
+    func headerHeight(_ ctx: AppContext) -> Int { max(7, figures(ctx).count + 1) }
 
     init(ctx: AppContext, centre: Centre, year: Int) {
         self.centre = centre
@@ -58,7 +61,7 @@ struct FundingScreen: KeyedScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let edits = ctx.can(.recordFunding)
+        let edits = ctx.can(.recordFunding, on: centre)
         return Keymap([
             edits ? .function(2, also: [.insert], shortcut: .add, action: .addReceipt, label: s[.keyAdd],
                               help: s[.helpFundingAddReceipt]) : nil,
@@ -73,23 +76,24 @@ struct FundingScreen: KeyedScreen, Equatable {
 
     func action(for key: Key, _ ctx: AppContext) -> Action? { listAction(for: key, ctx, move: Action.move) }
 
-    func tableRect(in area: Rect) -> Rect {
-        Rect(x: area.x, y: area.y + Self.headerHeight, width: area.width, height: area.height - Self.headerHeight)
+    func tableRect(in area: Rect, _ ctx: AppContext) -> Rect {
+        let header = headerHeight(ctx)
+        return Rect(x: area.x, y: area.y + header, width: area.width, height: area.height - header)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
         let id = centre.id ?? 0
         switch action {
-        case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
+        case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport, ctx)))
         case .close: return [.pop]
-        case .addReceipt: return ctx.can(.recordFunding) ? [.open(.receiptForm(centreID: id, year: year))] : []
-        case .editPlan: return ctx.can(.recordFunding) ? [.open(.fundingPlan(centreID: id, year: year))] : []
+        case .addReceipt: return ctx.can(.recordFunding, on: centre) ? [.open(.receiptForm(centreID: id, year: year))] : []
+        case .editPlan: return ctx.can(.recordFunding, on: centre) ? [.open(.fundingPlan(centreID: id, year: year))] : []
         case .viewWhole:
             guard let receipt = selected else { return [] }
             view(.row(title: s.name(receipt.source), columns: columns(s), cells: cells(receipt, s)))
         case .delete:
-            guard ctx.can(.recordFunding), let receipt = selected, let receiptID = receipt.id else { return [] }
+            guard ctx.can(.recordFunding, on: centre), let receipt = selected, let receiptID = receipt.id else { return [] }
             confirm(s[.fundingDeleteTitle], s(.fundingDeleteQuestion, s.money(receipt.amount), receipt.date.vietnamese),
                     yes: .deleteConfirmed(receiptID), ctx)
         case .deleteConfirmed(let receiptID):
@@ -135,22 +139,28 @@ struct FundingScreen: KeyedScreen, Equatable {
             lines.append((s(below ? .fundingBelowMinimum : .fundingMeetsMinimum,
                             s.money(minimums.mountainousYearlyMinimum)), below))
         }
+        if let minimums = EvaluationRules.shipped?.catalog.funding,
+           let below = funding.isBelowEquipmentMinimum(establishedOn: centre.establishment.date, minimums: minimums) {
+            lines.append((s(below ? .fundingBelowEquipmentMinimum : .fundingMeetsEquipmentMinimum,
+                            s.money(minimums.newCentreEquipmentMinimum), year), below))
+        }
         return lines
     }
 
     mutating func render(into buffer: inout ScreenBuffer, area: Rect, _ ctx: AppContext) -> Point? {
         let s = ctx.strings
         let theme = ctx.theme
-        for (row, line) in figures(ctx).prefix(Self.headerHeight - 1).enumerated() {
+        for (row, line) in figures(ctx).enumerated() {
             buffer.write(line.text, x: area.x + 1, y: area.y + row, style: line.warning ? theme.warning : theme.normal,
                          maxWidth: area.width - 2)
         }
         let receipts = funding.receipts
         let me = self
-        table.render(into: &buffer, rect: tableRect(in: area), columns: columns(s), sortColumn: nil, ascending: true,
+        table.render(into: &buffer, rect: tableRect(in: area, ctx), columns: columns(s), sortColumn: nil, ascending: true,
                      theme: theme, cells: { row in me.cells(receipts[row], s) })
         if receipts.isEmpty {
-            buffer.write(loadError ?? s.emptyHint(.fundingEmptyHint, .fundingEmptyReadOnly, canAdd: ctx.can(.recordFunding)), x: area.x + 2, y: tableRect(in: area).y + 2,
+            buffer.write(loadError ?? s.emptyHint(.fundingEmptyHint, .fundingEmptyReadOnly, canAdd: ctx.can(.recordFunding)),
+                         x: area.x + 2, y: tableRect(in: area, ctx).y + 2,
                          style: theme.dim, maxWidth: area.width - 4)
         }
         return nil

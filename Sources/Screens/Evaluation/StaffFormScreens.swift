@@ -31,7 +31,7 @@ struct StaffFormScreen: FormScreen, Equatable {
             make.flag(.active, s[.fieldStaffActive], help: s[.helpFieldStaffActive], \.active),
         ])
         form = fields.form(self.person)
-        form.isReadOnly = !ctx.can(.editBoards)
+        form.isReadOnly = !ctx.can(.editBoards, on: centre)
     }
 
     var currentCentreID: Int64? { centre.id }

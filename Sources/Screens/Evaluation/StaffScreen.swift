@@ -44,7 +44,7 @@ struct StaffScreen: KeyedScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let edits = ctx.can(.editBoards)
+        let edits = ctx.can(.editBoards, on: centre)
         return Keymap([
             edits ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyAdd], help: s[.helpStaffAdd]) : nil,
             .function(4, also: [.enter], action: .edit, label: s[edits ? .keyEdit : .keyView], help: s[.helpStaffEdit]),
@@ -65,12 +65,12 @@ struct StaffScreen: KeyedScreen, Equatable {
         switch action {
         case .move(let key): _ = table.handle(key, pageSize: Self.pageSize(of: tableRect(in: viewport)))
         case .close: return [.pop]
-        case .add: return ctx.can(.editBoards) ? [.open(.staffForm(centreID: id, staffID: nil))] : []
+        case .add: return ctx.can(.editBoards, on: centre) ? [.open(.staffForm(centreID: id, staffID: nil))] : []
         case .edit:
             guard let person = selected else { return [.message(StatusMessage(s.emptyHint(.staffEmptyHint, .staffEmptyReadOnly, canAdd: ctx.can(.editBoards))))] }
             return [.open(.staffForm(centreID: id, staffID: person.id))]
         case .addTraining:
-            guard ctx.can(.editBoards), let person = selected, let staffID = person.id else { return [] }
+            guard ctx.can(.editBoards, on: centre), let person = selected, let staffID = person.id else { return [] }
             return [.open(.staffTraining(staffID: staffID))]
         case .viewWhole:
             guard let person = selected else { return [] }

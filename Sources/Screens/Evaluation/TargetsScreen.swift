@@ -3,9 +3,14 @@ import Storage
 import TerminalUI
 
 /// The targets dashboard: for the office's centres, the share meeting each target with a gauge against it, the
-/// ranks, and a table by commune. Enter on a target lists the centres that fall short of it.
-struct TargetsScreen: KeyedScreen, Equatable {
-    enum Action: Sendable, Equatable { case move(Key), drillDown, askYear, yearEntered(String), close }
+/// ranks, and a table by commune. Enter on a target lists the centres that fall short of it; "In / Xuất" (F6)
+/// writes the same figures as a workbook.
+struct TargetsScreen: PrintingScreen, Equatable {
+    enum Action: Sendable, Equatable { case move(Key), drillDown, askYear, yearEntered(String), close, printing(PrintStep) }
+
+    nonisolated static func printing(_ step: PrintStep) -> Action { .printing(step) }
+
+    func printJobs(_ ctx: AppContext) -> [PrintJob] { [.targets(year: year)] }
 
     private(set) var year: Int
     private(set) var centres: [CentreTargetFacts] = []
@@ -54,6 +59,7 @@ struct TargetsScreen: KeyedScreen, Equatable {
         return Keymap([
             .function(3, action: .askYear, label: s[.keyYear], help: s[.helpEvaluationsYear]),
             .function(4, also: [.enter], action: .drillDown, label: s[.keyShortfall], help: s[.helpTargetsDrillDown]),
+            printBinding(ctx, function: 6),
             .function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.helpBoardClose]),
             KeyBinding(keys: [.up, .down, .home, .end], action: .move(.down), help: s[.helpTableMove]),
             KeyBinding(keys: [.pageDown, .pageUp], action: .move(.pageDown), help: s[.helpTargetsCommunePage]),
@@ -72,6 +78,7 @@ struct TargetsScreen: KeyedScreen, Equatable {
         case .move(.pageUp): communeScroll = max(0, communeScroll - communesShown)
         case .move(let key): _ = table.handle(key, pageSize: TargetMeasure.allCases.count)
         case .close: return [.pop]
+        case .printing(let step): return printStep(step, ctx)
         case .drillDown:
             guard let measure = selectedMeasure else { return [] }
             let short = TargetSummary.shortOf(measure, in: centres)

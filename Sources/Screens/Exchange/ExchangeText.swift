@@ -42,7 +42,8 @@ public enum ExchangeText {
 
     /// "3 trung tâm, 20 thành viên ban quản lý, ..." in the order of the kinds.
     public static func counts(_ counts: [String: Int], strings s: Strings) -> String {
-        ExchangeKind.allCases.map { s(.exchangeCountItem, counts[$0.rawValue] ?? 0, kind($0.rawValue, strings: s)) }
+        ExchangeKind.allCases.filter { $0 != .evaluation }
+            .map { s(.exchangeCountItem, counts[$0.rawValue] ?? 0, kind($0.rawValue, strings: s)) }
             .joined(separator: ", ")
     }
 
@@ -53,6 +54,7 @@ public enum ExchangeText {
         case .surveyCampaign: return s[.exchangeKindSurveyCampaign]
         case .surveyResponse: return s[.exchangeKindSurveyResponse]
         case .plan: return s[.exchangeKindPlan]
+        case .evaluation: return s[.exchangeKindEvaluation]
         case nil: return raw
         }
     }

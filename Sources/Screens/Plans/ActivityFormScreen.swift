@@ -36,7 +36,8 @@ struct ActivityFormScreen: FormScreen, Equatable {
         let a = index.map { plan.activities[$0] } ?? PlanActivity(venue: centre.venues.first?.name ?? "")
         fields = outcomeOnly ? Self.outcomeFields(a, ctx) : Self.planningFields(a, centre: centre, ctx)
         form = fields.form(a)
-        form.isReadOnly = outcomeOnly ? !ctx.can(.recordPlanOutcomes) : !(plan.status.isEditable && ctx.can(.draftPlans))
+        form.isReadOnly = outcomeOnly ? !ctx.can(.recordPlanOutcomes, on: centre)
+            : !(plan.status.isEditable && ctx.can(.draftPlans, on: centre))
     }
 
     @MainActor

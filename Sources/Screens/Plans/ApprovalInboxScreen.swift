@@ -24,6 +24,8 @@ struct ApprovalInboxScreen: PlanFlowScreen, Equatable {
     mutating func reload(_ ctx: AppContext) {
         let centres = ((try? ctx.database.centres(provinceCode: ctx.office?.provinceCode)) ?? [])
             .filter { ctx.office?.covers($0, units: ctx.units) ?? true }
+            // A leader limited to a commune works from that commune's plans only.
+            .filter { ctx.actor.covers(centreID: $0.id, communeCode: $0.communeCode) }
         let byID = Dictionary(uniqueKeysWithValues: centres.map { ($0.id ?? 0, $0) })
         let submitted = ((try? ctx.database.plans()) ?? []).filter { $0.status == .submitted && byID[$0.centreID] != nil }
         items = submitted.map { plan in Item(plan: plan, centre: byID[plan.centreID]!) }.sorted {

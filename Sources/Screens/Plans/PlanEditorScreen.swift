@@ -71,7 +71,7 @@ struct PlanEditorScreen: PlanFlowScreen, PrintingScreen, Equatable {
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
         var bindings: [KeyBinding<Action>] = []
-        if editable && ctx.can(.draftPlans) {
+        if editable && ctx.can(.draftPlans, on: centre) {
             bindings += [
                 .function(2, action: .header, label: s[.keyPlanInfo], help: s[.helpPlanHeader]),
                 .function(3, also: [.insert], shortcut: .add, action: .addActivity, label: s[.keyAddActivity],
@@ -81,9 +81,9 @@ struct PlanEditorScreen: PlanFlowScreen, PrintingScreen, Equatable {
                 .ctrl(.draftFromSurvey, action: .draftFromSurvey, help: s[.helpPlanDraftFromSurvey]),
             ]
         }
-        if plan.status == .approved && ctx.can(.recordPlanOutcomes) {
+        if plan.status == .approved && ctx.can(.recordPlanOutcomes, on: centre) {
             bindings.append(.function(4, also: [.enter], action: .editActivity, label: s[.keyOutcome], help: s[.helpPlanOutcome]))
-        } else if !(editable && ctx.can(.draftPlans)) {
+        } else if !(editable && ctx.can(.draftPlans, on: centre)) {
             bindings.append(.function(4, also: [.enter], action: .viewActivity, label: s[.keyView], help: s[.helpPlanViewActivity]))
         }
         bindings.append(.function(5, action: .check, label: s[.keyCheck], help: s[.helpPlanCheck]))

@@ -49,7 +49,7 @@ extension PlanFlowScreen {
                                            no: s[.no]), yes: Self.flow(.submitConfirmed(planID: id)))
         case .approve:
             if let refusal = PlanSteps.refusal(.approve, plan, ctx) { return refusal }
-            askPassword(id, name, problem: nil, ctx)
+            askPassword(id, s.planNameWithYear(plan, centre: centre), problem: nil, ctx)
         case .giveBack:
             if let refusal = PlanSteps.refusal(.returnForRevision, plan, ctx) { return refusal }
             askReason(id, name, text: "", problem: nil, ctx)
@@ -63,7 +63,7 @@ extension PlanFlowScreen {
             switch PlanSteps.done(.approve, ctx, {
                 try ctx.database.advancePlan(id: id, .approve, by: ctx.actor, password: password, at: ctx.clock.now)
             }) {
-            case .failed(let problem): askPassword(id, name, problem: problem, ctx)
+            case .failed(let problem): askPassword(id, s.planNameWithYear(plan, centre: centre), problem: problem, ctx)
             case let outcome: return outcome.commands(ctx)
             }
         case .reason(_, let text):
@@ -158,6 +158,12 @@ enum PlanSteps {
                                                         passwordConfirmed: true),
            !(error == .passwordRequired || error == .reasonRequired) {
             return [.message(StatusMessage(ctx.strings.planFailure(PlanStoreError.workflow(error)), kind: .error))]
+        }
+        // Outside the person's scope: said before any question or password, as Storage would refuse it.
+        if let centre = try? ctx.database.centre(id: plan.centreID),
+           !ctx.actor.covers(centreID: centre.id, communeCode: centre.communeCode) {
+            let refusal = OutOfScope(username: ctx.actor.username, scope: ctx.actor.scope, centreName: centre.name)
+            return [.message(StatusMessage(ctx.strings.describe(refusal), kind: .error))]
         }
         return nil
     }

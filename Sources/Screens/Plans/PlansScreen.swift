@@ -37,7 +37,7 @@ struct PlansScreen: PlanFlowScreen, Equatable {
     func title(_ ctx: AppContext) -> String { ctx.strings(.plansTitle, centre.code) }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
-        PlanKeys.keymap(ctx, selected: selected, add: .add, open: .open, history: .history, viewWhole: .viewWhole,
+        PlanKeys.keymap(ctx, selected: selected, add: ctx.can(.draftPlans, on: centre) ? .add : nil, open: .open, history: .history, viewWhole: .viewWhole,
                         close: .close, move: .move(.down), workflow: Action.workflow)
     }
 
@@ -124,7 +124,7 @@ enum PlanKeys {
                                     close: A, move: A, workflow: (PlanFlow) -> A) -> Keymap<A> {
         let s = ctx.strings
         var bindings: [KeyBinding<A>] = []
-        if let add, ctx.can(.draftPlans) {
+        if let add {
             bindings.append(.function(2, also: [.insert], shortcut: .add, action: add, label: s[.keyNewPlan],
                                       help: s[.helpPlanAdd]))
         }
@@ -145,14 +145,16 @@ enum PlanKeys {
         let s = ctx.strings
         guard let plan, let id = plan.id else { return [] }
         var bindings: [KeyBinding<A>] = []
-        if allowSubmit, plan.status.isEditable, ctx.can(.submitPlans) {
+        // Only the steps that Storage will accept: the role, and the scope over the plan's centre.
+        func can(_ permission: Permission) -> Bool { ctx.can(permission, onCentreID: plan.centreID) }
+        if allowSubmit, plan.status.isEditable, can(.submitPlans) {
             bindings.append(.function(7, action: wrap(.submit(planID: id)), label: s[.keySubmit], help: s[.helpPlanSubmit]))
         }
-        if plan.status == .submitted, ctx.can(.approvePlans) {
+        if plan.status == .submitted, can(.approvePlans) {
             bindings.append(.function(6, action: wrap(.approve(planID: id)), label: s[.keyApprove], help: s[.helpPlanApprove]))
             bindings.append(.function(7, action: wrap(.giveBack(planID: id)), label: s[.keyReturn], help: s[.helpPlanReturn]))
         }
-        if allowSubmit, plan.status == .approved, ctx.can(.submitPlans) {
+        if allowSubmit, plan.status == .approved, can(.submitPlans) {
             bindings.append(.function(8, action: wrap(.amend(planID: id)), label: s[.keyAmend], help: s[.helpPlanAmend]))
         }
         return bindings

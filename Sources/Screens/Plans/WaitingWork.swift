@@ -20,11 +20,12 @@ enum WaitingWork {
         var items: [Item] = []
         for plan in (try? ctx.database.plans()) ?? [] {
             guard let centre = byID[plan.centreID] else { continue }
-            if ctx.can(.submitPlans) && plan.status == .returned {
+            // Only the centres the person's scope covers: what waits for them is what they may act on.
+            if ctx.can(.submitPlans, on: centre) && plan.status == .returned {
                 items.append(Item(plan: plan, centre: centre, kind: .waitingReturned))
-            } else if ctx.can(.draftPlans) && plan.status == .draft && plan.version > 1 {
+            } else if ctx.can(.draftPlans, on: centre) && plan.status == .draft && plan.version > 1 {
                 items.append(Item(plan: plan, centre: centre, kind: .waitingAmendmentDraft))
-            } else if ctx.can(.approvePlans) && plan.status == .submitted {
+            } else if ctx.can(.approvePlans, on: centre) && plan.status == .submitted {
                 items.append(Item(plan: plan, centre: centre, kind: plan.version > 1 ? .waitingAmendment : .waitingApproval))
             }
         }

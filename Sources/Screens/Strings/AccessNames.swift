@@ -1,3 +1,4 @@
+import Documents
 import Domain
 import Storage
 
@@ -53,6 +54,7 @@ extension Strings {
     public func saveFailure(_ error: Error) -> String {
         switch error {
         case let denied as PermissionDenied: return self(.permissionDenied, denied.username, name(denied.permission))
+        case let scope as OutOfScope: return describe(scope)
         case let account as AccountError:
             switch account {
             case .usernameTaken: return self[.accountUsernameTaken]
@@ -64,6 +66,7 @@ extension Strings {
             // Asked again of the person signed in: their name is known, so the password alone is wrong.
             case .refused(.wrongCredentials(let remaining)): return self(.signInWrongPassword, remaining)
             case .refused(let refusal): return describe(refusal)
+            case .scopeCentreGone: return self[.accountScopeCentreGone]
             }
         case let survey as SurveyStoreError: return describe(survey)
         case let backup as BackupError: return describe(backup)
@@ -71,15 +74,38 @@ extension Strings {
             return self(.backupKeepDaysOutOfRange, BackupPolicy.keepDaysRange.lowerBound, BackupPolicy.keepDaysRange.upperBound)
         case let file as DataFileError: return describe(file)
         case let system as SystemErrorBox: return self(.errorSaving, describe(system.reason))
+        // The refusals of the other parts, for callers that do not know which part threw (the command line).
+        case is PlanStoreError: return planFailure(error)
+        case EvaluationStoreError.notFound: return self[.storageRecordGone]
+        case is EvaluationStoreError: return evaluationFailure(error, set: nil)
+        case let csv as CSVFileError: return describe(csv)
+        case let document as DocumentError: return describe(document)
+        case let problem as DocumentProblem: return describe(problem)
+        case let bundle as BundleProblem: return describe(bundle)
+        case let restore as RestoreError: return describe(restore)
+        case let close as CloseFailure: return describe(close)
         default:
             if let failure = StorageFailure(error) { return describe(failure) }
-            return self(.errorSaving, "\(error)")
+            return self(.errorSaving, describeCause(error))
         }
     }
 
-    /// Why reading failed: the storage's reason when there is one, else the error itself.
+    /// Why reading failed: the storage's reason when there is one, else the system's reason in words.
     public func readFailure(_ error: Error) -> String {
-        StorageFailure(error).map(describe) ?? self(.errorReadingData, "\(error)")
+        StorageFailure(error).map(describe) ?? self(.errorReadingData, describeCause(error))
+    }
+
+    /// The cause of an error that has no words of its own, in the user's language: the system's reason ("ổ đĩa đã
+    /// đầy"), else "an unexpected error" with its technical code as a suffix. Never the library's English text.
+    public func describeCause(_ error: Error) -> String {
+        if let reason = SystemError(cause: error) { return describe(reason) }
+        return self(.errorUnexpected, SystemError.technicalCode(error))
+    }
+
+    /// "TTHTCĐ xã Kim Sơn nằm ngoài phạm vi làm việc của tài khoản giamdoc…"
+    public func describe(_ refusal: OutOfScope) -> String {
+        self(.outOfScope, refusal.centreName.isEmpty ? self[.scopeThisCentre] : abbreviated(centreName: refusal.centreName),
+             refusal.username)
     }
 
     public func describe(_ failure: StorageFailure) -> String {

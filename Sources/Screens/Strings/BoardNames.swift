@@ -75,6 +75,8 @@ extension Strings {
         case .vacant(let role, let since, let days): return self(.findingVacant, name(role), since.vietnamese, days)
         case .undertrained(let name, let count, let year, let required):
             return self(.findingUndertrained, name, count, year, required)
+        case .staffUndertrained(let person, let kind, let count, let year, let required):
+            return self(.findingStaffUndertrained, person, name(kind), count, year, required)
         case .severalRoles(let name, let roles):
             return self(.findingSeveralRoles, name, roles.count, roles.map { self.name($0) }.joined(separator: ", "))
         }

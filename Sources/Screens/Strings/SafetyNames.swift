@@ -14,6 +14,7 @@ extension Strings {
         case .notADirectory: return self[.systemNotADirectory]
         case .symbolicLinkLoop: return self[.systemSymbolicLinkLoop]
         case .nameTooLong: return self[.systemNameTooLong]
+        case .alreadyExists: return self[.systemAlreadyExists]
         case .ioError: return self[.systemIOError]
         case .other(let code): return self(.systemOther, code)
         }

@@ -19,4 +19,13 @@ extension Strings {
         self(.planNameFormat, plan.title, abbreviated(centreName: centre.name))
             + (plan.version > 1 ? self(.planVersionSuffix, plan.version) : "")
     }
+
+    /// The plan named for a legal act (the approval): title, centre, the year when the title does not say it, and
+    /// "(lần 2)" for an amendment.
+    func planNameWithYear(_ plan: Plan, centre: Centre) -> String {
+        let title = plan.title.contains(String(plan.year)) ? plan.title : self(.planNameYear, plan.title, plan.year)
+        var named = plan
+        named.title = title
+        return planName(named, centre: centre)
+    }
 }

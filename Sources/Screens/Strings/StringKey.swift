@@ -383,4 +383,25 @@ public enum StringKey: String, CaseIterable, Sendable {
     case storageReceivedRecord
     // perf: the benchmark run in parts (issue 11)
     case cliBenchOnlyHelp
+    // evaldocs: the evaluation sheet and the targets workbook (issue 15)
+    case docEvaluationTitle, docEvaluationSubject, docNumberEvaluation, docEvaluationPartGeneral
+    case docEvaluationPartItems, docEvaluationPartComments, docEvaluationPartResult, docEvaluationPartHistory
+    case docEvaluationGeneral, docEvaluationBasis, docColumnCriterion, docColumnEvidence, docColumnMaximum
+    case docColumnSelfScore, docColumnOfficerScore, docEvaluationOverride, docEvaluationSelfNote
+    case docEvaluationOfficerComment, docEvaluationNoComments, docEvaluationSelfResult, docEvaluationInProgress
+    case docEvaluationAwaiting, docEvaluationConfirmed, docEvaluationConfirmedBy, docEvaluationReview
+    case docEvaluationEvent, docEvaluationEventBy, docRecipientAssessor, docErrorEvaluationNotStarted
+    case printEvaluationDocx, printTargetsXlsx, fileStemEvaluation, fileStemTargets, cliEvaluationPrintAbstract
+    case sheetTargets, sheetTargetsByCommune, sheetTargetsRanks, sheetTargetsUnranked, sheetColumnMeasure
+    case sheetColumnMet, sheetColumnCentres, sheetColumnShare, sheetColumnTargetShare, sheetColumnReached
+    case sheetColumnRank, exchangeKindEvaluation, evaluationAssessedByProvince, evaluationSelfByCommune
+    case fundingBelowEquipmentMinimum, fundingMeetsEquipmentMinimum, findingStaffUndertrained
+    case docReportPartEvaluation, docReportNoEvaluation, docReportMoneyReceived, docSummaryPartEvaluation
+    case docSummaryEvaluation
+
+    // scope: accounts limited to a commune or a centre, and system messages in the user's language (issue 10)
+    case scopeOffice, scopeCentreGone, scopeThisCentre, outOfScope, accountScopeCentreGone, fieldScope
+    case helpFieldScope, columnScope, auditFieldScope, planNameYear, systemAlreadyExists, errorUnexpected
+    case cliUnexpectedArgument, cliUnknownOption, cliMissingArgument, cliMissingValue, cliInvalidValue
+    case cliCommandLineRefused, cliUsage, cliSeeHelp, cliHelpLine
 }

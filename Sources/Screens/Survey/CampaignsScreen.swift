@@ -42,7 +42,7 @@ struct CampaignsScreen: KeyedScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let edits = ctx.can(.editSurveys)
+        let edits = ctx.can(.editSurveys, on: centre)
         return Keymap([
             edits ? .function(2, also: [.insert], shortcut: .add, action: .add, label: s[.keyNewCampaign],
                               help: s[.helpCampaignAdd]) : nil,

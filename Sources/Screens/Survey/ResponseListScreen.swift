@@ -52,7 +52,7 @@ struct ResponseListScreen: KeyedScreen, Equatable {
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
         let s = ctx.strings
-        let edits = ctx.can(.editSurveys)
+        let edits = ctx.can(.editSurveys, on: centre)
         return Keymap([
             .function(4, also: [.enter], action: .open, label: s[edits ? .keyEdit : .keyView], help: s[.helpResponsesOpen]),
             edits ? .function(8, also: [.delete], action: .delete, label: s[.keyDelete], help: s[.helpResponsesDelete]) : nil,
@@ -87,7 +87,7 @@ struct ResponseListScreen: KeyedScreen, Equatable {
             guard let response = selected else { return [] }
             view(.row(title: response.serial, columns: columns(s), cells: cells(response, s)))
         case .delete:
-            guard ctx.can(.editSurveys), let r = selected else { return [] }
+            guard ctx.can(.editSurveys, on: centre), let r = selected else { return [] }
             let id = r.id
             confirm(s[.responseDeleteTitle], s(.responseDeleteQuestion, r.serial, r.respondentName),
                     yes: .deleteConfirmed(responseID: id, serial: r.serial), ctx)

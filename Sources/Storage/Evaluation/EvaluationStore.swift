@@ -8,6 +8,9 @@ public enum EvaluationStoreError: Error, Equatable {
     case refused(EvaluationRefusal)
     /// Rank thresholds that do not rise strictly from 1 to 100.
     case invalidThresholds
+    /// This side of the evaluation is another office's: the self-assessment of a centre received from its commune,
+    /// or, at a commune office, the province's assessment (see `EvaluationExchange`).
+    case readOnlyHere
 }
 
 /// A year's evaluation as lists show it: its columns, without the items.
@@ -80,6 +83,8 @@ extension AppDatabase {
                                    by actor: Actor, at moment: Date) throws -> Evaluation {
         try actor.require(.selfAssess)
         return try writer.write { db in
+            try Self.requireScope(db, actor, centreID: input.centreID)
+            try Self.requireSelfSide(db, centreID: input.centreID)
             let stored = try Self.fetchEvaluation(db, centreID: input.centreID, year: input.year)
             var evaluation = input
             evaluation.id = stored?.id
@@ -111,6 +116,8 @@ extension AppDatabase {
                                  by actor: Actor, at moment: Date) throws -> Evaluation {
         try actor.require(.evaluate)
         return try writer.write { db in
+            try Self.requireScope(db, actor, centreID: input.centreID)
+            try Self.requireOfficerSide(db)
             guard let stored = try Self.fetchEvaluation(db, centreID: input.centreID, year: input.year) else {
                 throw EvaluationStoreError.notFound
             }
@@ -139,6 +146,8 @@ extension AppDatabase {
                                  at moment: Date) throws -> Evaluation {
         try actor.require(.evaluate)
         return try writer.write { db in
+            try Self.requireScope(db, actor, centreID: centreID)
+            try Self.requireOfficerSide(db)
             guard var evaluation = try Self.fetchEvaluation(db, centreID: centreID, year: year) else {
                 throw EvaluationStoreError.notFound
             }

@@ -36,6 +36,7 @@ extension AppDatabase {
     public func saveFundingPlan(_ funding: FundingYear, by actor: Actor, at moment: Date) throws {
         try actor.require(.recordFunding)
         try writer.write { db in
+            try Self.requireScope(db, actor, centreID: funding.centreID)
             let before = try FundingYearRecord.fetchOne(db, key: ["centreId": funding.centreID, "year": funding.year])
             let record = FundingYearRecord(centreId: funding.centreID, year: funding.year, estimate: max(0, funding.estimate),
                                            preparedBy: funding.preparedBy.cleanedInput,
@@ -64,6 +65,7 @@ extension AppDatabase {
         let problems = receipt.problems(today: today)
         guard problems.isEmpty else { throw FundingStoreError.invalid(problems) }
         return try writer.write { db in
+            try Self.requireScope(db, actor, centreID: receipt.centreID)
             var record = ReceiptRecord(receipt, createdAt: Timestamp.string(moment))
             try record.insert(db)
             receipt.id = record.id
@@ -79,6 +81,7 @@ extension AppDatabase {
         try actor.require(.recordFunding)
         try writer.write { db in
             guard let record = try ReceiptRecord.fetchOne(db, key: id) else { throw FundingStoreError.notFound }
+            try Self.requireScope(db, actor, centreID: record.centreId)
             try ReceiptRecord.deleteOne(db, key: id)
             try Self.audit(db, actor: actor, action: "delete", recordType: FundingReceipt.auditRecordType,
                            recordID: String(id), changes: AuditDiff.changes(before: try record.receipt().auditFields, after: nil),

@@ -15,6 +15,17 @@ extension AppDatabase {
         }
     }
 
+    /// Every centre's register in a province (all when nil), by centre: what the board checks of every centre read.
+    public func staffMembers(provinceCode: Int?) throws -> [Int64: [StaffMember]] {
+        try writer.read { db in
+            let staff = try provinceCode.map { code in
+                let centres = CentreRecord.filter(CentreRecord.Columns.provinceCode == code).select(CentreRecord.Columns.id)
+                return try Self.fetchStaff(db, StaffRecord.filter(centres.contains(StaffRecord.Columns.centreId)))
+            } ?? Self.fetchStaff(db, StaffRecord.all())
+            return Dictionary(grouping: staff, by: \.centreID)
+        }
+    }
+
     public func staffMember(id: Int64) throws -> StaffMember? {
         try writer.read { db in try Self.fetchStaff(db, StaffRecord.filter(key: id)).first }
     }
@@ -39,6 +50,8 @@ extension AppDatabase {
         let stamp = Timestamp.string(moment)
         return try writer.write { db in
             let before = try member.id.flatMap { try Self.fetchStaff(db, StaffRecord.filter(key: $0)).first }
+            if let before { try Self.requireScope(db, actor, centreID: before.centreID) }
+            try Self.requireScope(db, actor, centreID: member.centreID)
             if let id = member.id {
                 guard let stored = try StaffRecord.fetchOne(db, key: id) else { throw StaffStoreError.notFound }
                 member.uid = stored.uid

@@ -100,7 +100,12 @@ extension AppDatabase {
                 let after = try SliceSummaries.read(db, schema: "bundle", centres: chosen)
                 try SliceTables.delete(db, schema: "main", centres: "c.writer = ?", arguments: [sender])
                 try SliceTables.copy(db, centres: chosen, writer: sender)
-                let report = MergeReport.compare(before: before, after: after)
+                try EvaluationExchange.repoint(db, sender: sender)
+                let evaluations = try EvaluationExchange.merge(db, sender: sender, fromProvince: manifest.office.level == .province,
+                                                               by: actor, at: moment)
+                let slice = MergeReport.compare(before: before, after: after)
+                let report = MergeReport(added: slice.added + evaluations.added, changed: slice.changed + evaluations.changed,
+                                         removed: slice.removed, counts: slice.counts)
                 let previous = try Self.storeReceipt(db, manifest: manifest, report: report, fileName: url.lastPathComponent,
                                                      sha256: fileHash, by: actor, at: moment)
                 try db.execute(sql: "DELETE FROM exchangeGate")

@@ -17,6 +17,9 @@ struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord, Stored
     var lockedUntil: String?
     var createdAt: String
     var updatedAt: String
+    /// The scope: at most one of the two is set; neither means the whole office.
+    var scopeCommuneCode: Int?
+    var scopeCentreId: Int64?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -28,6 +31,8 @@ struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord, Stored
         static let failedAttempts = Column(CodingKeys.failedAttempts)
         static let lockedUntil = Column(CodingKeys.lockedUntil)
         static let updatedAt = Column(CodingKeys.updatedAt)
+        static let scopeCommuneCode = Column(CodingKeys.scopeCommuneCode)
+        static let scopeCentreId = Column(CodingKeys.scopeCentreId)
     }
 
     init(_ account: Account, passwordHash: String, at stamp: String) {
@@ -41,16 +46,34 @@ struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord, Stored
         lockedUntil = account.lockedUntil.map(Timestamp.string)
         createdAt = stamp
         updatedAt = stamp
+        (scopeCommuneCode, scopeCentreId) = Self.scopeColumns(account.scope)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    static func scopeColumns(_ scope: AccountScope) -> (commune: Int?, centre: Int64?) {
+        switch scope {
+        case .office: return (nil, nil)
+        case .commune(let code): return (code, nil)
+        case .centre(let id): return (nil, id)
+        }
+    }
+
+    func scope() throws -> AccountScope {
+        switch (scopeCommuneCode, scopeCentreId) {
+        case (nil, nil): return .office
+        case (let code?, nil): return .commune(code: code)
+        case (nil, let id?): return .centre(id: id)
+        case (let code?, let id?): throw Self.failure(Columns.scopeCentreId, "\(code)/\(id)")
+        }
+    }
 
     static func rolesText(_ roles: Set<Role>) -> String { StoredText.list(roles.sorted()) }
 
     func account() throws -> Account {
         Account(id: id, username: username, fullName: fullName, roles: Set(try Self.storedList(roles, Columns.roles)),
                 active: active, failedAttempts: failedAttempts,
-                lockedUntil: try Self.storedTimestamp(lockedUntil, Columns.lockedUntil))
+                lockedUntil: try Self.storedTimestamp(lockedUntil, Columns.lockedUntil), scope: try scope())
     }
 }
 

@@ -166,6 +166,7 @@ extension AppDatabase {
         return try writer.write { db in
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            try Self.requireScope(db, actor, campaignID: job.campaignID)
             var inserter = try ResponseInserter(db, campaignID: job.campaignID, fileName: checked.fileName,
                                                 sha256: checked.sha256, by: actor, at: moment)
             let (rows, sha256) = try job.write(into: &inserter, totalRows: checked.rows, progress: progress)

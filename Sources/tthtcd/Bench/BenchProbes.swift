@@ -122,7 +122,10 @@ struct Probes {
                 _ = try database.centresWithApprovedAnnualPlan(year: today.year)
                 let screenful = sorted.prefix(Self.screenRows).filter { $0.centre.status == .active || $0.centre.status == .suspended }
                 let boards = try database.boardMembers(centreIDs: screenful.map(\.id))
-                for entry in screenful { _ = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], asOf: today) }
+                for entry in screenful {
+                    _ = engine.check(centreID: entry.id, members: boards[entry.id] ?? [],
+                                     staff: try database.staffMembers(centreID: entry.id), asOf: today)
+                }
             }
         }
     }
