@@ -25,6 +25,15 @@ extension AppDatabase {
         }
     }
 
+    /// Appointments of some centres (the rows a screen shows), grouped by centre.
+    public func boardMembers(centreIDs: [Int64]) throws -> [Int64: [BoardMember]] {
+        guard !centreIDs.isEmpty else { return [:] }
+        return try writer.read { db in
+            Dictionary(grouping: try Self.fetchMembers(db, BoardMemberRecord.filter(centreIDs.contains(BoardMemberRecord.Columns.centreId))),
+                       by: \.centreID)
+        }
+    }
+
     public func boardMember(id: Int64) throws -> BoardMember? {
         try writer.read { db in try Self.fetchMember(db, id: id) }
     }

@@ -79,6 +79,11 @@ extension AppDatabase {
         }
     }
 
+    /// One form by its id: opening a form from a list reads that form, not its whole campaign.
+    public func response(id: Int64) throws -> SurveyResponse? {
+        try writer.read { db in try ResponseRecord.fetchOne(db, key: id)?.response() }
+    }
+
     /// Inserts or updates one form. Validation is the caller's (``SurveyEngine``); this keeps the serial
     /// unique and writes the audit entry.
     @discardableResult

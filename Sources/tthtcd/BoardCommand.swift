@@ -97,9 +97,7 @@ enum BoardJSON {
                                 basis: s.text(result.rule.basis), findings: result.findings.map(s.describe))
                        })
         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try ScriptJSON.encode(document)
     }
 }
 

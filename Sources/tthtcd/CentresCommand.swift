@@ -75,8 +75,6 @@ enum CentreJSON {
                  venues: c.venues, facilities: c.facilities, otherFacilities: c.otherFacilities,
                  updatedAt: c.updatedAt.map(Timestamp.string))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(items), as: UTF8.self)
+        return try ScriptJSON.encode(items)
     }
 }

@@ -247,11 +247,8 @@ struct SurveyCommand: ParsableCommand {
 }
 
 enum CLIJSON {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    /// What JSONEncoder wrote (pretty, sorted keys, slashes as they are), written faster (``ScriptJSON``).
+    static func encode<T: Encodable>(_ value: T) throws -> String { try ScriptJSON.encode(value) }
 }
 
 extension CLI {

@@ -98,3 +98,46 @@ import TerminalUI
         #expect(!h.app.isRunning)
     }
 }
+
+/// The board column is checked for the rows drawn, not for every centre at the start (issue 11: work
+/// proportional to the screen); scrolled through, it shows for every centre what checking every board showed.
+@MainActor
+@Suite struct RosterBoardColumnTests {
+    @Test func boardsAreCheckedAsRowsAreDrawnAndAgreeWithCheckingEveryBoard() throws {
+        let communes = Harness.units.units(inProvince: 37).prefix(40)
+        let h = try Harness(.demo) { database in
+            for (number, unit) in communes.enumerated() {
+                try database.saveCentre(Centre(name: "Trung tâm học tập cộng đồng thử \(number)", provinceCode: 37,
+                                               communeCode: unit.code), by: .system, at: Date())
+            }
+        }
+        _ = h.screen
+        let roster = try #require(h.app.stack.last as? RosterScreen)
+        #expect(roster.entries.count == 54)
+        #expect(!roster.boardReports.isEmpty && roster.boardReports.count <= 14, "one screenful checked at the start")
+
+        let engine = h.context.boardCompliance
+        let boards = try h.database.boardMembers(provinceCode: 37)
+        let staff = try h.database.staffMembers(provinceCode: 37)
+        let working = roster.entries.filter { $0.centre.status == .active || $0.centre.status == .suspended }
+        var expected: [Int64: BoardReport] = [:]
+        for entry in working {
+            expected[entry.id] = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], staff: staff[entry.id] ?? [],
+                                              asOf: Harness.today)
+        }
+        #expect(expected.values.contains { $0.errorCount == 0 } && expected.values.contains { $0.errorCount > 0 })
+        for _ in 0..<10 {
+            h.press(.pageDown)
+            _ = h.screen
+        }
+        let scrolled = try #require(h.app.stack.last as? RosterScreen)
+        #expect(scrolled.boardReports == expected)
+        let marks = h.lines.compactMap { line in
+            scrolled.shown.first { line.hasPrefix($0.centre.code + " ") }.map { (line, $0) }
+        }
+        #expect(!marks.isEmpty)
+        for (line, entry) in marks where expected[entry.id] != nil {
+            #expect(line.contains(" " + RosterScreen.boardMark(expected[entry.id])), "\(line)")
+        }
+    }
+}

@@ -200,7 +200,7 @@ enum Route: Hashable, Sendable {
         case .surveyEntry(let campaignID, let responseID):
             let (found, owner) = try campaign(campaignID)
             let editing = try responseID.map { id in
-                guard let response = try db.responses(campaignID: campaignID).first(where: { $0.id == id }) else {
+                guard let response = try db.response(id: id), response.campaignID == campaignID else {
                     throw RecordGone()
                 }
                 return response

@@ -21,7 +21,8 @@ struct RosterScreen: PrintingScreen, Equatable {
     var table = TableState()
     private(set) var search = TextField("", maxLength: 60)
     private(set) var isSearching = false
-    /// Board checklists of the working centres, by centre id, for the board column.
+    /// Board checklists of working centres, by centre id, for the board column: checked when a row is first
+    /// drawn (a screenful, not the whole country, at the start) and kept until the data changes (``reload``).
     private(set) var boardReports: [Int64: BoardReport] = [:]
     /// Centres with an approved annual plan for the current year.
     private(set) var approvedPlans: Set<Int64> = []
@@ -57,22 +58,28 @@ struct RosterScreen: PrintingScreen, Equatable {
             let ranks = try ctx.database.confirmedRanks()
             entries = centres.filter { centre in ctx.office?.covers(centre, units: ctx.units) ?? true }
                 .map { CentreListEntry(centre: $0, units: ctx.units, ranks: ranks[$0.id ?? 0] ?? [:]) }
-            let boards = try ctx.database.boardMembers(provinceCode: ctx.office?.provinceCode)
-            let staff = try ctx.database.staffMembers(provinceCode: ctx.office?.provinceCode)
-            let engine = ctx.boardCompliance
-            let today = ctx.clock.today
-            approvedPlans = try ctx.database.centresWithApprovedAnnualPlan(year: today.year)
+            approvedPlans = try ctx.database.centresWithApprovedAnnualPlan(year: ctx.clock.today.year)
             boardReports = [:]
-            for entry in entries where entry.centre.status == .active || entry.centre.status == .suspended {
-                boardReports[entry.id] = engine.check(centreID: entry.id, members: boards[entry.id] ?? [],
-                                                      staff: staff[entry.id] ?? [], asOf: today)
-            }
             loadError = nil
         } catch {
             entries = []
             loadError = ctx.strings.readFailure(error)
         }
         applyListing(keep: keep)
+    }
+
+    /// Checks the boards of the working centres among `rows` not checked yet (the rows about to be drawn).
+    mutating func checkBoards(of rows: ArraySlice<CentreListEntry>, _ ctx: AppContext) {
+        let missing = rows.filter { entry in
+            (entry.centre.status == .active || entry.centre.status == .suspended) && boardReports[entry.id] == nil
+        }.map(\.id)
+        guard !missing.isEmpty, let boards = try? ctx.database.boardMembers(centreIDs: missing) else { return }
+        let engine = ctx.boardCompliance
+        let today = ctx.clock.today
+        for id in missing {
+            let staff = (try? ctx.database.staffMembers(centreID: id)) ?? []
+            boardReports[id] = engine.check(centreID: id, members: boards[id] ?? [], staff: staff, asOf: today)
+        }
     }
 
     private mutating func applyListing(keep code: String?) {

@@ -34,6 +34,7 @@ extension RosterScreen {
             TableColumn(s[.columnRank], width: 3), TableColumn(s[.columnUpdated], width: 8),
         ]
         let rows = shown
+        checkBoards(of: rows[table.visibleRange(height: tableRect.height)], ctx)
         let reports = boardReports
         let plans = approvedPlans
         // The board column is not a sort column: map the sort column to its place among the shown ones.

@@ -381,6 +381,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case exchangeSendExplain, exchangeSendTitle, exchangeSequenceShort, exchangeStale, exchangeStaleDaysInvalid
     case exchangeStaleDaysLabel, exchangeWriting, exchangeWritten, exchangeWrittenLine, permissionExchangeData
     case storageReceivedRecord
+    // perf: the benchmark run in parts (issue 11)
+    case cliBenchOnlyHelp
     // evaldocs: the evaluation sheet and the targets workbook (issue 15)
     case docEvaluationTitle, docEvaluationSubject, docNumberEvaluation, docEvaluationPartGeneral
     case docEvaluationPartItems, docEvaluationPartComments, docEvaluationPartResult, docEvaluationPartHistory

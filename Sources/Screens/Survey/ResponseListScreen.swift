@@ -3,7 +3,8 @@ import Storage
 import TerminalUI
 
 /// The forms of a campaign, found by serial number or name (marks optional), opened for correction or deleted
-/// after a question.
+/// after a question. The list holds each form's list row (``ResponseRow``: columns and search text), never the
+/// forms themselves: a campaign of a hundred thousand forms stays within tens of megabytes.
 struct ResponseListScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), open, delete, deleteConfirmed(responseID: Int64, serial: String), viewWhole, close
@@ -14,8 +15,8 @@ struct ResponseListScreen: KeyedScreen, Equatable {
     let campaign: SurveyCampaign
     let centre: Centre
     let questionnaire: Questionnaire
-    private(set) var all: [SurveyResponse] = []
-    private(set) var shown: [SurveyResponse] = []
+    private(set) var all: [ResponseRow] = []
+    private(set) var shown: [ResponseRow] = []
     private(set) var search = TextField("", maxLength: 40)
     var table = TableState()
     var modal: Modal<Action>?
@@ -29,13 +30,13 @@ struct ResponseListScreen: KeyedScreen, Equatable {
     }
 
     mutating func reload(_ ctx: AppContext) {
-        all = (try? ctx.database.responses(campaignID: campaign.id ?? 0)) ?? []
+        all = (try? ctx.database.responseRows(campaignID: campaign.id ?? 0)) ?? []
         applySearch()
     }
 
     private mutating func applySearch() {
         let query = TextQuery(search.text)
-        shown = query.isEmpty ? all : all.filter { query.matches($0.serial + " " + $0.respondentName + " " + $0.village) }
+        shown = query.isEmpty ? all : all.filter { query.matches($0.searchable) }
         table.setRowCount(shown.count)
     }
 
@@ -45,7 +46,7 @@ struct ResponseListScreen: KeyedScreen, Equatable {
 
     var currentCentreID: Int64? { centre.id }
 
-    var selected: SurveyResponse? { shown.indices.contains(table.selected) ? shown[table.selected] : nil }
+    var selected: ResponseRow? { shown.indices.contains(table.selected) ? shown[table.selected] : nil }
 
     func title(_ ctx: AppContext) -> String { ctx.strings(.responsesTitle, campaign.title) }
 
@@ -86,7 +87,8 @@ struct ResponseListScreen: KeyedScreen, Equatable {
             guard let response = selected else { return [] }
             view(.row(title: response.serial, columns: columns(s), cells: cells(response, s)))
         case .delete:
-            guard ctx.can(.editSurveys, on: centre), let r = selected, let id = r.id else { return [] }
+            guard ctx.can(.editSurveys, on: centre), let r = selected else { return [] }
+            let id = r.id
             confirm(s[.responseDeleteTitle], s(.responseDeleteQuestion, r.serial, r.respondentName),
                     yes: .deleteConfirmed(responseID: id, serial: r.serial), ctx)
         case .deleteConfirmed(let id, let serial):
@@ -108,9 +110,9 @@ struct ResponseListScreen: KeyedScreen, Equatable {
          TableColumn(s[.columnTopics])]
     }
 
-    func cells(_ r: SurveyResponse, _ s: Strings) -> [String] {
+    func cells(_ r: ResponseRow, _ s: Strings) -> [String] {
         let topics = questionnaire.question("topics")
-        let wanted = (r.answers["topics"]?.codes ?? []).map { code in
+        let wanted = r.topics.map { code in
             topics.map { s.label(of: code, in: $0, questionnaire) } ?? String(code)
         }
         return [r.serial, r.respondentName, r.village, r.birthYear.map(String.init) ?? "", wanted.joined(separator: ", ")]

@@ -38,7 +38,7 @@ enum SliceSummaries {
                 var hasher = SHA256()
                 add(row.dropFirst(2), to: &hasher)
                 if let id = row["id"] as Int64?, let held = children[id] { hasher.update(data: held) }
-                let digest = hasher.finalize().prefix(12).map { String(format: "%02x", $0) }.joined()
+                let digest = Self.hex(hasher.finalize().prefix(12))
                 summaries.append(RecordSummary(kind: kind.rawValue, uid: row["identity"], name: row["label"], digest: digest))
             }
         }
@@ -65,12 +65,60 @@ enum SliceSummaries {
         return digests.mapValues { Data($0.finalize()) }
     }
 
+    /// Each column's name, its value's description and a zero byte, hashed from the strings' own bytes (a
+    /// province receives hundreds of thousands of forms: no `Data` made for each).
     private static func add<S: Sequence>(_ columns: S, to hasher: inout SHA256) where S.Element == (String, DatabaseValue) {
         for (column, value) in columns where !isLeftOut(column) {
-            hasher.update(data: Data(column.utf8))
-            hasher.update(data: Data(value.description.utf8))
-            hasher.update(data: Data([0]))
+            update(&hasher, column)
+            describe(value) { hasher.update(bufferPointer: $0) }
+            withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
         }
+    }
+
+    private static func update(_ hasher: inout SHA256, _ text: String) {
+        var text = text
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The bytes of `value.description`, which quotes a text with `String(reflecting:)`: most texts (ASCII
+    /// and Vietnamese letters) come out as themselves between quotes, and are handed over as they are.
+    static func describe(_ value: DatabaseValue, _ emit: (UnsafeRawBufferPointer) -> Void) {
+        if case .string(var text) = value.storage, quotesAsIs(text) {
+            withUnsafeBytes(of: UInt8(ascii: "\"")) { emit($0) }
+            text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+            withUnsafeBytes(of: UInt8(ascii: "\"")) { emit($0) }
+        } else {
+            var text = value.description
+            text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Whether `String(reflecting:)` writes this text unchanged between quotes: printable ASCII but for the
+    /// quotes and backslash, Latin letters (Vietnamese among them), and combining marks after a letter.
+    static func quotesAsIs(_ text: String) -> Bool {
+        var first = true
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22, 0x27, 0x5C: return false
+            case 0x20...0x7E, 0xA0...0x24F, 0x1E00...0x1EFF: break
+            case 0x300...0x36F where !first: break
+            default: return false
+            }
+            first = false
+        }
+        return true
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Lower-case hex, two digits a byte (what `String(format: "%02x")` gave, without formatting each byte).
+    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func isLeftOut(_ column: String) -> Bool {

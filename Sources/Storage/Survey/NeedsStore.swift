@@ -67,7 +67,7 @@ extension AppDatabase {
 /// One form as a list shows it: serial, person, village, birth year and the topics wanted, read from columns
 /// (the topics from the JSON by SQL), with its search text prepared once. A hundred thousand of these fit in a
 /// few tens of megabytes, where the forms themselves would take hundreds.
-public struct ResponseRow: Sendable, Identifiable {
+public struct ResponseRow: Sendable, Identifiable, Equatable {
     public let id: Int64
     public let serial: String
     public let respondentName: String

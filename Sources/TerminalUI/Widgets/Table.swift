@@ -61,6 +61,17 @@ public struct TableState: Hashable, Sendable {
         return widths
     }
 
+    /// The rows the next ``render(into:rect:columns:sortColumn:ascending:theme:cells:rowStyle:)`` at this height
+    /// draws (the selection kept in view): a screen reads or computes what those rows show, and no more.
+    public func visibleRange(height: Int) -> Range<Int> {
+        let visibleRows = max(0, height - 1)
+        var top = scroll
+        if selected < top { top = selected }
+        if selected >= top + visibleRows { top = selected - visibleRows + 1 }
+        top = max(0, min(top, max(0, rowCount - visibleRows)))
+        return min(top, rowCount)..<min(top + visibleRows, rowCount)
+    }
+
     /// Draws the header and the visible rows. `cells(row)` gives the texts of a row; `style(row)` its style.
     public mutating func render(
         into buffer: inout ScreenBuffer, rect: Rect, columns: [TableColumn], sortColumn: Int?, ascending: Bool,
@@ -78,9 +89,7 @@ public struct TableState: Hashable, Sendable {
             x += widths[index] + 1
         }
         let visibleRows = rect.height - 1
-        if selected < scroll { scroll = selected }
-        if selected >= scroll + visibleRows { scroll = selected - visibleRows + 1 }
-        scroll = max(0, min(scroll, max(0, rowCount - visibleRows)))
+        scroll = visibleRange(height: rect.height).lowerBound
         for line in 0..<visibleRows {
             let row = scroll + line
             guard row < rowCount else { break }

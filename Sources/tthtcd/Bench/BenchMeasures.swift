@@ -68,7 +68,10 @@ extension BenchRunner {
 
     /// Keyed entry on the scratch copy's largest campaign, and the roster over the whole country.
     func measureEntryAndRoster(_ add: (BenchFigure) -> Void) throws {
-        let national = files.path("national-scratch.sqlite")
+        // The imports' scratch copy (with their forms), or a fresh one when the imports were not measured.
+        let scratch = files.path("national-scratch.sqlite")
+        let national = groups.contains(.import) && FileManager.default.fileExists(atPath: scratch)
+            ? scratch : try files.copy(dataFile, to: "national-scratch.sqlite")
         let entry = try probe("entry", on: national)
         add(figure("entry.open", .benchEntryOpen, with: [facts.forms], entry["open"]!,
                    target: BenchTarget(statistic: .median, bound: 100, unit: "ms")))
@@ -104,6 +107,16 @@ extension BenchRunner {
             add(figure(id, key, measured, floor: try floor(sql), floorText: "json_group_array (sqlite3)",
                        target: BenchTarget(statistic: .median, bound: 500, unit: "ms")))
         }
+    }
+
+    /// Issue 13's scale figure: 100 commune bundles of 2,000 forms each, written then received at one province.
+    func measureExchange(_ add: (BenchFigure) -> Void) throws {
+        let bundles = 100, forms = 2_000
+        let measured = try ExchangeBench.measure(bundles: bundles, forms: forms)
+        add(figure("exchange.export", .benchExchangeExport, with: [forms], (measured.writing.map { $0 * 1000 }, nil)))
+        add(figure("exchange.receive", .benchExchangeReceive, with: [measured.receiving.count, forms],
+                   ([measured.total * 1000], nil),
+                   target: BenchTarget(statistic: .median, bound: ExchangeBench.target * 1000, unit: "ms")))
     }
 
     func report(_ figures: [BenchFigure]) throws -> BenchReport {

@@ -65,7 +65,7 @@ struct Probes {
         case "roster-search": return ["key": try rosterSearch()]
         case "needs-centre", "needs-province", "needs-filter": return ["query": try needs(figure)]
         case "entry": return try keyedEntry()
-        case "screens": return ["open": try screens()]
+        case "screens": return try screens()
         default: throw CLI.fail(CLI.strings(.cliBenchFigureUnknown, figure))
         }
     }
@@ -85,17 +85,26 @@ struct Probes {
         return (context, account)
     }
 
-    /// Resources, the data file, the roster, the first frame at 80x24; then out at once, as if the process
-    /// had gone on to read keys. The parent times the whole process.
+    /// Resources, the data file, the roster, the first frame at 80x24, opened as the interface opens it (a
+    /// check after an unclean shutdown comes after the first frame); then the file is closed, as quitting
+    /// closes it, so that the next run starts from a clean file and not from the crash path (which would check
+    /// the whole file first). The parent times the whole process, the close included.
     func start() throws -> Never {
-        let database = try CLI.open(path, access: .exclusive)
+        let database: AppDatabase
+        do {
+            database = try AppDatabase.open(path: path, options: AppDatabase.Options(checkAfterCrashNow: false))
+        } catch let error as DataFileError {
+            throw CLI.fail(CLI.strings.describe(error))
+        }
         let (context, account) = try context(database, as: "quantri")
         let app = App(context: context, signedIn: account)
         _ = app.render(size: Size(width: 80, height: 24))
+        database.close()
         _exit(0)
     }
 
-    /// The roster's whole load for the whole country: centres, search and sort keys, sorting, board checks.
+    /// The roster's whole load for the whole country, as ``RosterScreen`` does it: centres, ranks, search and
+    /// sort keys, sorting, and the board checks of the first screenful (the others are checked when drawn).
     func rosterLoad() throws -> [Double] {
         let database = try CLI.open(path, access: .readOnly)
         defer { database.close() }
@@ -105,17 +114,24 @@ struct Probes {
         let today = LocalDate(year: 2026, month: 3, day: 1)!
         return try (0..<runs).map { _ in
             try Self.time {
-                let entries = try database.centres(provinceCode: nil).map { CentreListEntry(centre: $0, units: units) }
-                _ = CentreListing().sort(entries)
-                let boards = try database.boardMembers(provinceCode: nil)
-                let staff = try database.staffMembers(provinceCode: nil)
-                for entry in entries where entry.centre.status == .active || entry.centre.status == .suspended {
-                    _ = engine.check(centreID: entry.id, members: boards[entry.id] ?? [], staff: staff[entry.id] ?? [],
-                                     asOf: today)
+                let ranks = try database.confirmedRanks()
+                let entries = try database.centres(provinceCode: nil).map {
+                    CentreListEntry(centre: $0, units: units, ranks: ranks[$0.id ?? 0] ?? [:])
+                }
+                let sorted = CentreListing().sort(entries)
+                _ = try database.centresWithApprovedAnnualPlan(year: today.year)
+                let screenful = sorted.prefix(Self.screenRows).filter { $0.centre.status == .active || $0.centre.status == .suspended }
+                let boards = try database.boardMembers(centreIDs: screenful.map(\.id))
+                for entry in screenful {
+                    _ = engine.check(centreID: entry.id, members: boards[entry.id] ?? [],
+                                     staff: try database.staffMembers(centreID: entry.id), asOf: today)
                 }
             }
         }
     }
+
+    /// The roster's rows on a 80x24 terminal.
+    static let screenRows = 14
 
     /// Keystrokes in the roster's search over the whole country: typing narrows what was shown, erasing starts
     /// again from the sorted list, as the roster does.
@@ -226,7 +242,7 @@ struct Probes {
 
     /// Every screen a provincial office reaches with the national data, opened and drawn in turn: the parent
     /// reads the process's peak memory.
-    func screens() throws -> [Double] {
+    func screens() throws -> [String: [Double]] {
         let database = try CLI.open(path, access: .readOnly)
         defer { database.close() }
         let facts = try BenchFacts.read(database)
@@ -240,14 +256,23 @@ struct Probes {
         ]
         if let plan { screens.append(.plan(planID: plan)) }
         var samples = [Self.time { _ = app.render(size: Size(width: 120, height: 40)) }]
+        var peaks = [Self.peakMB()]
         for screen in screens {
             samples.append(Self.time {
                 app.open(measured: screen)
                 _ = app.render(size: Size(width: 80, height: 24))
                 _ = app.render(size: Size(width: 120, height: 40))
             })
+            peaks.append(Self.peakMB())
             app.closeTop()
         }
-        return samples
+        return ["open": samples, "peakMB": peaks]
+    }
+
+    /// The process's peak resident memory so far (VmHWM), in MB: after each screen, which one raised it.
+    static func peakMB() -> Double {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return (Double(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
     }
 }

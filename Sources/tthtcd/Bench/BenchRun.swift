@@ -64,14 +64,25 @@ extension BenchCommand {
         @Option(name: .customLong("import-rows"), help: ArgumentHelp(CLI.strings[.cliBenchImportRowsHelp], valueName: "N"))
         var importRows = 1_000_000
         @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliJsonHelp])) var json = false
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchOnlyHelp], valueName: "GROUPS")) var only: String?
 
         func run() throws {
             let target = CLI.absolute(path)
             guard FileManager.default.fileExists(atPath: target) else {
                 throw CLI.fail(CLI.strings.describe(DataFileError.unreachable(path: target, reason: .notFound)))
             }
+            var groups = Set(BenchRunner.Group.allCases)
+            if let only {
+                groups = []
+                for name in only.split(separator: ",") {
+                    guard let group = BenchRunner.Group(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                        throw CLI.fail(CLI.strings(.cliBenchFigureUnknown, String(name)))
+                    }
+                    groups.insert(group)
+                }
+            }
             let runner = try BenchRunner(dataFile: target, runs: max(3, runs), importRows: max(1, importRows),
-                                         questionnaire: try CLI.questionnaire())
+                                         questionnaire: try CLI.questionnaire(), groups: groups)
             let report = try runner.measureAll { figure in
                 if !json { print(BenchTable.line(figure)) }
             }

@@ -14,9 +14,16 @@ struct BenchRunner {
     let facts: BenchFacts
     /// Rows of the large import files (a million, unless a quick run asks for fewer).
     let importRows: Int
+    /// The groups of figures to measure (`--only`; all by default).
+    let groups: Set<Group>
 
-    init(dataFile: String, runs: Int, importRows: Int, questionnaire: Questionnaire) throws {
+    enum Group: String, CaseIterable {
+        case start, needs, `import`, entry, lists, memory, exchange
+    }
+
+    init(dataFile: String, runs: Int, importRows: Int, questionnaire: Questionnaire, groups: Set<Group>) throws {
         self.dataFile = dataFile
+        self.groups = groups
         self.runs = runs
         self.importRows = importRows
         files = try BenchFiles(dataFile: dataFile, questionnaire: questionnaire)
@@ -72,6 +79,21 @@ struct BenchRunner {
             figures.append(figure)
             show(figure)
         }
+        if groups.contains(.start) { try measureStart(add) }
+        if groups.contains(.needs) { try measureNeeds(add) }
+        if groups.contains(.import) { try measureImports(add) }
+        if groups.contains(.entry) { try measureEntryAndRoster(add) }
+        if groups.contains(.lists) { try measureLists(add) }
+        if groups.contains(.memory) {
+            let screens = try probe("screens", runs: 1)["open"]!
+            add(figure("memory.interface", .benchInterfaceMemory, screens,
+                       target: BenchTarget(statistic: .peak, bound: 100, unit: "MB")))
+        }
+        if groups.contains(.exchange) { try measureExchange(add) }
+        return try report(figures)
+    }
+
+    func measureStart(_ add: (BenchFigure) -> Void) throws {
         let centresOfProvince = "SELECT * FROM centre WHERE provinceCode = \(facts.provinceCode)"
         _ = try processes(executable, ["bench", "probe", "start", dataFile], count: 1, expect: 0)
         add(figure("start.cached", .benchStartCached,
@@ -82,14 +104,6 @@ struct BenchRunner {
                    try processes(executable, ["bench", "probe", "start", dataFile], count: 5, before: evict),
                    floor: try floor(centresOfProvince, before: evict), floorText: centresOfProvince,
                    target: BenchTarget(statistic: .median, bound: 1000, unit: "ms")))
-        try measureNeeds(add)
-        try measureImports(add)
-        try measureEntryAndRoster(add)
-        try measureLists(add)
-        let screens = try probe("screens", runs: 1)["open"]!
-        add(figure("memory.interface", .benchInterfaceMemory, screens,
-                   target: BenchTarget(statistic: .peak, bound: 100, unit: "MB")))
-        return try report(figures)
     }
 
     func measureNeeds(_ add: (BenchFigure) -> Void) throws {

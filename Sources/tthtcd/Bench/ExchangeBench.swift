@@ -19,6 +19,25 @@ struct ExchangeBench: ParsableCommand {
 
     func run() throws {
         let s = CLI.strings
+        let measured = try Self.measure(bundles: bundles, forms: forms)
+        print(s(.benchExchangeExport, forms) + ": " + Self.line(measured.writing))
+        print(s(.benchExchangeReceive, measured.receiving.count, forms) + ": " + Self.line(measured.receiving))
+        print(s(.benchExchangeTotal, String(format: "%.2f", measured.total), measured.received, measured.bundleKB,
+                measured.total <= Self.target ? s[.benchMet] : s[.benchNotMet], Int(Self.target)))
+    }
+
+    /// What one run measured, in seconds: writing each bundle, receiving each, receiving all of them.
+    struct Measured {
+        var writing: [Double]
+        var receiving: [Double]
+        var total: Double
+        /// Forms the province's needs analysis counts once every bundle is in.
+        var received: Int
+        var bundleKB: Int
+    }
+
+    static func measure(bundles: Int, forms: Int) throws -> Measured {
+        let s = CLI.strings
         let units = try CLI.units()
         let dataset = try CLI.demoDataset()
         guard let model = dataset.centres.first(where: { !$0.surveys.isEmpty }) else {
@@ -74,11 +93,8 @@ struct ExchangeBench: ParsableCommand {
         let total = (ContinuousClock.now - all) / .seconds(1)
         let received = try province.needsAnalysis(provinceCode: dataset.office.provinceCode, year: 2025).analysis.respondents
         let size = urls.compactMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int }.reduce(0, +)
-
-        print(s(.benchExchangeExport, forms) + ": " + Self.line(writing))
-        print(s(.benchExchangeReceive, urls.count, forms) + ": " + Self.line(receiving))
-        print(s(.benchExchangeTotal, String(format: "%.2f", total), received, size / urls.count / 1024,
-                total <= Self.target ? s[.benchMet] : s[.benchNotMet], Int(Self.target)))
+        return Measured(writing: writing, receiving: receiving, total: total, received: received,
+                        bundleKB: size / urls.count / 1024)
     }
 
     /// "median 0.123 s · p99 0.456 s"

@@ -1,0 +1,77 @@
+/// Writes a ``JSONNode`` as `JSONEncoder` pretty-prints it: two spaces a level, `"key" : value`, keys in
+/// UTF-8 order, an empty container as its brackets around an empty line, slashes and non-ASCII text as they are.
+struct JSONPrettyWriter {
+    private(set) var output: [UInt8] = []
+
+    init() { output.reserveCapacity(1 << 16) }
+
+    mutating func write(_ node: JSONNode, depth: Int) {
+        switch node {
+        case .string(let text): writeString(text)
+        case .number(let text): output.append(contentsOf: text.utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .array(let box):
+            output.append(UInt8(ascii: "["))
+            output.append(newline)
+            for (index, item) in box.items.enumerated() {
+                if index > 0 { output.append(contentsOf: [comma, newline]) }
+                indent(depth + 1)
+                write(item, depth: depth + 1)
+            }
+            closing(UInt8(ascii: "]"), depth: depth)
+        case .object(let box):
+            output.append(UInt8(ascii: "{"))
+            output.append(newline)
+            for (index, entry) in box.sorted.enumerated() {
+                if index > 0 { output.append(contentsOf: [comma, newline]) }
+                indent(depth + 1)
+                writeString(entry.key)
+                output.append(contentsOf: [space, UInt8(ascii: ":"), space])
+                write(entry.value, depth: depth + 1)
+            }
+            closing(UInt8(ascii: "}"), depth: depth)
+        }
+    }
+
+    private let newline = UInt8(ascii: "\n"), comma = UInt8(ascii: ","), space = UInt8(ascii: " ")
+
+    private mutating func closing(_ bracket: UInt8, depth: Int) {
+        output.append(newline)
+        indent(depth)
+        output.append(bracket)
+    }
+
+    private mutating func indent(_ depth: Int) {
+        output.append(contentsOf: repeatElement(space, count: 2 * depth))
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private mutating func writeString(_ text: String) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                output.append(contentsOf: bytes[start..<index])
+                start = index + 1
+                output.append(UInt8(ascii: "\\"))
+                switch byte {
+                case 0x22, 0x5C: output.append(byte)
+                case 0x08: output.append(UInt8(ascii: "b"))
+                case 0x09: output.append(UInt8(ascii: "t"))
+                case 0x0A: output.append(UInt8(ascii: "n"))
+                case 0x0C: output.append(UInt8(ascii: "f"))
+                case 0x0D: output.append(UInt8(ascii: "r"))
+                default:
+                    output.append(contentsOf: "u00".utf8)
+                    output.append(Self.hex[Int(byte >> 4)])
+                    output.append(Self.hex[Int(byte & 0xF)])
+                }
+            }
+            output.append(contentsOf: bytes[start...])
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}
