@@ -39,7 +39,12 @@ struct TTHTCD: ParsableCommand {
             Foundation.exit(2)
         }
         let code = exitCode(for: error)
-        if error is ExitCode || code == .success { exit(withError: error) }
+        if error is ExitCode { exit(withError: error) }
+        if code == .success {
+            // --help and --version: the help in the user's language, on standard output as ArgumentParser writes it.
+            print(UsageMessages.translateHelp(fullMessage(for: error), strings: CLI.strings))
+            Foundation.exit(0)
+        }
         let text = UsageMessages.translate(message: message(for: error), fullMessage: fullMessage(for: error),
                                            strings: CLI.strings)
         FileHandle.standardError.write(Data((text + "\n").utf8))

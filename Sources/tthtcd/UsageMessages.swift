@@ -38,4 +38,27 @@ enum UsageMessages {
         let parts = text.split(separator: "'", omittingEmptySubsequences: false)
         return stride(from: 1, to: parts.count - 1, by: 2).map { String(parts[$0]) }
     }
+
+    /// ArgumentParser writes --help with English headings and texts of its own ("OPTIONS:", "Show help
+    /// information.", "(default: 30)"): said in the user's language, the command's own syntax left as it is.
+    static func translateHelp(_ help: String, strings s: Strings) -> String {
+        let headings: [(String, StringKey)] = [("OVERVIEW:", .cliHelpOverview), ("USAGE:", .cliHelpUsage),
+                                               ("ARGUMENTS:", .cliHelpArguments), ("OPTIONS:", .cliHelpOptions),
+                                               ("SUBCOMMANDS:", .cliHelpSubcommands)]
+        let phrases: [(String, String)] = [("Show the version.", s[.cliHelpVersion]),
+                                           ("Show help information.", s[.cliHelpHelp]),
+                                           ("(default:", s[.cliHelpDefault]), ("(default)", s[.cliHelpDefaultSubcommand])]
+        return help.split(separator: "\n", omittingEmptySubsequences: false).map { raw in
+            var line = String(raw)
+            if let (english, key) = headings.first(where: { line.hasPrefix($0.0) }) {
+                line = s[key] + line.dropFirst(english.count)
+            }
+            for (english, words) in phrases { line = line.replacingOccurrences(of: english, with: words) }
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("See '"), line.hasSuffix("for detailed help."),
+               let command = quoted(line).first {
+                line = String(line.prefix { $0 == " " }) + s(.cliHelpSeeSubcommand, command)
+            }
+            return line
+        }.joined(separator: "\n")
+    }
 }

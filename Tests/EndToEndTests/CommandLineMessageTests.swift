@@ -22,5 +22,13 @@ import Testing
         #expect(unknown.stderr.hasPrefix("Không có tùy chọn --khong-co."), "\(unknown.stderr)")
         let help = try runProgram(["centres", "--help"], in: sandbox)
         #expect(help.status == 0 && help.stdout.contains("tthtcd centres"))
+        #expect(help.stdout.contains("TÙY CHỌN:") && help.stdout.contains("In hướng dẫn này."), "\(help.stdout)")
+        for english in ["OPTIONS:", "USAGE:", "Show help information", "(default"] {
+            #expect(!help.stdout.contains(english), "«\(english)» in the help:\n\(help.stdout)")
+        }
+        let englishHelp = try runProgram(["centres", "--help", "--lang", "en"], in: sandbox)
+        #expect(englishHelp.stdout.contains("OPTIONS:"), "\(englishHelp.stdout)")
+        let version = try runProgram(["--version"], in: sandbox)
+        #expect(version.status == 0 && !version.stdout.isEmpty)
     }
 }

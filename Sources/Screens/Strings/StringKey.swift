@@ -236,7 +236,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case subjectImportForms, planAmendedBecause, planAmendReasonLabel, targetsMoreBelow, helpTargetsCommunePage
     case sectionSessionSettings, rosterEmptyReadOnly, boardEmptyReadOnly, trainingEmptyReadOnly
     case campaignsEmptyReadOnly, plansEmptyReadOnly, staffEmptyReadOnly, fundingEmptyReadOnly
-    case complianceSummarySuspended, evaluationAssessedSoFar
+    case complianceSummarySuspended, evaluationAssessedSoFar, cliHelpOverview, cliHelpUsage, cliHelpArguments
+    case cliHelpOptions, cliHelpSubcommands, cliHelpVersion, cliHelpHelp, cliHelpDefault, cliHelpDefaultSubcommand
+    case cliHelpSeeSubcommand
 
     // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
     case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName
