@@ -76,6 +76,9 @@ enum DataFileInspector {
             throw error
         } catch let error as DatabaseError {
             throw refusal(error, requested: requested, folder: (lock.path as NSString).deletingLastPathComponent)
+        } catch {
+            // A value SQLite reads but the program cannot (a NULL where a migration's name belongs): damaged.
+            throw DataFileError.damaged(path: requested, reason: .unreadable)
         }
     }
 

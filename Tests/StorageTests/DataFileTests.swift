@@ -92,6 +92,20 @@ import Testing
         }, { if case .damaged = $0 { return true } else { return false } })
     }
 
+    /// A value SQLite reads but the program cannot (found by the restore fuzz: a NULL where a migration's name
+    /// belongs) is a damaged file, said in words, not GRDB's decoding error.
+    @Test func anUnreadableMigrationListIsRefusedAsDamaged() throws {
+        try expectRefused({ path in
+            let database = try AppDatabase.open(path: path)
+            database.close()
+            _ = try sqlite3(path, """
+                PRAGMA writable_schema = ON;
+                UPDATE sqlite_master SET sql = 'CREATE TABLE grdb_migrations (identifier TEXT)' WHERE name = 'grdb_migrations';
+                """)
+            _ = try sqlite3(path, "INSERT INTO grdb_migrations VALUES (NULL)")
+        }, { if case .damaged = $0 { return true } else { return false } })
+    }
+
     @Test func aFileFromANewerVersionIsRefusedUntouched() throws {
         try expectRefused({ path in
             let database = try AppDatabase.open(path: path)
