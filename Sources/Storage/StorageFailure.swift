@@ -33,7 +33,8 @@ public enum StorageFailure: Equatable, Sendable {
             case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
             default: return nil
             }
-        case CentreStoreError.notFound, BoardStoreError.notFound, SurveyStoreError.notFound, PlanStoreError.notFound:
+        case CentreStoreError.notFound, BoardStoreError.notFound, SurveyStoreError.notFound, PlanStoreError.notFound,
+             EvaluationStoreError.notFound:
             self = .recordGone
         case EvaluationStoreError.readOnlyHere:
             self = .receivedRecord

@@ -65,4 +65,18 @@ import Testing
         let s = try Strings(language: .vi)
         #expect(s.describe(ImportProblem.Reason.controlCharacter(0)) == "có ký tự điều khiển (mã U+0000) không được phép trong ô")
     }
+
+    /// Every refusal of the evaluation store is said in words, by either way in: `saveFailure` sends evaluation
+    /// errors to `evaluationFailure`, which must never send them back (that loop crashed the test run once).
+    @Test func everyEvaluationRefusalIsSaidInWords() throws {
+        let s = try Strings(language: .vi)
+        let errors: [EvaluationStoreError] = [.notFound, .invalidThresholds, .readOnlyHere,
+                                              .refused(.reasonRequired)]
+        for error in errors {
+            for text in [s.saveFailure(error), s.evaluationFailure(error, set: nil)] {
+                #expect(!text.isEmpty && !text.contains("EvaluationStoreError"), "\(error): \(text)")
+            }
+        }
+        #expect(s.saveFailure(EvaluationStoreError.readOnlyHere) == s.describe(StorageFailure.receivedRecord))
+    }
 }

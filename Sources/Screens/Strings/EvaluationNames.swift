@@ -130,6 +130,11 @@ extension Strings {
         if case EvaluationStoreError.refused(let refusal) = error { return describe(refusal, set: set) }
         if case EvaluationStoreError.invalidThresholds = error { return self[.thresholdsInvalid] }
         if let denied = error as? PermissionDenied { return self(.evaluationNotAllowed, name(denied.permission)) }
+        // The store's other refusals (another office's side, a record gone) are storage failures: saying them
+        // through `saveFailure` would come back here, since it sends every evaluation error to this function.
+        if error is EvaluationStoreError {
+            return StorageFailure(error).map(describe) ?? self(.errorSaving, describeCause(error))
+        }
         return saveFailure(error)
     }
 }
