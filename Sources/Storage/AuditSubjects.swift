@@ -9,20 +9,10 @@ extension AppDatabase {
         var ids: [String: Set<String>] = [:]
         for entry in entries { ids[entry.recordType, default: []].insert(Self.recordKey(entry)) }
         // Each query's first column is the record's id as the entry holds it, as text.
+        // Each query's first column is the record's id as the entry holds it, as text.
         func lookup(_ type: String, _ sql: String, _ make: (Row) -> AuditSubject) throws -> [String: AuditSubject] {
-            guard let wanted = ids[type], !wanted.isEmpty else { return [:] }
             var found: [String: AuditSubject] = [:]
-            let list = Array(wanted)
-            for start in stride(from: 0, to: list.count, by: 500) {
-                let chunk = Array(list[start..<min(list.count, start + 500)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                try writer.read { db in
-                    for row in try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "$IDS", with: marks),
-                                                arguments: StatementArguments(chunk)) {
-                        found[row[0] as String] = make(row)
-                    }
-                }
-            }
+            try forEachRow(sql, ids: Array(ids[type] ?? [])) { found[$0[0] as String] = make($0) }
             return found
         }
         do {
@@ -122,25 +112,28 @@ extension AppDatabase {
         return ids
     }
 
-    /// A name for each id, 500 ids to a query.
+    /// A name for each id: the query's first column is the id, its second the name.
     private func namesByID(_ sql: String, _ ids: Set<Int64>) throws -> [Int64: String] {
-        guard !ids.isEmpty else { return [:] }
+        var names: [Int64: String] = [:]
         do {
-            var names: [Int64: String] = [:]
-            let list = Array(ids)
-            for start in stride(from: 0, to: list.count, by: 500) {
-                let chunk = Array(list[start..<min(list.count, start + 500)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                try writer.read { db in
-                    for row in try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "$IDS", with: marks),
-                                                arguments: StatementArguments(chunk)) {
-                        names[row[0]] = row[1]
-                    }
-                }
-            }
-            return names
+            try forEachRow(sql, ids: Array(ids)) { names[$0[0]] = $0[1] }
         } catch {
             throw StorageError(error)
+        }
+        return names
+    }
+
+    /// Runs `sql` with `$IDS` standing for the ids, 500 to a query (SQLite's limit on parameters is near).
+    private func forEachRow<ID: DatabaseValueConvertible>(_ sql: String, ids: [ID], _ body: (Row) -> Void) throws {
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try writer.read { db in
+                for row in try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "$IDS", with: marks),
+                                            arguments: StatementArguments(chunk)) {
+                    body(row)
+                }
+            }
         }
     }
 

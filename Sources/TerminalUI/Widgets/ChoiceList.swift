@@ -42,8 +42,12 @@ public struct ChoiceList: Hashable, Sendable {
         let query = TextQuery(filter.text)
         visible = query.isEmpty ? Array(items.indices) : items.indices.filter { query.matches(items[$0].searchable) }
         if !query.isEmpty {
-            let byOwnName = visible.filter { items[$0].ownName.map(query.matches) ?? false }
-            visible = byOwnName + visible.filter { !byOwnName.contains($0) }
+            // One pass, order kept within each part: a picker may hold a country's communes.
+            var byOwnName: [Int] = [], others: [Int] = []
+            for index in visible {
+                if items[index].ownName.map(query.matches) ?? false { byOwnName.append(index) } else { others.append(index) }
+            }
+            visible = byOwnName + others
         }
         selected = 0
         scroll = 0
