@@ -277,6 +277,7 @@ enum Migrations {
         migrator.registerMigration("v11-document-register", migrate: DocumentRegister.migrate)
         migrator.registerMigration(AccountScopeMigration.name, migrate: AccountScopeMigration.migrate)
         migrator.registerMigration(EvaluationExchange.schemaStep, migrate: EvaluationExchange.migrate)
+        migrator.registerMigration(PlanActivitySumsMigration.name, migrate: PlanActivitySumsMigration.migrate)
         return migrator
     }
 }

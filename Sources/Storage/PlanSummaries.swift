@@ -24,8 +24,7 @@ extension AppDatabase {
             let ids = request.select(PlanRecord.Columns.id)
             var sums: [Int64: (Int, Int, Int)] = [:]
             let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: """
-                SELECT planId, count(*), total(json_extract(content, '$.outcome.state') = 'done'),
-                    total(json_extract(content, '$.cost'))
+                SELECT planId, count(*), total(isDone), total(plannedCost)
                 FROM planActivity WHERE planId IN (\(ids)) GROUP BY planId
                 """))
             while let row = try rows.next() {

@@ -21,6 +21,25 @@ import Testing
         }
     }
 
+    /// Placeholders are filled in one pass, as the sequential replacement did for every catalog text, except that an
+    /// argument's own braces are left alone.
+    @Test func placeholdersAreFilledOnceEach() throws {
+        #expect(Strings.fill("{0} có {1} phiếu; {0}.", ["Xã Đông Sơn", "12"]) == "Xã Đông Sơn có 12 phiếu; Xã Đông Sơn.")
+        #expect(Strings.fill("{1}–{0}", ["a", "b"]) == "b–a")
+        #expect(Strings.fill("{0}", ["{1}", "x"]) == "{1}")
+        #expect(Strings.fill("{2} {x} { } {", ["a"]) == "{2} {x} { } {")
+        #expect(Strings.fill("{10}", Array(repeating: "", count: 10) + ["mười"]) == "mười")
+        let strings = try Strings(language: .vi)
+        for key in StringKey.allCases {
+            var sequential = strings[key]
+            let arguments = ["Nghĩa Hưng", "42", "đ", "3"]
+            for (index, argument) in arguments.enumerated() {
+                sequential = sequential.replacingOccurrences(of: "{\(index)}", with: argument)
+            }
+            #expect(Strings.fill(strings[key], arguments) == sequential, "\(key)")
+        }
+    }
+
     @Test func languageComesFromTheOptionThenTheEnvironment() {
         #expect(Language.detect(option: "en", environment: [:]) == .en)
         #expect(Language.detect(option: nil, environment: ["LANG": "en_US.UTF-8"]) == .en)

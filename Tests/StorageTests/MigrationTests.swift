@@ -82,4 +82,35 @@ import Testing
         _ = try database.saveCentre(centre, by: clerk, at: Date(timeIntervalSince1970: 1_770_000_000))
         #expect(try database.statusHistory(centreID: centre.id!).last?.recordedBy == "Lê Thị Hoa (canbo)")
     }
+
+    /// The plan list's sums, read from typed columns since v14, equal what the activities themselves say, in a
+    /// file migrated from the previous version and after an outcome is recorded (the triggers keep them).
+    @Test func planSumsFromColumnsEqualTheActivities() throws {
+        let temp = TempFolder()
+        let database = try AppDatabase.open(path: try Self.fixture(temp))
+        defer { database.close() }
+        func check() throws {
+            let plans = Dictionary(uniqueKeysWithValues: try database.plans().map { ($0.id!, $0) })
+            let summaries = try database.planSummaries()
+            #expect(summaries.count == plans.count)
+            for summary in summaries {
+                let plan = try #require(plans[summary.plan.id!])
+                #expect(summary.activities == plan.activities.count)
+                #expect(summary.done == plan.activities.filter { $0.outcome.state == .done }.count, "plan \(plan.id!)")
+                #expect(summary.totalCost == plan.totalCost, "plan \(plan.id!)")
+            }
+        }
+        try check()
+        let approved = try #require(try database.plans().first { $0.status == .approved && !$0.activities.isEmpty })
+        let before = try #require(try database.planSummaries().first { $0.plan.id == approved.id })
+        let index = try #require(approved.activities.firstIndex { $0.outcome.state != .done })
+        let chairman = Actor(accountID: nil, username: "giamdoc", fullName: "", roles: [.centreDirector])
+        _ = try database.recordOutcome(planID: approved.id!, activityIndex: index,
+                                       ActivityOutcome(state: .done, actualDate: approved.activities[index].date ?? LocalDate(iso: "2026-03-01"),
+                                                       participants: 20, cost: 1_000_000),
+                                       by: chairman, at: Date(timeIntervalSince1970: 1_830_000_000))
+        let after = try #require(try database.planSummaries().first { $0.plan.id == approved.id })
+        #expect(after.done == before.done + 1)
+        try check()
+    }
 }

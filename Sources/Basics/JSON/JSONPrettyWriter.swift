@@ -14,8 +14,10 @@ struct JSONPrettyWriter {
         case .array(let box):
             output.append(UInt8(ascii: "["))
             output.append(newline)
-            for (index, item) in box.items.enumerated() {
-                if index > 0 { output.append(contentsOf: [comma, newline]) }
+            var first = true
+            for item in box.items {
+                if !first { output.append(comma); output.append(newline) }
+                first = false
                 indent(depth + 1)
                 write(item, depth: depth + 1)
             }
@@ -23,12 +25,14 @@ struct JSONPrettyWriter {
         case .object(let box):
             output.append(UInt8(ascii: "{"))
             output.append(newline)
-            for (index, entry) in box.sorted.enumerated() {
-                if index > 0 { output.append(contentsOf: [comma, newline]) }
+            var first = true
+            box.forEachSorted { key, value in
+                if !first { output.append(comma); output.append(newline) }
+                first = false
                 indent(depth + 1)
-                writeString(entry.key)
-                output.append(contentsOf: [space, UInt8(ascii: ":"), space])
-                write(entry.value, depth: depth + 1)
+                writeString(key)
+                output.append(space); output.append(UInt8(ascii: ":")); output.append(space)
+                write(value, depth: depth + 1)
             }
             closing(UInt8(ascii: "}"), depth: depth)
         }
@@ -42,8 +46,15 @@ struct JSONPrettyWriter {
         output.append(bracket)
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     private mutating func indent(_ depth: Int) {
-        output.append(contentsOf: repeatElement(space, count: 2 * depth))
+        var count = 2 * depth
+        while count > 0 {
+            let part = min(count, Self.spaces.count)
+            output.append(contentsOf: Self.spaces[0..<part])
+            count -= part
+        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
@@ -53,6 +64,11 @@ struct JSONPrettyWriter {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
+            // Most texts need no escape: one scan, one copy.
+            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+                output.append(contentsOf: bytes)
+                return
+            }
             for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
                 output.append(contentsOf: bytes[start..<index])
                 start = index + 1

@@ -37,6 +37,22 @@ final class JSONObjectBox {
     /// In the order encoded; a key encoded twice keeps its last value when written, as `JSONEncoder` does.
     var entries: [(key: String, value: JSONNode)] = []
 
+    /// Calls `body` with the entries by key in UTF-8 order, each key once, without copying them when they were
+    /// encoded in that order already (a type whose properties are declared in key order).
+    func forEachSorted(_ body: (String, JSONNode) -> Void) {
+        var inOrder = true
+        var index = 1
+        while index < entries.count {
+            if JSONKeyOrder.compare(entries[index - 1].key, entries[index].key) >= 0 { inOrder = false; break }
+            index += 1
+        }
+        if inOrder {
+            for entry in entries { body(entry.key, entry.value) }
+        } else {
+            for entry in sorted { body(entry.key, entry.value) }
+        }
+    }
+
     /// The entries by key in UTF-8 order (the order `.sortedKeys` gives), each key once.
     var sorted: [(key: String, value: JSONNode)] {
         let ordered = entries.indices.sorted { a, b in
@@ -59,6 +75,20 @@ final class JSONObjectBox {
 enum JSONKeyOrder {
     /// -1, 0 or 1 by the keys' UTF-8 bytes.
     static func compare(_ a: String, _ b: String) -> Int {
+        // Keys are short native strings: compared through their contiguous bytes where possible.
+        if let fast = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
+                let count = min(x.count, y.count)
+                var index = 0
+                while index < count {
+                    if x[index] != y[index] { return x[index] < y[index] ? -1 : 1 }
+                    index += 1
+                }
+                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+            }
+        }), let result = fast {
+            return result
+        }
         var left = a.utf8.makeIterator(), right = b.utf8.makeIterator()
         while true {
             switch (left.next(), right.next()) {

@@ -125,8 +125,14 @@ public enum VietnameseCollation {
         return key(([given] + words.dropLast()).joined(separator: " "))
     }
 
-    /// Sorts values by a text in Vietnamese order, computing each key once.
+    /// Sorts values by a text in Vietnamese order, computing each key once. Positions are sorted, not the
+    /// values: a country's centres are large values, and moving them about while sorting cost more than comparing
+    /// their keys. Equal keys keep their order.
     public static func sorted<T>(_ values: [T], by text: (T) -> String) -> [T] {
-        values.map { (key(text($0)), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        let keys = values.map { key(text($0)) }
+        let order = keys.indices.sorted { a, b in
+            keys[a] < keys[b] || (!(keys[b] < keys[a]) && a < b)
+        }
+        return order.map { values[$0] }
     }
 }

@@ -178,17 +178,17 @@ public struct TextQuery: Sendable, Equatable {
     public func matches(_ text: String) -> Bool { matches(SearchableText(text)) }
 }
 
-/// A text prepared once for repeated searching: its NFC lower-case and folded forms.
+/// A text prepared once for repeated searching: its NFC lower-case and folded forms, kept as bytes only (a
+/// campaign's list holds one per form, so each copy counts).
 public struct SearchableText: Sendable, Hashable {
-    public let lowered: String
-    public let folded: String
     let loweredBytes: [UInt8]
     let foldedBytes: [UInt8]
 
     public init(_ text: String) {
-        lowered = text.nfc.lowercased()
-        folded = VietnameseText.fold(text)
-        loweredBytes = Array(lowered.utf8)
-        foldedBytes = Array(folded.utf8)
+        loweredBytes = Array(text.nfc.lowercased().utf8)
+        foldedBytes = Array(VietnameseText.fold(text).utf8)
     }
+
+    public var lowered: String { String(decoding: loweredBytes, as: UTF8.self) }
+    public var folded: String { String(decoding: foldedBytes, as: UTF8.self) }
 }

@@ -7,9 +7,8 @@ public struct UnitDirectory: Sendable {
     public let units: [AdministrativeUnit]
     private let provinceByCode: [Int: Province]
     private let unitByCode: [Int: AdministrativeUnit]
-    private let searchText: [Int: SearchableText]
-    /// The full names of the commune-level units, folded ("xa nho quan", "phuong hoa lu", "dac khu phu quoc").
-    private let communeLevelNames: Set<String>
+    /// Folded texts made on first use: every command and the interface's start read the list, few search it.
+    private let folded: FoldedUnitNames
 
     public init(source: String, provinces: [Province], units: [AdministrativeUnit]) {
         self.source = source
@@ -17,13 +16,12 @@ public struct UnitDirectory: Sendable {
         self.units = VietnameseCollation.sorted(units, by: \.short)
         provinceByCode = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, $0) })
         unitByCode = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0) })
-        searchText = Dictionary(uniqueKeysWithValues: units.map { ($0.code, SearchableText($0.name)) })
-        communeLevelNames = Set(units.map { IssuingBody.words($0.name).joined(separator: " ") })
+        folded = FoldedUnitNames(units)
     }
 
     /// Whether a name with its type word, as `IssuingBody.words` gives it joined by spaces ("xa nho quan"), is that of
     /// a commune-level unit of the list.
-    public func isCommuneLevelName(_ foldedName: String) -> Bool { communeLevelNames.contains(foldedName) }
+    public func isCommuneLevelName(_ foldedName: String) -> Bool { folded.communeLevelNames.contains(foldedName) }
 
     private struct File: Decodable {
         let source: String
@@ -46,9 +44,10 @@ public struct UnitDirectory: Sendable {
     /// Units whose name matches the query (marks ignored unless typed), optionally within one province.
     public func search(_ query: String, province: Int? = nil) -> [AdministrativeUnit] {
         let parsed = TextQuery(query)
+        let texts = parsed.isEmpty ? [:] : folded.searchText
         return units.filter { unit in
             (province == nil || unit.province == province)
-                && (parsed.isEmpty || parsed.matches(searchText[unit.code] ?? SearchableText(unit.name)))
+                && (parsed.isEmpty || parsed.matches(texts[unit.code] ?? SearchableText(unit.name)))
         }
     }
 
@@ -56,5 +55,34 @@ public struct UnitDirectory: Sendable {
     public func searchProvinces(_ query: String) -> [Province] {
         let parsed = TextQuery(query)
         return provinces.filter { parsed.isEmpty || parsed.matches($0.name) }
+    }
+}
+
+/// The units' names folded for searching and for recognising an issuing body, computed once, on first use.
+private final class FoldedUnitNames: @unchecked Sendable {
+    private let units: [AdministrativeUnit]
+    private let lock = NSLock()
+    private var searchTextValue: [Int: SearchableText]?
+    private var communeLevelNamesValue: Set<String>?
+
+    init(_ units: [AdministrativeUnit]) { self.units = units }
+
+    var searchText: [Int: SearchableText] {
+        lock.withLock {
+            if let searchTextValue { return searchTextValue }
+            let made = Dictionary(uniqueKeysWithValues: units.map { ($0.code, SearchableText($0.name)) })
+            searchTextValue = made
+            return made
+        }
+    }
+
+    /// The full names of the commune-level units, folded ("xa nho quan", "phuong hoa lu", "dac khu phu quoc").
+    var communeLevelNames: Set<String> {
+        lock.withLock {
+            if let communeLevelNamesValue { return communeLevelNamesValue }
+            let made = Set(units.map { IssuingBody.words($0.name).joined(separator: " ") })
+            communeLevelNamesValue = made
+            return made
+        }
     }
 }

@@ -60,10 +60,34 @@ public struct Strings: Sendable {
     public subscript(_ key: StringKey) -> String { table[key.rawValue] ?? key.rawValue }
 
     public func callAsFunction(_ key: StringKey, _ arguments: CustomStringConvertible...) -> String {
-        var text = self[key]
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
+        Self.fill(self[key], arguments.map(\.description))
+    }
+
+    /// The text with each "{n}" replaced by the n-th argument, in one pass (a country's board check fills tens of
+    /// thousands of texts). An argument's own text is never read for placeholders; "{n}" without an argument stays.
+    static func fill(_ template: String, _ arguments: [String]) -> String {
+        guard !arguments.isEmpty else { return template }
+        let bytes = Array(template.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + arguments.reduce(0) { $0 + $1.utf8.count })
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "{") {
+                var end = index + 1
+                var number = 0
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9"), end - index < 4 {
+                    number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                if end > index + 1, end < bytes.count, bytes[end] == UInt8(ascii: "}"), number < arguments.count {
+                    output.append(contentsOf: arguments[number].utf8)
+                    index = end + 1
+                    continue
+                }
+            }
+            output.append(bytes[index])
+            index += 1
         }
-        return text
+        return String(decoding: output, as: UTF8.self)
     }
 }
