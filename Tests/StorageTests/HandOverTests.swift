@@ -86,6 +86,12 @@ final class HandOverDesk {
         edited.address = "Sửa ở tỉnh sau khi bàn giao"
         #expect(failure { _ = try province.saveCentre(edited, by: clerk, at: desk.moment) } == .receivedRecord)
         #expect(failure { _ = try province.saveBoardMember(members[0], by: clerk, at: desk.moment) } == .receivedRecord)
+        #expect(failure { _ = try province.saveStaffMember(staff[0], by: clerk, at: desk.moment) } == .receivedRecord,
+                "the teachers and money are the commune's too")
+        let treasurer = Actor(accountID: nil, username: "ketoan", fullName: "Kế toán", roles: [.communeLeader])
+        #expect(failure {
+            try province.saveFundingPlan(try province.fundingYear(centreID: keyed.id!, year: 2026), by: treasurer, at: desk.moment)
+        } == .receivedRecord)
         let entry = try #require(try province.auditEntries().first { $0.action == "handOver" })
         #expect(entry.recordID == "X13918" && entry.changes.contains { $0.field == "centres" && $0.after == "TT13918" })
         // The province's own bundle no longer carries the handed-over centre.
