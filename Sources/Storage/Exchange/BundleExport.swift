@@ -157,8 +157,10 @@ extension AppDatabase {
         return job.result!
     }
 
-    /// In the backup copy only: removes what is not the office's own to send.
-    static func cutToOwnSlice(_ db: Database) throws {
+    /// In the backup copy only: removes what is not the office's own to send (by default the slices received from
+    /// other offices; a hand-over removes every centre but those it hands over).
+    static func cutToOwnSlice(_ db: Database, removing centres: String = "c.writer IS NOT NULL",
+                              arguments: StatementArguments = []) throws {
         try db.execute(sql: """
             DROP TRIGGER IF EXISTS auditEntry_noDelete;
             DELETE FROM auditEntry;
@@ -169,7 +171,7 @@ extension AppDatabase {
             INSERT INTO exchangeGate (open) VALUES (1);
             """)
         try db.execute(sql: "PRAGMA foreign_keys = OFF")
-        try SliceTables.delete(db, schema: "main", centres: "c.writer IS NOT NULL", arguments: [])
+        try SliceTables.delete(db, schema: "main", centres: centres, arguments: arguments)
         try db.execute(sql: "DELETE FROM exchangeGate")
     }
 

@@ -44,18 +44,9 @@ enum HandOver {
     /// In the backup copy only: keeps the handed-over centres, what hangs from them and the province's
     /// evaluations of them; removes everything else, as `cutToOwnSlice` does for an ordinary bundle.
     static func cut(_ db: Database, commune: Int) throws {
-        try db.execute(sql: """
-            DROP TRIGGER IF EXISTS auditEntry_noDelete;
-            DELETE FROM auditEntry;
-            DELETE FROM account;
-            DELETE FROM exchangeReceipt;
-            DELETE FROM exchangePeer;
-            DELETE FROM setting WHERE key NOT LIKE 'office.%';
-            INSERT INTO exchangeGate (open) VALUES (1);
-            """)
-        try db.execute(sql: "PRAGMA foreign_keys = OFF")
-        try SliceTables.delete(db, schema: "main", centres: "c.writer IS NULL OR c.writer <> ?",
-                               arguments: [HandOverCandidate.writerID(commune)])
+        try AppDatabase.cutToOwnSlice(db, removing: "c.writer IS NULL OR c.writer <> ?",
+                                      arguments: [HandOverCandidate.writerID(commune)])
+        // Foreign keys are off in the copy: the rows of the centres removed that slices do not hold go by hand.
         try db.execute(sql: """
             DELETE FROM evaluationItem WHERE evaluationId IN
                 (SELECT id FROM evaluation WHERE centreId NOT IN (SELECT id FROM centre));
@@ -68,7 +59,6 @@ enum HandOver {
             DELETE FROM fundingReceipt WHERE centreId NOT IN (SELECT id FROM centre);
             DELETE FROM fundingYear WHERE centreId NOT IN (SELECT id FROM centre);
             DELETE FROM documentRegister WHERE planId NOT IN (SELECT id FROM plan);
-            DELETE FROM exchangeGate;
             """)
     }
 
