@@ -4,11 +4,13 @@ import GRDB
 
 extension AppDatabase {
     /// Which part of the demo a file holds: all of it (the provincial office), one commune's office and its
-    /// centres, or the provincial office with no centre (to receive the communes' bundles).
+    /// centres, or the provincial office with no centre (to receive the communes' bundles), or a commune's office
+    /// with no centre (a commune that has just got its PC, to receive the province's hand-over).
     public enum DemoPart: Sendable, Equatable {
         case whole
         case commune(Int)
         case officeOnly
+        case communeOfficeOnly(Int)
     }
 
     /// Fills an empty data file with the demo dataset: the office, then each centre as first entered, then
@@ -37,6 +39,9 @@ extension AppDatabase {
             office.communeCode = code
             entries = entries.filter { $0.centre.communeCode == code }
         case .officeOnly: entries = []
+        case .communeOfficeOnly(let code):
+            office.communeCode = code
+            entries = []
         }
         try saveOfficeSettings(office, by: system, at: dataset.createdAt)
         for entry in entries {

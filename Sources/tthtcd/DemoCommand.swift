@@ -24,7 +24,7 @@ struct DemoCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliDemoCommuneHelp], valueName: "CODE"))
         var commune: Int?
 
-        @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliDemoOfficeOnlyHelp]))
+        @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliDemoOfficeOnlyHelp] + " " + CLI.strings[.cliDemoCommuneOfficeHelp]))
         var officeOnly = false
 
         func run() throws {
@@ -33,7 +33,14 @@ struct DemoCommand: ParsableCommand {
             let target = CLI.absolute(path)
             var part = AppDatabase.DemoPart.whole
             var count = dataset.centres.count
-            if let commune {
+            if let commune, officeOnly {
+                // A commune's office with no centre: any commune of the demo's province.
+                guard try CLI.units().unit(code: commune)?.province == dataset.office.provinceCode else {
+                    throw CLI.fail(CLI.strings(.cliDemoUnknownCommune, commune))
+                }
+                part = .communeOfficeOnly(commune)
+                count = 0
+            } else if let commune {
                 count = dataset.centres.filter { $0.centre.communeCode == commune }.count
                 guard count > 0 else { throw CLI.fail(CLI.strings(.cliDemoUnknownCommune, commune)) }
                 part = .commune(commune)

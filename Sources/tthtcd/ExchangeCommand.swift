@@ -4,11 +4,11 @@ import Foundation
 import Screens
 import Storage
 
-/// `tthtcd exchange export|import|status`: bundles on a USB stick between a commune office and its province.
+/// `tthtcd exchange export|import|status|handover`: bundles on a USB stick between a commune office and its province.
 struct ExchangeCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "exchange", abstract: CLI.strings[.cliExchangeAbstract],
-                             subcommands: [Export.self, Import.self, Status.self])
+                             subcommands: [Export.self, Import.self, Status.self, HandOverCommand.self])
     }
 
     /// This office, as its bundles name it; exit 2 when the office was never set up.

@@ -57,10 +57,14 @@ public struct BundleManifest: Codable, Hashable, Sendable {
     public let auditHead: AuditHead?
     /// The office's Ed25519 public key (raw, base64), which the receiving office pins at the first exchange.
     public let publicKey: String
+    /// Set on a provincial office's hand-over: the code of the commune whose centres the province keyed and now
+    /// gives to that commune's office, which receives them as its own. Absent from every other bundle (and from
+    /// bundles written before hand-overs existed), so their manifests decode and sign as they did.
+    public let handOverTo: Int?
 
     public init(format: Int = BundleManifest.currentFormat, programVersion: String, schemaSteps: [String],
                 office: ExchangeOffice, sequence: Int, writtenAt: Date, counts: [String: Int], parts: [String: String],
-                auditHead: AuditHead?, publicKey: String) {
+                auditHead: AuditHead?, publicKey: String, handOverTo: Int? = nil) {
         self.format = format
         self.programVersion = programVersion
         self.schemaSteps = schemaSteps
@@ -71,6 +75,7 @@ public struct BundleManifest: Codable, Hashable, Sendable {
         self.parts = parts
         self.auditHead = auditHead
         self.publicKey = publicKey
+        self.handOverTo = handOverTo
     }
 
     /// The manifest's bytes as signed: keys sorted, dates as ISO 8601, so the same manifest always gives the same bytes.

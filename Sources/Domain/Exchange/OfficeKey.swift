@@ -66,6 +66,12 @@ public enum BundleProblem: Error, Equatable, Sendable {
     /// A commune's bundle at another commune's office, or a province's at a province's: bundles go from a commune
     /// to its province and back.
     case notForThisOffice
+    /// A hand-over of commune `commune`'s centres received at another commune's office.
+    case handOverForOtherCommune(Int)
+    /// A hand-over of commune `commune`'s centres received at a provincial office: only that commune's office takes it.
+    case handOverNeedsCommuneOffice(Int)
+    /// A hand-over holds centre `code`, which this commune office already keeps as its own.
+    case handOverCodeTaken(String)
 }
 
 /// What the receiving office knows of a sending office: the key it pinned and the last bundle it received.
@@ -92,6 +98,12 @@ public enum BundleCheck {
         }
         if manifest.format > BundleManifest.currentFormat || manifest.schemaSteps.contains(where: { !knownSchemaSteps.contains($0) }) {
             throw BundleProblem.newerProgram
+        }
+        if let commune = manifest.handOverTo {
+            // Only a province hands over, and only to the one commune it names.
+            if manifest.office.level != .province { throw BundleProblem.notForThisOffice }
+            if receiver.level != .commune { throw BundleProblem.handOverNeedsCommuneOffice(commune) }
+            if receiver.code != commune { throw BundleProblem.handOverForOtherCommune(commune) }
         }
         if manifest.office.writerID == receiver.writerID { throw BundleProblem.fromThisOffice }
         if manifest.office.provinceCode != receiver.provinceCode {

@@ -42,6 +42,8 @@ struct AuditWords {
         case "passwordChanged": return s[.auditPasswordChanged]
         case "import": return s[.auditImport]
         case "receive": return s[.auditReceive]
+        case "handOver": return s[.auditHandOver]
+        case "takeBack": return s[.auditTakeBack]
         case "renumber": return s[.auditRenumber]
         case "amend": return s[.auditAmend]
         case "bulkLoad": return s[.auditBulkLoad]

@@ -26,6 +26,8 @@ struct RosterScreen: PrintingScreen, Equatable {
     private(set) var boardReports: [Int64: BoardReport] = [:]
     /// Centres with an approved annual plan for the current year.
     private(set) var approvedPlans: Set<Int64> = []
+    /// At a provincial office holding received centres: their offices' last bundles (the model column gives way).
+    private(set) var bundles: RosterBundles?
     private var loadError: String?
     var modal: Modal<Action>?
     var viewport = Rect.standardArea
@@ -59,6 +61,7 @@ struct RosterScreen: PrintingScreen, Equatable {
             entries = centres.filter { centre in ctx.office?.covers(centre, units: ctx.units) ?? true }
                 .map { CentreListEntry(centre: $0, units: ctx.units, ranks: ranks[$0.id ?? 0] ?? [:]) }
             approvedPlans = try ctx.database.centresWithApprovedAnnualPlan(year: ctx.clock.today.year)
+            bundles = try RosterBundles.load(ctx)
             boardReports = [:]
             loadError = nil
         } catch {
@@ -140,7 +143,7 @@ struct RosterScreen: PrintingScreen, Equatable {
     }
 
     func tableRect(in area: Rect) -> Rect {
-        Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - Self.detailHeight - 1)
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - detailRows - 1)
     }
 
     mutating func update(_ action: Action, _ ctx: AppContext) -> [AppCommand] {
@@ -206,8 +209,10 @@ struct RosterScreen: PrintingScreen, Equatable {
             table.setRowCount(shown.count)
             if let keep, let row = shown.firstIndex(where: { $0.centre.code == keep }) { table.select(row) }
         case .nextSortColumn:
-            let index = Self.columns.firstIndex(of: listing.sortColumn) ?? 0
-            listing.sortColumn = Self.columns[(index + 1) % Self.columns.count]
+            // The model column is not shown where the bundle column takes its place.
+            let columns = bundles == nil ? Self.columns : Self.columns.filter { $0 != .model }
+            let index = columns.firstIndex(of: listing.sortColumn) ?? 0
+            listing.sortColumn = columns[(index + 1) % columns.count]
             listing.ascending = true
             applyListing(keep: selectedEntry?.centre.code)
         case .reverseSort:

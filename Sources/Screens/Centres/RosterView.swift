@@ -28,7 +28,8 @@ extension RosterScreen {
         let tableRect = self.tableRect(in: area)
         let columns = [
             TableColumn(s[.columnCode], width: 8), TableColumn(s[.columnName]),
-            TableColumn(s[.columnCommune], width: 10), TableColumn(s[.columnModel], width: 8),
+            TableColumn(s[.columnCommune], width: 10),
+            bundles == nil ? TableColumn(s[.columnModel], width: 8) : TableColumn(s[.rosterColumnBundle], width: 9),
             TableColumn(s[.columnStatus], width: 10), TableColumn(s[.columnFacilities], width: 4, alignRight: true),
             TableColumn(s[.columnBoard], width: 3), TableColumn(s[.columnPlan], width: 2),
             TableColumn(s[.columnRank], width: 3), TableColumn(s[.columnUpdated], width: 8),
@@ -37,12 +38,18 @@ extension RosterScreen {
         checkBoards(of: rows[table.visibleRange(height: tableRect.height)], ctx)
         let reports = boardReports
         let plans = approvedPlans
+        let bundles = self.bundles
         // The board column is not a sort column: map the sort column to its place among the shown ones.
         let sortIndex = Self.columns.firstIndex(of: listing.sortColumn).map { $0 >= 6 ? $0 + 3 : $0 }
+            .flatMap { bundles != nil && $0 == 3 ? nil : $0 }
         table.render(
             into: &buffer, rect: tableRect, columns: columns, sortColumn: sortIndex, ascending: listing.ascending,
             theme: theme,
-            cells: { row in Self.cells(rows[row], board: reports[rows[row].id], planApproved: plans.contains(rows[row].id), ctx) },
+            cells: { row in
+                var cells = Self.cells(rows[row], board: reports[rows[row].id], planApproved: plans.contains(rows[row].id), ctx)
+                if let bundles { cells[3] = bundles.cell(rows[row].id, ctx) }
+                return cells
+            },
             rowStyle: { row in rows[row].communeIsUnknown ? theme.warning : nil })
         if shown.isEmpty {
             let text = entries.isEmpty ? s.emptyHint(.rosterEmptyHint, .rosterEmptyReadOnly, canAdd: ctx.can(.editCentres)) : s[.rosterNoMatch]
@@ -51,7 +58,7 @@ extension RosterScreen {
         let detailTop = tableRect.maxY
         buffer.rule(x: area.x, y: detailTop, width: area.width, style: theme.border)
         if let entry = selectedEntry {
-            let rect = Rect(x: area.x + 1, y: detailTop + 1, width: area.width - 2, height: Self.detailHeight)
+            let rect = Rect(x: area.x + 1, y: detailTop + 1, width: area.width - 2, height: detailRows)
             let rows = details(entry, ctx)
             var styles: [Style?] = [theme.labelFocused]
             if entry.communeIsUnknown { styles.append(theme.warning) }
@@ -112,6 +119,8 @@ extension RosterScreen {
             status += " · " + s(.rosterLastRank, s.name(rank), year)
             if entry.needsReview { status += " · " + s[.evaluationReviewFlag] }
         }
-        return [("", first), (s[.detailAddress], address), (s[.detailEstablished], decision), (s[.columnStatus], status)]
+        var rows: [(label: String, value: String)] = [("", first), (s[.detailAddress], address), (s[.detailEstablished], decision), (s[.columnStatus], status)]
+        if let bundles { rows.append((s[.rosterColumnBundle], bundles.detail(entry.id, ctx) ?? s[.rosterBundleOwn])) }
+        return rows
     }
 }

@@ -11,6 +11,7 @@ public enum ExchangeText {
     public static func report(_ received: ReceivedBundle, strings s: Strings, limit: Int? = nil) -> [String] {
         let m = received.manifest
         var lines = [s(.exchangeReportHeader, m.office.name, m.office.writerID, m.sequence, Timestamp.display(m.writtenAt))]
+        if m.handOverTo != nil { lines.append(s[.handOverReportLine]) }
         if received.firstExchange {
             lines.append(s(.exchangeReportFirstKey, m.office.name, received.fingerprint))
         }
@@ -91,6 +92,9 @@ extension Strings {
         case .codeTaken(let code): return self(.exchangeProblemCodeTaken, code)
         case .officeNotSet: return self[.exchangeOfficeNotSet]
         case .notForThisOffice: return self[.exchangeProblemNotForThisOffice]
+        case .handOverForOtherCommune(let code): return self(.handOverProblemOtherCommune, code)
+        case .handOverNeedsCommuneOffice(let code): return self(.handOverProblemNeedsCommune, code)
+        case .handOverCodeTaken(let code): return self(.handOverProblemCodeTaken, code)
         }
     }
 }

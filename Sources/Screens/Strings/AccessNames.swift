@@ -82,6 +82,7 @@ extension Strings {
         case let document as DocumentError: return describe(document)
         case let problem as DocumentProblem: return describe(problem)
         case let bundle as BundleProblem: return describe(bundle)
+        case let handOver as HandOverError: return describe(handOver, units: nil)
         case let restore as RestoreError: return describe(restore)
         case let close as CloseFailure: return describe(close)
         default:

@@ -406,4 +406,15 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpFieldScope, columnScope, auditFieldScope, planNameYear, systemAlreadyExists, errorUnexpected
     case cliUnexpectedArgument, cliUnknownOption, cliMissingArgument, cliMissingValue, cliInvalidValue
     case cliCommandLineRefused, cliUsage, cliSeeHelp, cliHelpLine
+
+    // handover: a commune keyed at the province handed over to its office, the roster's last bundle (issue 13)
+    case auditHandOver, auditTakeBack, cliDemoCommuneOfficeHelp, cliExchangeHandoverAbstract, cliHandOverCommuneHelp
+    case cliHandOverUndoHelp, cliHandOverUndoWithTo, handOverChoiceHandOver, handOverChoiceOwn, handOverChoiceTakeBack
+    case handOverChoiceTitle, handOverCommuneCode, handOverConfirmAgain, handOverConfirmQuestion, handOverConfirmTitle
+    case handOverErrorHasSent, handOverErrorNotHandedOver, handOverErrorNotProvince, handOverErrorNothing
+    case handOverHelpWrite, handOverNoCandidates, handOverNothingToTakeBack, handOverPendingLine, handOverPickItem
+    case handOverPickItemHanded, handOverPickTitle, handOverProblemCodeTaken, handOverProblemNeedsCommune
+    case handOverProblemOtherCommune, handOverProvinceExplain, handOverReportLine, handOverTakeBackQuestion
+    case handOverTakeBackTitle, handOverTakenBack, handOverWriting, handOverWritten, rosterBundleAwaiting
+    case rosterBundleDetail, rosterBundleOwn, rosterBundleStale, rosterColumnBundle, rosterHandedOverDetail
 }

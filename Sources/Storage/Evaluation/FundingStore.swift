@@ -37,6 +37,8 @@ extension AppDatabase {
         try actor.require(.recordFunding)
         try writer.write { db in
             try Self.requireScope(db, actor, centreID: funding.centreID)
+            // A centre received from another office (or handed over to its commune) is that office's to write.
+            try Self.requireSelfSide(db, centreID: funding.centreID)
             let before = try FundingYearRecord.fetchOne(db, key: ["centreId": funding.centreID, "year": funding.year])
             let record = FundingYearRecord(centreId: funding.centreID, year: funding.year, estimate: max(0, funding.estimate),
                                            preparedBy: funding.preparedBy.cleanedInput,
@@ -66,6 +68,7 @@ extension AppDatabase {
         guard problems.isEmpty else { throw FundingStoreError.invalid(problems) }
         return try writer.write { db in
             try Self.requireScope(db, actor, centreID: receipt.centreID)
+            try Self.requireSelfSide(db, centreID: receipt.centreID)
             var record = ReceiptRecord(receipt, createdAt: Timestamp.string(moment))
             try record.insert(db)
             receipt.id = record.id
@@ -82,6 +85,7 @@ extension AppDatabase {
         try writer.write { db in
             guard let record = try ReceiptRecord.fetchOne(db, key: id) else { throw FundingStoreError.notFound }
             try Self.requireScope(db, actor, centreID: record.centreId)
+            try Self.requireSelfSide(db, centreID: record.centreId)
             try ReceiptRecord.deleteOne(db, key: id)
             try Self.audit(db, actor: actor, action: "delete", recordType: FundingReceipt.auditRecordType,
                            recordID: String(id), changes: AuditDiff.changes(before: try record.receipt().auditFields, after: nil),

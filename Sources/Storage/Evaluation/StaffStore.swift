@@ -52,6 +52,9 @@ extension AppDatabase {
             let before = try member.id.flatMap { try Self.fetchStaff(db, StaffRecord.filter(key: $0)).first }
             if let before { try Self.requireScope(db, actor, centreID: before.centreID) }
             try Self.requireScope(db, actor, centreID: member.centreID)
+            // A centre received from another office (or handed over to its commune) is that office's to write.
+            if let before { try Self.requireSelfSide(db, centreID: before.centreID) }
+            try Self.requireSelfSide(db, centreID: member.centreID)
             if let id = member.id {
                 guard let stored = try StaffRecord.fetchOne(db, key: id) else { throw StaffStoreError.notFound }
                 member.uid = stored.uid

@@ -20,6 +20,8 @@ public final class BundleExportJob: @unchecked Sendable {
     private let programVersion: String
     private let actor: Actor
     private let moment: Date
+    /// A hand-over of this commune's centres (see HandOver.swift) instead of the office's own bundle.
+    private let handOver: Int?
     private var phase = Phase.backup
     private var work: URL?
     private var sequence = 0
@@ -29,8 +31,10 @@ public final class BundleExportJob: @unchecked Sendable {
     private var digest = ""
     public private(set) var result: ExportedBundle?
 
-    init(database: AppDatabase, folder: URL, office: ExchangeOffice, programVersion: String, actor: Actor, moment: Date) {
+    init(database: AppDatabase, folder: URL, office: ExchangeOffice, programVersion: String, actor: Actor, moment: Date,
+         handOver: Int? = nil) {
         self.database = database
+        self.handOver = handOver
         self.folder = folder
         self.office = office
         self.programVersion = programVersion
@@ -68,6 +72,8 @@ public final class BundleExportJob: @unchecked Sendable {
             sequence = try database.writer.write { db in
                 let next = (try AppDatabase.settingNumber(db, "exchange.sequence") ?? 0) + 1
                 try AppDatabase.storeSetting(db, "exchange.sequence", String(next), by: actor, at: moment)
+                // A hand-over marks the centres the commune's in the same transaction as its number.
+                if let handOver { try HandOver.mark(db, commune: handOver, sequence: next, by: actor, at: moment) }
                 return next
             }
             let copy = try DatabaseQueue(path: dataURL.path)
@@ -79,7 +85,11 @@ public final class BundleExportJob: @unchecked Sendable {
             (auditHead, counts) = try copy.writeWithoutTransaction { db in
                 let head = try Row.fetchOne(db, sql: "SELECT id, hash FROM auditEntry ORDER BY id DESC LIMIT 1")
                     .map { AuditHead(entry: $0[0], hash: $0[1]) }
-                try AppDatabase.cutToOwnSlice(db)
+                if let handOver {
+                    try HandOver.cut(db, commune: handOver)
+                } else {
+                    try AppDatabase.cutToOwnSlice(db)
+                }
                 let counts = try AppDatabase.sliceCounts(db, schema: "main", centres: "1")
                 try db.execute(sql: "VACUUM")
                 return (head, counts)
@@ -102,10 +112,11 @@ public final class BundleExportJob: @unchecked Sendable {
         let manifest = BundleManifest(
             programVersion: programVersion, schemaSteps: AppDatabase.knownMigrations, office: office, sequence: sequence,
             writtenAt: moment, counts: counts, parts: [BundleArchive.dataName: digest], auditHead: auditHead,
-            publicKey: key.publicKey)
+            publicKey: key.publicKey, handOverTo: handOver)
         let manifestBytes = try manifest.encoded()
         let signature = try key.sign(manifestBytes)
-        let name = "\(office.writerID)-\(String(format: "%06d", sequence)).\(BundleArchive.fileExtension)"
+        let handedTo = handOver.map { "-" + HandOverCandidate.writerID($0) } ?? ""
+        let name = "\(office.writerID)-\(String(format: "%06d", sequence))\(handedTo).\(BundleArchive.fileExtension)"
         let target = folder.appendingPathComponent(name)
         // Written beside the target and renamed when whole, so a stick pulled out never leaves half a bundle.
         let partial = folder.appendingPathComponent("." + name + ".partial")
@@ -146,8 +157,10 @@ extension AppDatabase {
         return job.result!
     }
 
-    /// In the backup copy only: removes what is not the office's own to send.
-    static func cutToOwnSlice(_ db: Database) throws {
+    /// In the backup copy only: removes what is not the office's own to send (by default the slices received from
+    /// other offices; a hand-over removes every centre but those it hands over).
+    static func cutToOwnSlice(_ db: Database, removing centres: String = "c.writer IS NOT NULL",
+                              arguments: StatementArguments = []) throws {
         try db.execute(sql: """
             DROP TRIGGER IF EXISTS auditEntry_noDelete;
             DELETE FROM auditEntry;
@@ -158,7 +171,7 @@ extension AppDatabase {
             INSERT INTO exchangeGate (open) VALUES (1);
             """)
         try db.execute(sql: "PRAGMA foreign_keys = OFF")
-        try SliceTables.delete(db, schema: "main", centres: "c.writer IS NOT NULL", arguments: [])
+        try SliceTables.delete(db, schema: "main", centres: centres, arguments: arguments)
         try db.execute(sql: "DELETE FROM exchangeGate")
     }
 

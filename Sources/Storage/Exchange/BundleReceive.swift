@@ -83,6 +83,8 @@ extension AppDatabase {
         let fileHash = try BundleArchive.sha256(of: url)
         // From a commune, its whole slice; from the province, what it holds of this commune.
         let chosen = receiver.level == .province ? "1" : "c.communeCode = \(receiver.code)"
+        // A hand-over gives the centres to this commune office as its own (BundleCheck has checked it is the one).
+        let handOver = manifest.handOverTo != nil
         let (report, previous) = try writer.writeWithoutTransaction { db -> (MergeReport, AuditHead?) in
             try db.execute(sql: "ATTACH DATABASE ? AS bundle", arguments: [dataURL.path])
             defer { try? db.execute(sql: "DETACH DATABASE bundle") }
@@ -94,16 +96,19 @@ extension AppDatabase {
                     SELECT c.code FROM bundle.centre c WHERE \(chosen)
                     AND c.code IN (SELECT code FROM main.centre WHERE writer IS NULL OR writer <> ?)
                     """, arguments: [sender]) {
-                    throw BundleProblem.codeTaken(taken)
+                    throw handOver ? BundleProblem.handOverCodeTaken(taken) : BundleProblem.codeTaken(taken)
                 }
                 let before = try SliceSummaries.read(db, schema: "main", centres: "c.writer = ?", arguments: [sender])
                 let after = try SliceSummaries.read(db, schema: "bundle", centres: chosen)
+                if receiver.level == .province { try HandOver.dropHeld(db, writer: sender) }
                 try SliceTables.delete(db, schema: "main", centres: "c.writer = ?", arguments: [sender])
-                try SliceTables.copy(db, centres: chosen, writer: sender)
+                try SliceTables.copy(db, centres: chosen, writer: handOver ? nil : sender)
+                if handOver { try HandOver.receive(db) }
                 try EvaluationExchange.repoint(db, sender: sender)
                 let evaluations = try EvaluationExchange.merge(db, sender: sender, fromProvince: manifest.office.level == .province,
-                                                               by: actor, at: moment)
-                let slice = MergeReport.compare(before: before, after: after)
+                                                               handOver: handOver, by: actor, at: moment)
+                let slice = handOver ? HandOver.report(before: before, after: after)
+                    : MergeReport.compare(before: before, after: after)
                 let report = MergeReport(added: slice.added + evaluations.added, changed: slice.changed + evaluations.changed,
                                          removed: slice.removed, counts: slice.counts)
                 let previous = try Self.storeReceipt(db, manifest: manifest, report: report, fileName: url.lastPathComponent,
@@ -169,11 +174,13 @@ extension AppDatabase {
             """, arguments: [sender, manifest.sequence, Timestamp.string(manifest.writtenAt), Timestamp.string(moment),
                              actor.username, fileName, sha256, previous.map(encodeHead), manifest.auditHead.map(encodeHead),
                              reportJSON])
-        let changes = AuditDiff.changes(before: nil, after: [
+        var fields = [
             "sequence": String(manifest.sequence), "file": fileName, "sha256": sha256,
             "added": String(report.added.count), "changed": String(report.changed.count),
             "removed": String(report.removed.count),
-        ])
+        ]
+        if let commune = manifest.handOverTo { fields["handOver"] = HandOverCandidate.writerID(commune) }
+        let changes = AuditDiff.changes(before: nil, after: fields)
         try audit(db, actor: actor, action: "receive", recordType: "exchange", recordID: sender, changes: changes, at: moment)
         return previous
     }

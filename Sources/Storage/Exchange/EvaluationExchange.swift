@@ -40,9 +40,10 @@ enum EvaluationExchange {
     }
 
     /// Merges the bundle's evaluations of centres this office holds: from the office that owns a centre, its
-    /// self-assessment; from a province, its assessment. Returns the evaluations added and changed, named
+    /// self-assessment; from a province, its assessment (and, in a hand-over, the self-assessment it keyed too). Returns the evaluations added and changed, named
     /// "TT13918 2026", for the merge report.
-    static func merge(_ db: Database, sender: String, fromProvince: Bool, by actor: Actor, at moment: Date) throws
+    static func merge(_ db: Database, sender: String, fromProvince: Bool, handOver: Bool = false, by actor: Actor,
+                      at moment: Date) throws
         -> (added: [MergeReport.Entry], changed: [MergeReport.Entry])
     {
         var added: [MergeReport.Entry] = [], changed: [MergeReport.Entry] = []
@@ -55,7 +56,8 @@ enum EvaluationExchange {
         for row in rows {
             let theirs = try bundleEvaluation(db, row)
             let centreID: Int64 = row["localCentreId"]
-            let takeSelf = (row["localWriter"] as String?) == sender
+            // A hand-over gives the commune both sides the province wrote of a centre it keyed.
+            let takeSelf = handOver || (row["localWriter"] as String?) == sender
             let ours = try local(db, uid: theirs.uid, centreID: centreID, year: theirs.year)
             var merged = ours ?? theirs
             merged.id = ours?.id

@@ -32,3 +32,16 @@ extension AppDatabase {
         try saveSetting("exchange.staleDays", String(days), by: actor, at: moment)
     }
 }
+
+extension AppDatabase {
+    /// The centres written by another office (received, or handed over to a commune), by id, with that office's
+    /// writer id: one indexed query, read once per roster load to show each centre's last bundle.
+    public func receivedCentreWriters() throws -> [Int64: String] {
+        try writer.read { db in
+            var writers: [Int64: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, writer FROM centre WHERE writer IS NOT NULL")
+            while let row = try rows.next() { writers[row[0]] = row[1] }
+            return writers
+        }
+    }
+}

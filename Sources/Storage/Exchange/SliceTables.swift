@@ -63,11 +63,12 @@ enum SliceTables {
     static let referenced: Set<String> = Set(tables.flatMap { $0.links.values })
 
     /// Copies the chosen centres' rows from the attached `bundle` schema into `main`, giving rows new ids and
-    /// pointing links at them; `writer` marks the copied centres as received from that office. The few rows other
+    /// pointing links at them; `writer` marks the copied centres as received from that office (nil: this office's
+    /// own, as a hand-over makes them). The few rows other
     /// rows point to (centres, members, campaigns, import batches, plans) are copied one by one and their new ids
     /// kept in a temporary table; everything else (forms, counts, venues, trainings, activities...) is copied by
     /// one INSERT ... SELECT per table that joins that table, so the bulk of a bundle never passes through Swift.
-    static func copy(_ db: Database, centres: String, writer: String) throws {
+    static func copy(_ db: Database, centres: String, writer: String?) throws {
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS exchangeMap (tbl TEXT NOT NULL, old INTEGER NOT NULL, new INTEGER NOT NULL,
                                                          PRIMARY KEY (tbl, old)) WITHOUT ROWID;
