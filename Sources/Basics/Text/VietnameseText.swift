@@ -60,28 +60,20 @@ public enum VietnameseText {
 
     /// ``fold(_:)`` as UTF-8 bytes, which searching compares.
     static func foldedBytes(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                let byte = UInt8(v)
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            } else if let folded = FoldTable.folded(v) {
-                bytes.append(contentsOf: folded)
-            } else if isCombiningMark(scalar) {
-                continue
-            } else {
-                return Array(slowFold(text).utf8)
-            }
-        }
-        return bytes
+        byLetter(text, FoldTable.folded, dropMarks: true) { Array(slowFold(text).utf8) }
     }
 
     /// `text.nfc.lowercased()` as UTF-8 bytes. Text of Latin letters (Vietnamese included) is lowered from a
     /// table, letter by letter (their lower case does not depend on their neighbours); anything else goes the
     /// long way. The roster lowers every centre's name, commune and address at each load.
     static func loweredBytes(_ text: String) -> [UInt8] {
+        byLetter(text, LowerTable.lowered, dropMarks: false) { Array(text.nfc.lowercased().utf8) }
+    }
+
+    /// ASCII lower-cased, other Latin letters from `table`, combining marks dropped or not; `otherwise` for text
+    /// holding anything else.
+    private static func byLetter(_ text: String, _ table: (UInt32) -> [UInt8]?, dropMarks: Bool,
+                                 otherwise: () -> [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -89,10 +81,12 @@ public enum VietnameseText {
             if v < 0x80 {
                 let byte = UInt8(v)
                 bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            } else if let lowered = LowerTable.lowered(v) {
-                bytes.append(contentsOf: lowered)
+            } else if let mapped = table(v) {
+                bytes.append(contentsOf: mapped)
+            } else if dropMarks && isCombiningMark(scalar) {
+                continue
             } else {
-                return Array(text.nfc.lowercased().utf8)
+                return otherwise()
             }
         }
         return bytes
