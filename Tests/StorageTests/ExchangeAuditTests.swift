@@ -112,4 +112,80 @@ import Testing
         _ = try desk.receive(up.url, at: desk.province, offset: 60)
         try Self.expectClean(desk.province, "province after the plans came back")
     }
+
+    /// A received record changed with the sqlite3 tool is found through the digest its receipt kept; so is one of
+    /// the forms, and a received centre passed off as the office's own.
+    @Test func aReceivedRecordChangedOutsideTheProgramIsFound() throws {
+        let offices = try ExchangeOffices()
+        for code in ExchangeOffices.communes { _ = try offices.receive(try offices.export(code)) }
+        let province = offices.province
+        let receipt = try #require(try province.auditEntries().first { $0.action == "receive" && $0.recordID == "X14329" })
+        #expect(receipt.changes.contains { $0.field == ReceivedAudit.digestField && ($0.after?.count ?? 0) == 64 })
+        try Self.tamper(province, "UPDATE centre SET name = 'Trung tâm giả' WHERE code = 'TT14329'")
+        let report = try province.auditReport()
+        #expect(!report.isIntact)
+        #expect(report.findings == [AuditRecordFinding(recordType: "exchange", recordID: "X14329",
+                                                       kind: .receivedChanged(receipt: receipt.id, office: try #require(
+                                                           try province.exchangePeers().first { $0.office.writerID == "X14329" }
+                                                       ).office.name))])
+        try Self.tamper(province, """
+            UPDATE surveyResponse SET respondentName = 'Người khác' WHERE id = (SELECT r.id FROM surveyResponse r
+                JOIN surveyCampaign s ON s.id = r.campaignId JOIN centre c ON c.id = s.centreId
+                WHERE c.writer = 'X13918' LIMIT 1)
+            """)
+        #expect(try province.auditReport().findings.map(\.recordID) == ["X13918", "X14329"])
+
+        let other = try ExchangeOffices()
+        _ = try other.receive(try other.export(14638))
+        try Self.tamper(other.province, "UPDATE centre SET writer = NULL WHERE code = 'TT14638'")
+        let findings = try Self.findings(other.province)
+        #expect(findings.contains("centre TT14638: notLogged") && findings.contains { $0.hasPrefix("exchange X14638") },
+                "\(findings)")
+    }
+
+    /// At the commune, the records taken over are its own and replay field by field: a raw change is found as a
+    /// change without an entry, like any record keyed there.
+    @Test func aTakenOverRecordChangedOutsideTheProgramIsFound() throws {
+        let desk = try HandOverDesk()
+        let commune = try desk.emptyCommune(13918)
+        _ = try desk.receive(try desk.handOver(13918).url, at: commune)
+        let trail = try commune.auditEntries(limit: 100_000)
+        let takenOver = trail.filter { $0.action == ReceivedAudit.takenOver }
+        #expect(Set(takenOver.map(\.recordType)) == ["centre", "boardMember", "surveyCampaign"],
+                "the demo's forms are imported: vouched for by their import")
+        #expect(takenOver.allSatisfy { $0.changes.allSatisfy { $0.before == nil } })
+        try Self.tamper(commune, "UPDATE centre SET name = 'Trung tâm giả' WHERE code = 'TT13918'")
+        let report = try commune.auditReport()
+        guard case .changedWithoutEntry(_, let changes)? = report.findings.first?.kind else {
+            Issue.record("\(report.findings)")
+            return
+        }
+        #expect(report.findings.count == 1 && report.findings[0].recordID == "TT13918")
+        #expect(changes.map(\.field) == ["name"] && changes.first?.after == "Trung tâm giả")
+    }
+
+    /// At the province, the handed-over records' trail ends with one entry each when the commune's first bundle
+    /// replaces them.
+    @Test func theProvincesTrailOfHandedOverRecordsEndsAtTheCommunesFirstBundle() throws {
+        let desk = try HandOverDesk()
+        let commune = try desk.emptyCommune(13918)
+        _ = try desk.receive(try desk.handOver(13918).url, at: commune)
+        let count = { (database: AppDatabase, action: String) in
+            try database.auditEntries(limit: 100_000).filter { $0.action == action }.count
+        }
+        #expect(try count(desk.province, ReceivedAudit.handedOver) == 0, "still the province's until the commune sends")
+        let up = try commune.exportBundle(to: desk.usb, office: try ExchangeOffices.office(commune), programVersion: "test",
+                                          by: clerk, at: desk.moment.addingTimeInterval(60))
+        _ = try desk.receive(up.url, at: desk.province, offset: 60)
+        let ended = try desk.province.auditEntries(limit: 100_000).filter { $0.action == ReceivedAudit.handedOver }
+        #expect(ended.count == (try count(commune, ReceivedAudit.takenOver)))
+        #expect(ended.contains { $0.recordType == "centre" && $0.recordID == "TT13918" })
+        #expect(ended.allSatisfy { $0.changes.allSatisfy { $0.after == nil } })
+        // A second bundle replaces received records only: no more such entries.
+        let again = try commune.exportBundle(to: desk.usb, office: try ExchangeOffices.office(commune), programVersion: "test",
+                                             by: clerk, at: desk.moment.addingTimeInterval(120))
+        _ = try desk.receive(again.url, at: desk.province, offset: 120)
+        #expect(try count(desk.province, ReceivedAudit.handedOver) == ended.count)
+        try Self.expectClean(desk.province, "province after two bundles")
+    }
 }

@@ -28,5 +28,6 @@ public enum AuditVocabulary {
                                      "surveyResponse", "importBatch", "dataset", "evaluation", "staffMember",
                                      "fundingYear", "fundingReceipt"]
     public static let actions = ["create", "update", "delete", "signIn", "lock", "passwordChanged", "import", "renumber",
-                                 "amend", "bulkLoad", "recordOutcome", "confirm"] + PlanAction.allCases.map(\.rawValue)
+                                 "amend", "bulkLoad", "recordOutcome", "confirm", "receive", "handOver", "takeBack",
+                                 "handedOver", "takenOver"] + PlanAction.allCases.map(\.rawValue)
 }

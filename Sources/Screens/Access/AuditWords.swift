@@ -44,6 +44,8 @@ struct AuditWords {
         case "receive": return s[.auditReceive]
         case "handOver": return s[.auditHandOver]
         case "takeBack": return s[.auditTakeBack]
+        case "handedOver": return s[.auditHandedOver]
+        case "takenOver": return s[.auditTakenOver]
         case "renumber": return s[.auditRenumber]
         case "amend": return s[.auditAmend]
         case "bulkLoad": return s[.auditBulkLoad]

@@ -417,4 +417,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case handOverProblemOtherCommune, handOverProvinceExplain, handOverReportLine, handOverTakeBackQuestion
     case handOverTakeBackTitle, handOverTakenBack, handOverWriting, handOverWritten, rosterBundleAwaiting
     case rosterBundleDetail, rosterBundleOwn, rosterBundleStale, rosterColumnBundle, rosterHandedOverDetail
+
+    // auditx: the audit verification of records exchanged between offices, and a hand-over's entries (issue 13)
+    case auditHandedOver, auditTakenOver, verifyReceivedChanged
 }
