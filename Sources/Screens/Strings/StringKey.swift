@@ -419,5 +419,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case rosterBundleDetail, rosterBundleOwn, rosterBundleStale, rosterColumnBundle, rosterHandedOverDetail
 
     // auditx: the audit verification of records exchanged between offices, and a hand-over's entries (issue 13)
-    case auditHandedOver, auditTakenOver, verifyReceivedChanged
+    case auditHandedOver, auditTakenOver, verifyReceivedChanged, auditTypeExchange, auditFieldBundleSequence
+    case auditFieldRecordsAdded, auditFieldRecordsChanged, auditFieldRecordsRemoved, auditFieldHandOverTo
+    case auditFieldCentres, auditFieldSliceDigest
 }
