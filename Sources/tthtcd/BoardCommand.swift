@@ -57,47 +57,13 @@ struct BoardCommand: ParsableCommand {
                 (centre, engine.check(centreID: centre.id ?? 0, members: boards[centre.id ?? 0] ?? [],
                                       staff: staff[centre.id ?? 0] ?? [], asOf: date))
             }
-            print(json ? try BoardJSON.encode(reports, asOf: date) : BoardText.render(reports, asOf: date))
+            if json {
+                FileHandle.standardOutput.write(Data(BoardChecklistJSON(reports, asOf: date, strings: CLI.strings).bytes + [0x0A]))
+            } else {
+                print(BoardText.render(reports, asOf: date))
+            }
             if reports.contains(where: { $0.1.errorCount > 0 }) { throw ExitCode(1) }
         }
-    }
-}
-
-/// The checklist as scripts read it: stable English keys, texts in the chosen language.
-enum BoardJSON {
-    struct Rule: Encodable {
-        let id: String
-        let outcome: String
-        let severity: String
-        let title: String
-        let basis: String
-        let findings: [String]
-    }
-
-    struct CentreItem: Encodable {
-        let code: String
-        let name: String
-        let errors: Int
-        let warnings: Int
-        let rules: [Rule]
-    }
-
-    struct Document: Encodable {
-        let asOf: String
-        let centres: [CentreItem]
-    }
-
-    static func encode(_ reports: [(Centre, BoardReport)], asOf: LocalDate) throws -> String {
-        let s = CLI.strings
-        let document = Document(asOf: asOf.iso, centres: reports.map { centre, report in
-            CentreItem(code: centre.code, name: centre.name, errors: report.errorCount, warnings: report.warningCount,
-                       rules: report.results.map { result in
-                           Rule(id: result.rule.id, outcome: result.outcome.rawValue,
-                                severity: result.rule.severity.rawValue, title: s.text(result.rule.title),
-                                basis: s.text(result.rule.basis), findings: result.findings.map(s.describe))
-                       })
-        })
-        return try ScriptJSON.encode(document)
     }
 }
 

@@ -57,9 +57,14 @@ struct JSONPrettyWriter {
         }
     }
 
+    private mutating func writeString(_ text: String) { JSONStringEscape.append(text, to: &output) }
+}
+
+/// A text as a JSON string, escaped as `JSONEncoder` escapes it (slashes and non-ASCII text as they are).
+enum JSONStringEscape {
     private static let hex = Array("0123456789abcdef".utf8)
 
-    private mutating func writeString(_ text: String) {
+    static func append(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

@@ -73,7 +73,7 @@ extension BoardCheck {
         case .decisionsIssuedByCommune:
             let wrong = board.current.filter { member in
                 guard let date = member.decision.date, date >= BoardCheck.twoTierGovernmentStart else { return false }
-                return !IssuingBody.isCommuneCommittee(member.decision.issuer, units: board.units)
+                return !board.units.isCommuneCommittee(member.decision.issuer)
             }
             return wrong.isEmpty ? (.pass, [])
                 : (.fail, wrong.map { .decisionNotByCommune(name: $0.fullName, issuer: $0.decision.issuer) })

@@ -23,6 +23,15 @@ public struct UnitDirectory: Sendable {
     /// a commune-level unit of the list.
     public func isCommuneLevelName(_ foldedName: String) -> Bool { folded.communeLevelNames.contains(foldedName) }
 
+    /// ``IssuingBody/isCommuneCommittee(_:units:)``, remembered by issuer: a country's boards name a few thousand
+    /// issuers, each on many decisions, and the board check asks for every member.
+    public func isCommuneCommittee(_ issuer: String) -> Bool {
+        if let known = folded.committee(issuer) { return known }
+        let answer = IssuingBody.isCommuneCommittee(issuer, units: self)
+        folded.remember(issuer, committee: answer)
+        return answer
+    }
+
     private struct File: Decodable {
         let source: String
         let provinces: [Province]
@@ -64,6 +73,7 @@ private final class FoldedUnitNames: @unchecked Sendable {
     private let lock = NSLock()
     private var searchTextValue: [Int: SearchableText]?
     private var communeLevelNamesValue: Set<String>?
+    private var committees: [String: Bool] = [:]
 
     init(_ units: [AdministrativeUnit]) { self.units = units }
 
@@ -73,6 +83,15 @@ private final class FoldedUnitNames: @unchecked Sendable {
             let made = Dictionary(uniqueKeysWithValues: units.map { ($0.code, SearchableText($0.name)) })
             searchTextValue = made
             return made
+        }
+    }
+
+    func committee(_ issuer: String) -> Bool? { lock.withLock { committees[issuer] } }
+
+    func remember(_ issuer: String, committee: Bool) {
+        lock.withLock {
+            // Bounded, whatever a file holds: past the bound answers are computed again, not kept.
+            if committees.count < 100_000 { committees[issuer] = committee }
         }
     }
 

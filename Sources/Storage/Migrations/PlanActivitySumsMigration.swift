@@ -7,8 +7,15 @@ import GRDB
 enum PlanActivitySumsMigration {
     static let name = "v14-plan-activity-sums"
 
-    static let isDone = "coalesce(json_extract(NEW.content, '$.outcome.state') = 'done', 0)"
-    static let plannedCost = "json_extract(NEW.content, '$.cost')"
+    /// Damaged content (not JSON) gives nothing rather than an error, so that it is reported when read, by the
+    /// store's own check, and never blocks a write or a migration.
+    static func isDone(_ content: String) -> String {
+        "coalesce(CASE WHEN json_valid(\(content)) THEN json_extract(\(content), '$.outcome.state') = 'done' END, 0)"
+    }
+
+    static func plannedCost(_ content: String) -> String {
+        "CASE WHEN json_valid(\(content)) THEN json_extract(\(content), '$.cost') END"
+    }
 
     static func migrate(_ db: Database) throws {
         try db.alter(table: "planActivity") { t in
@@ -16,15 +23,16 @@ enum PlanActivitySumsMigration {
             t.add(column: "plannedCost", .integer)
         }
         try db.execute(sql: """
-            UPDATE planActivity SET isDone = coalesce(json_extract(content, '$.outcome.state') = 'done', 0),
-                                    plannedCost = json_extract(content, '$.cost');
+            UPDATE planActivity SET isDone = \(isDone("content")), plannedCost = \(plannedCost("content"));
             -- The sums read from this index alone, never from the rows and their JSON.
             CREATE INDEX planActivity_sums ON planActivity(planId, isDone, plannedCost);
             CREATE TRIGGER planActivity_sums_insert AFTER INSERT ON planActivity BEGIN
-                UPDATE planActivity SET isDone = \(isDone), plannedCost = \(plannedCost) WHERE id = NEW.id;
+                UPDATE planActivity SET isDone = \(isDone("NEW.content")), plannedCost = \(plannedCost("NEW.content"))
+                    WHERE id = NEW.id;
             END;
             CREATE TRIGGER planActivity_sums_update AFTER UPDATE OF content ON planActivity BEGIN
-                UPDATE planActivity SET isDone = \(isDone), plannedCost = \(plannedCost) WHERE id = NEW.id;
+                UPDATE planActivity SET isDone = \(isDone("NEW.content")), plannedCost = \(plannedCost("NEW.content"))
+                    WHERE id = NEW.id;
             END;
             """)
     }
