@@ -131,6 +131,7 @@ enum VietnameseAlphabet {
         for value in Array(0x80..<0x250) + Array(0x1E00..<0x1F00) {
             let text = String(Unicode.Scalar(UInt32(value))!)
             #expect(VietnameseText.fold(text) == VietnameseText.slowFold(text), "U+\(String(value, radix: 16))")
+            #expect(VietnameseText.loweredBytes(text) == Array(text.lowercased().utf8), "U+\(String(value, radix: 16))")
         }
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
@@ -138,6 +139,7 @@ enum VietnameseAlphabet {
                 Self.alphabet.randomElement(using: &generator)!
             }.joined()
             #expect(VietnameseText.fold(text) == VietnameseText.slowFold(text), "\(Array(text.unicodeScalars))")
+            #expect(VietnameseText.loweredBytes(text) == Array(text.nfc.lowercased().utf8), "\(Array(text.unicodeScalars))")
             #expect(text.nfc == text.precomposedStringWithCanonicalMapping, "\(Array(text.unicodeScalars))")
             let slowClean = text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace })
                 .joined(separator: " ")

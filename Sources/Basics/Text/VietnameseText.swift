@@ -56,7 +56,10 @@ enum TextScan {
 /// Vietnamese-aware folding: what a search compares when the user types without marks.
 public enum VietnameseText {
     /// Lower case, tone and vowel marks removed, đ mapped to d. "Đường Nghĩa Hưng" -> "duong nghia hung".
-    public static func fold(_ text: String) -> String {
+    public static func fold(_ text: String) -> String { String(decoding: foldedBytes(text), as: UTF8.self) }
+
+    /// ``fold(_:)`` as UTF-8 bytes, which searching compares.
+    static func foldedBytes(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -69,10 +72,42 @@ public enum VietnameseText {
             } else if isCombiningMark(scalar) {
                 continue
             } else {
-                return slowFold(text)
+                return Array(slowFold(text).utf8)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
+    }
+
+    /// `text.nfc.lowercased()` as UTF-8 bytes. Text of Latin letters (Vietnamese included) is lowered from a
+    /// table, letter by letter (their lower case does not depend on their neighbours); anything else goes the
+    /// long way. The roster lowers every centre's name, commune and address at each load.
+    static func loweredBytes(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let byte = UInt8(v)
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else if let lowered = LowerTable.lowered(v) {
+                bytes.append(contentsOf: lowered)
+            } else {
+                return Array(text.nfc.lowercased().utf8)
+            }
+        }
+        return bytes
+    }
+
+    /// The lower case of each Latin letter (U+0080 to U+024F, U+1E00 to U+1EFF), computed once by `lowercased()`.
+    enum LowerTable {
+        static let latin: [[UInt8]] = (0x80..<0x250).map { Array(String(Unicode.Scalar($0)!).lowercased().utf8) }
+        static let extended: [[UInt8]] = (0x1E00..<0x1F00).map { Array(String(Unicode.Scalar($0)!).lowercased().utf8) }
+
+        static func lowered(_ v: UInt32) -> [UInt8]? {
+            if v < 0x250 { return latin[Int(v) - 0x80] }
+            if v >= 0x1E00 && v < 0x1F00 { return extended[Int(v) - 0x1E00] }
+            return nil
+        }
     }
 
     /// The definition of folding, scalar by scalar after canonical decomposition. ``fold(_:)`` gives the same
@@ -185,8 +220,8 @@ public struct SearchableText: Sendable, Hashable {
     let foldedBytes: [UInt8]
 
     public init(_ text: String) {
-        loweredBytes = Array(text.nfc.lowercased().utf8)
-        foldedBytes = Array(VietnameseText.fold(text).utf8)
+        loweredBytes = VietnameseText.loweredBytes(text)
+        foldedBytes = VietnameseText.foldedBytes(text)
     }
 
     public var lowered: String { String(decoding: loweredBytes, as: UTF8.self) }

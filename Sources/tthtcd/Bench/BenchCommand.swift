@@ -20,11 +20,11 @@ struct BenchCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(CLI.strings[.cliBenchPathHelp], valueName: "PATH")) var path: String
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchCentresHelp], valueName: "N")) var centres: Int?
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchResponsesHelp], valueName: "M"))
-        var responses = 1_000_000
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchPlansHelp], valueName: "P")) var plans = 10_000
+        var responses: Int?
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchPlansHelp], valueName: "P")) var plans: Int?
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchActivitiesHelp], valueName: "A"))
-        var activities = 100_000
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchSeedHelp], valueName: "S")) var seed: UInt64 = 2026
+        var activities: Int?
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchSeedHelp], valueName: "S")) var seed: UInt64?
 
         func run() throws {
             let s = CLI.strings
@@ -32,9 +32,11 @@ struct BenchCommand: ParsableCommand {
             if let size = (try? FileManager.default.attributesOfItem(atPath: target))?[.size] as? Int, size > 0 {
                 throw CLI.fail(s.describe(DataFileError.alreadyExists(path: target)))
             }
+            // The defaults are said by the help texts ("mặc định 1.000.000"), not by ArgumentParser a second time.
+            let plans = max(0, plans ?? 10_000)
             let generator = DatasetGenerator(directory: try CLI.units(), questionnaire: try CLI.questionnaire(),
-                                             centres: centres, responses: max(0, responses), plans: max(0, plans),
-                                             activities: max(plans, activities), seed: seed)
+                                             centres: centres, responses: max(0, responses ?? 1_000_000), plans: plans,
+                                             activities: max(plans, activities ?? 100_000), seed: seed ?? 2026)
             let database = try CLI.open(target, access: .exclusive)
             defer { database.close() }
             let started = ContinuousClock.now

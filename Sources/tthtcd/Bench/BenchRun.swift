@@ -60,9 +60,9 @@ extension BenchCommand {
         }
 
         @Argument(help: ArgumentHelp(CLI.strings[.cliBenchPathHelp], valueName: "PATH")) var path: String
-        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchRunsHelp], valueName: "N")) var runs = 30
+        @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchRunsHelp], valueName: "N")) var runs: Int?
         @Option(name: .customLong("import-rows"), help: ArgumentHelp(CLI.strings[.cliBenchImportRowsHelp], valueName: "N"))
-        var importRows = 1_000_000
+        var importRows: Int?
         @Flag(name: .long, help: ArgumentHelp(CLI.strings[.cliJsonHelp])) var json = false
         @Option(name: .long, help: ArgumentHelp(CLI.strings[.cliBenchOnlyHelp], valueName: "GROUPS")) var only: String?
 
@@ -81,7 +81,7 @@ extension BenchCommand {
                     groups.insert(group)
                 }
             }
-            let runner = try BenchRunner(dataFile: target, runs: max(3, runs), importRows: max(1, importRows),
+            let runner = try BenchRunner(dataFile: target, runs: max(3, runs ?? 30), importRows: max(1, importRows ?? 1_000_000),
                                          questionnaire: try CLI.questionnaire(), groups: groups)
             let report = try runner.measureAll { figure in
                 if !json { print(BenchTable.line(figure)) }
