@@ -12,6 +12,9 @@ public struct AuditRecordFinding: Hashable, Sendable {
         case notLogged
         /// The trail says it exists, but it is gone from the file.
         case deletedWithoutEntry(lastEntry: Int64)
+        /// The slice received from another office (`office`, its name; the record id is its writer) no longer holds
+        /// what its last receipt, entry `receipt`, recorded: a received record was changed outside the program.
+        case receivedChanged(receipt: Int64, office: String)
     }
 
     public let recordType: String
@@ -26,34 +29,47 @@ enum AuditReplay {
     /// One kind of audited record: how to list the live ones by their audit key, and their fields.
     struct Source {
         let recordType: String
-        /// Selects `key` (the audit record id) and whatever `fields` needs, ordered by `key`.
-        let sql: String
+        /// The table, aliased `c` in the queries.
+        let table: String
+        /// The audit record id, an SQL expression over `c`.
+        let key: String
+        /// What `fields` needs besides the key.
+        let columns: String
+        /// The rows the replay covers: imported forms are vouched for by their import's one entry (file, SHA-256,
+        /// rows, serials), not field by field, so they and the entries under their numbers are left out.
+        var covered = "1"
         let fields: (Database, Row) throws -> [String: String]
+
+        /// Whether the rows belong to a centre, and so to a slice that travels between offices.
+        var isHeldByCentre: Bool { SliceTables.tables.contains { $0.name == table } }
+
+        /// The covered rows that also meet `condition` (an SQL condition over `c`), in the order of their key. The
+        /// columns come first: records decode the table's columns by position.
+        func sql(_ condition: String = "1") -> String {
+            "SELECT \(columns), \(key) AS key FROM main.\(table) AS c WHERE (\(covered)) AND (\(condition)) ORDER BY key"
+        }
     }
 
-    static func sources(outcomes: [String: String]) -> [Source] {
+    static var sources: [Source] {
         [
-            Source(recordType: Centre.auditRecordType, sql: "SELECT code AS key, id FROM centre ORDER BY key") { db, row in
+            Source(recordType: Centre.auditRecordType, table: "centre", key: "c.code", columns: "c.id") { db, row in
                 try AppDatabase.fetchCentre(db, id: row["id"])?.auditFields ?? [:]
             },
-            Source(recordType: BoardMember.auditRecordType,
-                   sql: "SELECT CAST(id AS TEXT) AS key, id FROM boardMember ORDER BY key") { db, row in
+            Source(recordType: BoardMember.auditRecordType, table: "boardMember", key: "CAST(c.id AS TEXT)",
+                   columns: "c.id") { db, row in
                 try AppDatabase.fetchMembers(db, BoardMemberRecord.filter(key: row["id"] as Int64?)).first?.auditFields ?? [:]
             },
-            Source(recordType: Account.auditRecordType, sql: "SELECT *, username AS key FROM account ORDER BY key") { _, row in
+            Source(recordType: Account.auditRecordType, table: "account", key: "c.username", columns: "c.*") { _, row in
                 try AccountRecord(row: row).account().auditFields
             },
-            Source(recordType: "setting", sql: "SELECT key, value FROM setting ORDER BY key") { _, row in
+            Source(recordType: "setting", table: "setting", key: "c.key", columns: "c.value") { _, row in
                 ["value": row["value"]]
             },
-            Source(recordType: "surveyCampaign",
-                   sql: "SELECT *, CAST(id AS TEXT) AS key FROM surveyCampaign ORDER BY key") { _, row in
+            Source(recordType: "surveyCampaign", table: "surveyCampaign", key: "CAST(c.id AS TEXT)", columns: "c.*") { _, row in
                 AppDatabase.auditFields(try CampaignRecord(row: row).campaign())
             },
-            Source(recordType: "surveyResponse",
-                   // Imported forms are vouched for by their import's one entry (file, SHA-256, rows, serials), not
-                // field by field: they, and the entries under their numbers, are left out of the replay.
-                sql: "SELECT *, campaignId || '/' || serial AS key FROM surveyResponse WHERE importBatchId IS NULL ORDER BY key") { _, row in
+            Source(recordType: "surveyResponse", table: "surveyResponse", key: "c.campaignId || '/' || c.serial",
+                   columns: "c.*", covered: "c.importBatchId IS NULL") { _, row in
                 var fields = AppDatabase.auditFields(try ResponseRecord(row: row).response())
                 // The name, village and birth year are also kept in columns of their own: a column changed alone
                 // shows as that answer changed.
@@ -64,7 +80,7 @@ enum AuditReplay {
                 for (field, stored) in columns where stored != (fields[field] ?? "") { fields[field] = stored }
                 return fields
             },
-            Source(recordType: "plan", sql: "SELECT CAST(id AS TEXT) AS key, id FROM plan ORDER BY key") { db, row in
+            Source(recordType: "plan", table: "plan", key: "CAST(c.id AS TEXT)", columns: "c.id") { db, row in
                 guard let plan = try AppDatabase.fetchPlan(db, id: row["id"]) else { return [:] }
                 return AppDatabase.auditFields(plan)
             },
@@ -80,14 +96,15 @@ enum AuditReplay {
         let outcomes = try outcomeEntries(db)
         var compared = 0
         var findings: [AuditRecordFinding] = []
-        for source in sources(outcomes: outcomes) {
+        for source in sources {
             let entrySQL = """
                 SELECT id, action, recordID, changes FROM auditEntry WHERE recordType = ?
                 \(source.recordType == "plan" ? "AND instr(recordID, '/') = 0" : "")
                 \(source.recordType == "surveyResponse" ? Self.importedFormsLeftOut : "") ORDER BY recordID, id
                 """
             var trail = Replayed(try Row.fetchCursor(db, sql: entrySQL, arguments: [source.recordType]))
-            let live = try Row.fetchCursor(db, sql: source.sql)
+            // Records received from another office are vouched for by their receipt (``ReceivedAudit``).
+            let live = try Row.fetchCursor(db, sql: source.sql(ReceivedAudit.notReceived(source)))
             var pendingLive = try live.next()
             var pendingTrail = try trail.next()
             while pendingLive != nil || pendingTrail != nil {
@@ -201,11 +218,12 @@ enum AuditReplay {
             while let current = row, current["recordID"] as String == recordID {
                 let changes = AuditEntry.decode(current["changes"])
                 let action: String = current["action"]
-                if action == "delete" {
+                if action == "delete" || action == ReceivedAudit.handedOver {
                     state = nil
                     lastEntry = current["id"]
                 } else if !changes.isEmpty {
-                    var fields = state ?? [:]
+                    // A record taken over from the province starts from what the hand-over brought.
+                    var fields = action == ReceivedAudit.takenOver ? [:] : state ?? [:]
                     for change in changes {
                         if let after = change.after { fields[change.field] = after } else { fields[change.field] = nil }
                     }

@@ -89,8 +89,9 @@ extension AppDatabase {
                 return AuditReport.AnchorCheck(source: source, head: head, status: status)
             }
             let (compared, findings) = try AuditReplay.compare(db)
-            return AuditReport(chain: chain, missingTriggers: missing, anchors: checks, recordsCompared: compared,
-                               findings: findings)
+            let (received, changed) = try ReceivedAudit.compare(db)
+            return AuditReport(chain: chain, missingTriggers: missing, anchors: checks, recordsCompared: compared + received,
+                               findings: findings + changed)
         }
     }
 

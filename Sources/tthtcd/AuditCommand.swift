@@ -76,6 +76,8 @@ enum AuditReportText {
                     lines.append("  " + s(.verifyNotLogged, record))
                 case .deletedWithoutEntry(let last):
                     lines.append("  " + s(.verifyDeletedWithoutEntry, record, last))
+                case .receivedChanged(let receipt, let office):
+                    lines.append("  " + s(.verifyReceivedChanged, office, receipt))
                 }
             }
         }

@@ -109,4 +109,35 @@ struct HandOverEndToEndTests {
         let help = try runProgram(["exchange", "handover", "--help"], in: sandbox)
         #expect(help.stdout.contains("Bàn giao các trung tâm của một xã") && help.stdout.contains("--undo"))
     }
+
+    /// `audit verify` after a hand-over and the bundles after it: clean at both offices (received records are
+    /// vouched for by their receipt), and a received centre renamed with the sqlite3 tool is reported in words.
+    @Test func auditVerifyIsCleanAfterAHandOverAndFindsARawChange() throws {
+        let sandbox = Sandbox()
+        let usb = sandbox.path("usb")
+        try FileManager.default.createDirectory(atPath: usb, withIntermediateDirectories: true)
+        let province = sandbox.path("tinh.sqlite")
+        let commune = sandbox.path("xa13918.sqlite")
+        #expect(try runProgram(["demo", "create", province], in: sandbox).status == 0)
+        #expect(try runProgram(["demo", "create", commune, "--commune", "13918", "--office-only"], in: sandbox).status == 0)
+        let handOver = try runProgram(["exchange", "handover", "--commune", "13918", "--to", usb, "--data", province], in: sandbox)
+        #expect(handOver.status == 0, "\(handOver.stderr)")
+        let bundle = handOver.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try runProgram(["exchange", "import", bundle, "--data", commune], in: sandbox).status == 0)
+        let atCommune = try runProgram(["audit", "verify", "--data", commune], in: sandbox)
+        #expect(atCommune.status == 0, "\(atCommune.stdout)")
+        #expect(try runProgram(["exchange", "export", "--to", usb, "--data", commune], in: sandbox).status == 0)
+        #expect(try runProgram(["exchange", "import", "\(usb)/X13918-000001.tthtcd", "--data", province], in: sandbox).status == 0)
+        let atProvince = try runProgram(["audit", "verify", "--data", province], in: sandbox)
+        #expect(atProvince.status == 0, "\(atProvince.stdout)")
+
+        let tamper = "INSERT INTO exchangeGate (open) VALUES (1); UPDATE centre SET name = 'Trung tâm giả' WHERE code = 'TT13918'; DELETE FROM exchangeGate;"
+        let tampered = try spawn("/usr/bin/sqlite3", [province, tamper])
+        #expect(tampered.status == 0 && tampered.stderr.isEmpty, "\(tampered.stderr)")
+        let found = try runProgram(["audit", "verify", "--data", province], in: sandbox)
+        #expect(found.status == 1)
+        #expect(found.stdout.contains("đã bị thay đổi ngoài chương trình: không còn khớp với lần nhận gói gần nhất (mục "),
+                "\(found.stdout)")
+    }
 }
+

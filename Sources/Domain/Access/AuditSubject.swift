@@ -26,7 +26,8 @@ public enum AuditSubject: Hashable, Sendable {
 public enum AuditVocabulary {
     public static let recordTypes = ["centre", "boardMember", "account", "plan", "setting", "surveyCampaign",
                                      "surveyResponse", "importBatch", "dataset", "evaluation", "staffMember",
-                                     "fundingYear", "fundingReceipt"]
+                                     "fundingYear", "fundingReceipt", "exchange"]
     public static let actions = ["create", "update", "delete", "signIn", "lock", "passwordChanged", "import", "renumber",
-                                 "amend", "bulkLoad", "recordOutcome", "confirm"] + PlanAction.allCases.map(\.rawValue)
+                                 "amend", "bulkLoad", "recordOutcome", "confirm", "receive", "handOver", "takeBack",
+                                 "handedOver", "takenOver"] + PlanAction.allCases.map(\.rawValue)
 }

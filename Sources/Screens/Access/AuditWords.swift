@@ -27,6 +27,7 @@ struct AuditWords {
         case "surveyResponse": return s[.auditTypeResponse]
         case "importBatch": return s[.auditTypeImportBatch]
         case "dataset": return s[.auditTypeDataset]
+        case "exchange": return s[.auditTypeExchange]
         default: return evaluationRecordType(type)
         }
     }
@@ -44,6 +45,8 @@ struct AuditWords {
         case "receive": return s[.auditReceive]
         case "handOver": return s[.auditHandOver]
         case "takeBack": return s[.auditTakeBack]
+        case "handedOver": return s[.auditHandedOver]
+        case "takenOver": return s[.auditTakenOver]
         case "renumber": return s[.auditRenumber]
         case "amend": return s[.auditAmend]
         case "bulkLoad": return s[.auditBulkLoad]
@@ -153,8 +156,15 @@ struct AuditWords {
         case ("surveyCampaign", "responsible"): return s[.fieldCampaignResponsible]
         case ("surveyCampaign", "target"): return s[.fieldCampaignTarget]
         case ("surveyCampaign", "questionnaireVersion"): return s[.auditFieldQuestionnaire]
-        case ("importBatch", "file"): return s[.auditFieldFile]
-        case ("importBatch", "sha256"): return s[.auditFieldSha256]
+        case ("importBatch", "file"), ("exchange", "file"): return s[.auditFieldFile]
+        case ("importBatch", "sha256"), ("exchange", "sha256"): return s[.auditFieldSha256]
+        case ("exchange", "sequence"): return s[.auditFieldBundleSequence]
+        case ("exchange", "added"): return s[.auditFieldRecordsAdded]
+        case ("exchange", "changed"): return s[.auditFieldRecordsChanged]
+        case ("exchange", "removed"): return s[.auditFieldRecordsRemoved]
+        case ("exchange", "handOver"): return s[.auditFieldHandOverTo]
+        case ("exchange", "centres"): return s[.auditFieldCentres]
+        case ("exchange", "digest"): return s[.auditFieldSliceDigest]
         case ("importBatch", "rows"): return s[.auditFieldRows]
         case ("importBatch", "serials"): return s[.auditFieldSerials]
         default: return evaluationField(type, field)

@@ -417,4 +417,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case handOverProblemOtherCommune, handOverProvinceExplain, handOverReportLine, handOverTakeBackQuestion
     case handOverTakeBackTitle, handOverTakenBack, handOverWriting, handOverWritten, rosterBundleAwaiting
     case rosterBundleDetail, rosterBundleOwn, rosterBundleStale, rosterColumnBundle, rosterHandedOverDetail
+
+    // auditx: the audit verification of records exchanged between offices, and a hand-over's entries (issue 13)
+    case auditHandedOver, auditTakenOver, verifyReceivedChanged, auditTypeExchange, auditFieldBundleSequence
+    case auditFieldRecordsAdded, auditFieldRecordsChanged, auditFieldRecordsRemoved, auditFieldHandOverTo
+    case auditFieldCentres, auditFieldSliceDigest
 }

@@ -100,10 +100,14 @@ extension AppDatabase {
                 }
                 let before = try SliceSummaries.read(db, schema: "main", centres: "c.writer = ?", arguments: [sender])
                 let after = try SliceSummaries.read(db, schema: "bundle", centres: chosen)
+                try ReceivedAudit.endHandedOver(db, writer: sender, by: actor, at: moment)
                 if receiver.level == .province { try HandOver.dropHeld(db, writer: sender) }
                 try SliceTables.delete(db, schema: "main", centres: "c.writer = ?", arguments: [sender])
                 try SliceTables.copy(db, centres: chosen, writer: handOver ? nil : sender)
-                if handOver { try HandOver.receive(db) }
+                if handOver {
+                    try HandOver.receive(db)
+                    try ReceivedAudit.startTakenOver(db, by: actor, at: moment)
+                }
                 try EvaluationExchange.repoint(db, sender: sender)
                 let evaluations = try EvaluationExchange.merge(db, sender: sender, fromProvince: manifest.office.level == .province,
                                                                handOver: handOver, by: actor, at: moment)
@@ -111,8 +115,9 @@ extension AppDatabase {
                     : MergeReport.compare(before: before, after: after)
                 let report = MergeReport(added: slice.added + evaluations.added, changed: slice.changed + evaluations.changed,
                                          removed: slice.removed, counts: slice.counts)
+                let digest = try ReceivedAudit.digest(db, writer: sender).digest
                 let previous = try Self.storeReceipt(db, manifest: manifest, report: report, fileName: url.lastPathComponent,
-                                                     sha256: fileHash, by: actor, at: moment)
+                                                     sha256: fileHash, sliceDigest: digest, by: actor, at: moment)
                 try db.execute(sql: "DELETE FROM exchangeGate")
                 result = (report, previous)
                 return .commit
@@ -150,8 +155,10 @@ extension AppDatabase {
     }
 
     /// Pins or updates the sender, appends the receipt and the audit entry; returns the audit head held before.
+    /// The entry keeps the digest of the slice as received (``ReceivedAudit``), under the trail's hash chain.
     private static func storeReceipt(_ db: Database, manifest: BundleManifest, report: MergeReport, fileName: String,
-                                     sha256: String, by actor: Actor, at moment: Date) throws -> AuditHead? {
+                                     sha256: String, sliceDigest: String, by actor: Actor, at moment: Date) throws
+        -> AuditHead? {
         let sender = manifest.office.writerID
         let previous = try String.fetchOne(db, sql: """
             SELECT auditHead FROM exchangeReceipt WHERE writer = ? ORDER BY id DESC LIMIT 1
@@ -177,7 +184,7 @@ extension AppDatabase {
         var fields = [
             "sequence": String(manifest.sequence), "file": fileName, "sha256": sha256,
             "added": String(report.added.count), "changed": String(report.changed.count),
-            "removed": String(report.removed.count),
+            "removed": String(report.removed.count), ReceivedAudit.digestField: sliceDigest,
         ]
         if let commune = manifest.handOverTo { fields["handOver"] = HandOverCandidate.writerID(commune) }
         let changes = AuditDiff.changes(before: nil, after: fields)
