@@ -121,7 +121,7 @@ final class ExchangeDesk {
         #expect(Set(centres.compactMap(\.communeCode)) == [13918, 14329])
         let receive = try #require(h.app.stack.last as? ReceiveScreen)
         #expect(receive.reportLines.contains { $0.contains("Đã nhận gói số 1 của Xã Nghĩa Sơn") })
-        #expect(receive.reportLines.contains { $0.contains("thành viên ban quản lý: ") })
+        #expect(receive.reportLines.contains { $0.contains("thành viên Ban giám đốc: ") })
 
         h.press(.escape)
         h.press(.function(6))
@@ -146,11 +146,11 @@ final class ExchangeDesk {
     @Test func aRefusedBundleIsNamedInTheReportAndChangesNothing() throws {
         let desk = try ExchangeDesk()
         let url = try desk.send(14638, at: FixedClock(Harness.today).now)
+        let h = try province()
+        var screen = ReceiveScreen(ctx: h.context, folder: desk.usb.path)
         var bytes = try Data(contentsOf: url)
         bytes[bytes.count / 2] ^= 0x01
         try bytes.write(to: url)
-        let h = try province()
-        var screen = ReceiveScreen(ctx: h.context, folder: desk.usb.path)
         _ = screen.update(.receiveConfirmed, h.context)
         while screen.hasPendingWork { _ = screen.tick(h.context) }
         #expect(screen.reportLines.count == 1)

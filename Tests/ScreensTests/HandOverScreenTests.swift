@@ -93,7 +93,7 @@ import TerminalUI
         _ = screen.update(.handOverConfirmed(commune: 14638), h.context)
         var commands: [AppCommand] = []
         while screen.hasPendingWork { commands += screen.tick(h.context) }
-        let refusal = "Đã nhận gói dữ liệu của Xã Kim Sơn: các trung tâm đã là của xã, việc bàn giao đã xong nên không "
+        let refusal = "Đã nhận gói dữ liệu của Xã Kim Sơn (mã 14638): các trung tâm đã là của xã, việc bàn giao đã xong nên không "
             + "ghi lại hay lấy lại được nữa. Không có gì bị thay đổi."
         #expect(commands == [.message(StatusMessage(refusal, kind: .error))])
         #expect(screen.update(.takeBackConfirmed(commune: 14638), h.context) == [.message(StatusMessage(refusal, kind: .error))])

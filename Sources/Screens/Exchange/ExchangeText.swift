@@ -60,11 +60,20 @@ public enum ExchangeText {
         }
     }
 
+    /// How long ago an office last sent: "hôm nay", "hôm qua", else "3 ngày trước".
+    public static func silence(_ days: Int, strings s: Strings) -> String {
+        switch days {
+        case ...0: return s[.receiveWalkToday]
+        case 1: return s[.receiveWalkYesterday]
+        default: return s(.exchangeFresh, days)
+        }
+    }
+
     /// One line per office: name, id, last bundle, written, received, days silent or the stale flag.
     public static func status(_ peers: [PeerStatus], now: Date, staleDays: Int, strings s: Strings) -> [String] {
         peers.map { peer in
             let flag = peer.isStale(asOf: now, days: staleDays)
-                ? s(.exchangeStale, peer.daysSilent(asOf: now)) : s(.exchangeFresh, peer.daysSilent(asOf: now))
+                ? s(.exchangeStale, peer.daysSilent(asOf: now)) : silence(peer.daysSilent(asOf: now), strings: s)
             return [peer.office.writerID, peer.office.name, s(.exchangeSequenceShort, peer.lastSequence),
                     Timestamp.display(peer.lastWrittenAt), flag,
                     counts(peer.counts, strings: s)].joined(separator: "\t")
@@ -74,7 +83,8 @@ public enum ExchangeText {
 
 extension Strings {
     /// Why a bundle was refused, in the user's language; nothing was changed.
-    public func describe(_ problem: BundleProblem) -> String {
+    /// `units` names a hand-over's commune; without it the commune is named by its code.
+    public func describe(_ problem: BundleProblem, units: UnitDirectory? = nil) -> String {
         switch problem {
         case .notABundle: return self[.exchangeProblemNotABundle]
         case .truncated: return self[.exchangeProblemTruncated]
@@ -92,8 +102,8 @@ extension Strings {
         case .codeTaken(let code): return self(.exchangeProblemCodeTaken, code)
         case .officeNotSet: return self[.exchangeOfficeNotSet]
         case .notForThisOffice: return self[.exchangeProblemNotForThisOffice]
-        case .handOverForOtherCommune(let code): return self(.handOverProblemOtherCommune, code)
-        case .handOverNeedsCommuneOffice(let code): return self(.handOverProblemNeedsCommune, code)
+        case .handOverForOtherCommune(let code): return self(.handOverProblemOtherCommune, communeNamedWithCode(code, units: units))
+        case .handOverNeedsCommuneOffice(let code): return self(.handOverProblemNeedsCommune, communeNamedWithCode(code, units: units))
         case .handOverCodeTaken(let code): return self(.handOverProblemCodeTaken, code)
         }
     }

@@ -9,13 +9,18 @@ extension Strings {
         units?.unit(code: code)?.name ?? self(.handOverCommuneCode, code)
     }
 
+    /// "Xã Nghĩa Sơn (mã 13918)" where the unit list knows the commune, else "xã mã 13918": for refusals.
+    public func communeNamedWithCode(_ code: Int, units: UnitDirectory?) -> String {
+        units?.unit(code: code).map { self(.receiveWalkCommuneWithCode, $0.name, code) } ?? self(.handOverCommuneCode, code)
+    }
+
     /// Why a hand-over, or taking one back, was refused; nothing was changed.
     public func describe(_ error: HandOverError, units: UnitDirectory?) -> String {
         switch error {
         case .notProvinceOffice: return self[.handOverErrorNotProvince]
-        case .nothingToHandOver(let code): return self(.handOverErrorNothing, communeName(code, units: units))
-        case .communeHasSent(let code): return self(.handOverErrorHasSent, communeName(code, units: units))
-        case .notHandedOver(let code): return self(.handOverErrorNotHandedOver, communeName(code, units: units))
+        case .nothingToHandOver(let code): return self(.handOverErrorNothing, communeNamedWithCode(code, units: units))
+        case .communeHasSent(let code): return self(.handOverErrorHasSent, communeNamedWithCode(code, units: units))
+        case .notHandedOver(let code): return self(.handOverErrorNotHandedOver, communeNamedWithCode(code, units: units))
         }
     }
 

@@ -8,7 +8,7 @@ import TerminalUI
 struct ReceiveScreen: KeyedScreen, Equatable {
     enum Action: Sendable, Equatable {
         case move(Key), chooseFolder, folderEntered(String), mark, receive, receiveConfirmed
-        case viewReport, saveReport, savePathEntered(String), close
+        case viewReport, saveReport, savePathEntered(String), viewWhole, close
     }
 
     private(set) var folder: String
@@ -17,6 +17,9 @@ struct ReceiveScreen: KeyedScreen, Equatable {
     /// Bundles still to receive, and what each received one said.
     private(set) var queue: [URL] = []
     private(set) var total = 0
+    /// How many of the queue were received and how many refused, for the status line at the end.
+    private(set) var receivedCount = 0
+    private(set) var refusedCount = 0
     private(set) var reportLines: [String] = []
     var table = TableState()
     var modal: Modal<Action>?
@@ -39,6 +42,13 @@ struct ReceiveScreen: KeyedScreen, Equatable {
         table.select(0)
     }
 
+    /// Reloads the list with the cursor on the row it was on (the folder is the same, the files the same).
+    private mutating func reloadKeepingRow(_ ctx: AppContext) {
+        let row = table.selected
+        reload(ctx)
+        if !bundles.isEmpty { table.select(min(row, bundles.count - 1)) }
+    }
+
     func title(_ ctx: AppContext) -> String { ctx.strings[.exchangeReceiveTitle] }
 
     func keymap(_ ctx: AppContext) -> Keymap<Action> {
@@ -52,6 +62,7 @@ struct ReceiveScreen: KeyedScreen, Equatable {
             bindings.append(.function(4, action: .viewReport, label: s[.exchangeKeyReport], help: s[.exchangeHelpReport]))
             bindings.append(.function(6, action: .saveReport, label: s[.exchangeKeySaveReport], help: s[.exchangeHelpSaveReport]))
         }
+        bindings.append(ListKeys.viewWhole(.viewWhole, ctx))
         bindings.append(.function(10, also: [.escape], action: .close, label: s[.keyClose], help: s[.exchangeHelpClose]))
         bindings.append(ListKeys.move(.move(.down), ctx))
         return Keymap(bindings)
@@ -96,16 +107,22 @@ struct ReceiveScreen: KeyedScreen, Equatable {
             guard ctx.can(.exchangeData) else { return [.message(StatusMessage(s[.routeNotAllowed], kind: .error))] }
             let chosen = self.chosen
             guard !chosen.isEmpty else { return [.message(StatusMessage(s(.exchangeNoBundles, folder)))] }
-            var question = [s(.exchangeReceiveQuestion, chosen.count)]
-            for preview in chosen where preview.firstExchange && preview.problem == nil {
-                question.append(s(.exchangeFirstKeyQuestion, preview.manifest?.office.name ?? "", preview.fingerprint ?? ""))
+            let receivable = chosen.filter { $0.problem == nil }
+            guard !receivable.isEmpty else {
+                return [.message(StatusMessage(ReceiveText.cannotReceive(chosen, units: ctx.units, strings: s), kind: .error))]
             }
-            confirm(s[.exchangeReceiveTitle], question.joined(separator: "\n"), yes: .receiveConfirmed, ctx)
+            confirm(s[.exchangeReceiveTitle], ReceiveText.question(receivable, left: chosen.count - receivable.count, strings: s),
+                    yes: .receiveConfirmed, ctx)
         case .receiveConfirmed:
-            queue = chosen.map(\.url)
+            queue = chosen.filter { $0.problem == nil }.map(\.url)
             total = queue.count
+            receivedCount = 0
+            refusedCount = 0
             reportLines = []
             showProgress(ctx)
+        case .viewWhole:
+            guard bundles.indices.contains(table.selected) else { return [] }
+            view(TextViewer(title: bundles[table.selected].url.lastPathComponent, paragraphs: detailLines(ctx)))
         case .viewReport:
             view(TextViewer(title: s[.exchangeReportTitle], paragraphs: reportLines))
         case .saveReport:
@@ -156,18 +173,38 @@ struct ReceiveScreen: KeyedScreen, Equatable {
         do {
             let received = try ctx.database.receiveBundle(at: url, receiver: receiver, by: ctx.actor, at: ctx.clock.now)
             reportLines += ExchangeText.report(received, strings: s)
+            receivedCount += 1
         } catch let problem as BundleProblem {
-            reportLines.append(s(.exchangeRefusedLine, url.lastPathComponent, s.describe(problem)))
+            reportLines.append(s(.exchangeRefusedLine, url.lastPathComponent, s.describe(problem, units: ctx.units)))
+            refusedCount += 1
         } catch {
             reportLines.append(s(.exchangeRefusedLine, url.lastPathComponent, s.saveFailure(error)))
+            refusedCount += 1
         }
         guard queue.isEmpty else {
             showProgress(ctx)
             return []
         }
-        reload(ctx)
+        reloadKeepingRow(ctx)
         view(TextViewer(title: s[.exchangeReportTitle], paragraphs: reportLines))
-        return [.changed(.centre(code: "")), .message(StatusMessage(s[.exchangeReceivedAll]))]
+        let said = refusedCount == 0 ? StatusMessage(s[.exchangeReceivedAll])
+            : StatusMessage(s(.receiveWalkReceivedSome, receivedCount, refusedCount), kind: receivedCount == 0 ? .error : .info)
+        return [.changed(.centre(code: "")), .message(said)]
+    }
+
+    /// What the pane under the list says of the selected bundle, and Ctrl-V shows whole.
+    private func detailLines(_ ctx: AppContext) -> [String] {
+        let s = ctx.strings
+        let b = bundles[table.selected]
+        var lines = [b.url.lastPathComponent + (b.manifest.map { " · " + $0.office.writerID } ?? "")]
+        if let at = b.receivedAt {
+            lines.append(s(.receiveWalkAlreadyReceived, Timestamp.display(at)))
+        } else if let problem = b.problem {
+            lines.append(s.describe(problem, units: ctx.units))
+        }
+        if let fingerprint = b.fingerprint { lines.append(s(.exchangeKeyLine, fingerprint)) }
+        if let counts = b.manifest?.counts { lines.append(ExchangeText.counts(counts, strings: s)) }
+        return lines
     }
 
     func statusHint(_ ctx: AppContext) -> StatusMessage? {
@@ -188,24 +225,14 @@ struct ReceiveScreen: KeyedScreen, Equatable {
                      sortColumn: nil, ascending: true, theme: theme,
                      cells: { row in
                          let b = rows[row]
-                         let check = b.problem.map { _ in s[.exchangeCheckRefused] }
-                             ?? (b.firstExchange ? s[.exchangeCheckFirst] : s[.exchangeCheckOK])
+                         let check = ReceiveText.check(b, strings: s)
                          return [marks.contains(row) ? "✓" : "",
                                  b.manifest.map { $0.office.name } ?? b.url.lastPathComponent,
                                  b.manifest.map { String($0.sequence) } ?? "",
                                  b.manifest.map { Timestamp.display($0.writtenAt) } ?? "", check]
                      })
         buffer.rule(x: area.x, y: rect.maxY, width: area.width, style: theme.border)
-        var lines: [String] = []
-        if rows.indices.contains(table.selected) {
-            let b = rows[table.selected]
-            lines.append(b.url.lastPathComponent + (b.manifest.map { " · " + $0.office.writerID } ?? ""))
-            if let problem = b.problem { lines.append(s.describe(problem)) }
-            if let fingerprint = b.fingerprint { lines.append(s(.exchangeKeyLine, fingerprint)) }
-            if let counts = b.manifest?.counts { lines.append(ExchangeText.counts(counts, strings: s)) }
-        } else {
-            lines.append(s(.exchangeNoBundles, folder))
-        }
+        let lines = rows.indices.contains(table.selected) ? detailLines(ctx) : [s(.exchangeNoBundles, folder)]
         let wrapped = lines.flatMap { DisplayWidth.wrap($0, width: area.width - 2) }
         DetailPane.draw(wrapped, into: &buffer, rect: Rect(x: area.x + 1, y: rect.maxY + 1, width: area.width - 2,
                                                            height: Self.detailHeight), ctx, firstStyle: theme.dim)

@@ -117,7 +117,7 @@ struct RollUpScreen: KeyedScreen, Equatable {
                      cells: { row in
                          let p = rows[row]
                          let state = p.isStale(asOf: now, days: days)
-                             ? s(.exchangeStale, p.daysSilent(asOf: now)) : s(.exchangeFresh, p.daysSilent(asOf: now))
+                             ? s(.exchangeStale, p.daysSilent(asOf: now)) : ExchangeText.silence(p.daysSilent(asOf: now), strings: s)
                          return [p.office.name, String(p.lastSequence), Timestamp.display(p.lastWrittenAt),
                                  String(p.counts[ExchangeKind.centre.rawValue] ?? 0),
                                  String(p.counts[ExchangeKind.surveyResponse.rawValue] ?? 0), state]

@@ -422,4 +422,10 @@ public enum StringKey: String, CaseIterable, Sendable {
     case auditHandedOver, auditTakenOver, verifyReceivedChanged, auditTypeExchange, auditFieldBundleSequence
     case auditFieldRecordsAdded, auditFieldRecordsChanged, auditFieldRecordsRemoved, auditFieldHandOverTo
     case auditFieldCentres, auditFieldSliceDigest
+
+    // walk2: the exchange screens at 80x24 (bundles received already, hand-overs, plurals, today)
+    case receiveWalkAlreadyOne, receiveWalkAlreadyReceived, receiveWalkCannotMany, receiveWalkCannotOne
+    case receiveWalkCheckReceived, receiveWalkCommuneNotInList, receiveWalkCommuneWithCode, receiveWalkHandOver
+    case receiveWalkHandOverQuestion, receiveWalkReceivedSome, receiveWalkSkipped, receiveWalkToday
+    case receiveWalkYesterday
 }

@@ -11,6 +11,9 @@ public struct BundlePreview: Sendable, Equatable {
     public let problem: BundleProblem?
     /// True when this office has not yet pinned the sender's key: receiving it pins the key shown.
     public let firstExchange: Bool
+    /// When this very file (same sender, sequence and sha256) was received here already: it is not received again,
+    /// and it is no refusal either.
+    public var receivedAt: Date? = nil
 
     public var fingerprint: String? { manifest.map { OfficeKey.fingerprint($0.publicKey) } }
 }
@@ -43,13 +46,27 @@ extension AppDatabase {
                 try check(opened, known: known, receiver: receiver)
                 return BundlePreview(url: url, manifest: opened.manifest, problem: nil, firstExchange: known == nil)
             } catch let problem as BundleProblem {
-                return BundlePreview(url: url, manifest: opened.manifest, problem: problem, firstExchange: known == nil)
+                var preview = BundlePreview(url: url, manifest: opened.manifest, problem: problem, firstExchange: known == nil)
+                if case .staleSequence = problem { preview.receivedAt = try receiptOf(url, manifest: opened.manifest) }
+                return preview
             }
         } catch let problem as BundleProblem {
             return BundlePreview(url: url, manifest: nil, problem: problem, firstExchange: false)
         } catch {
             return BundlePreview(url: url, manifest: nil, problem: .notABundle, firstExchange: false)
         }
+    }
+
+    /// When the same file as `url` (its sender's receipt for that sequence holds the file's sha256) was received.
+    private func receiptOf(_ url: URL, manifest: BundleManifest) throws -> Date? {
+        let stored = try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT sha256, receivedAt FROM exchangeReceipt WHERE writer = ? AND sequence = ?",
+                             arguments: [manifest.office.writerID, manifest.sequence])
+                .map { (hash: $0[0] as String, at: $0[1] as String) }
+        }
+        guard !stored.isEmpty else { return nil }
+        let hash = try BundleArchive.sha256(of: url)
+        return stored.last { $0.hash == hash }.flatMap { Timestamp.date($0.at) }
     }
 
     /// The bundles (`*.tthtcd`) in a folder, by file name.
