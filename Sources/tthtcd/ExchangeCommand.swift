@@ -78,7 +78,7 @@ struct ExchangeCommand: ParsableCommand {
                     if !json { print(ExchangeText.report(received, strings: s, limit: 20).joined(separator: "\n") + "\n") }
                 } catch let problem as BundleProblem {
                     refused = true
-                    let reason = s.describe(problem)
+                    let reason = s.describe(problem, units: try? CLI.units())
                     results.append(ExchangeJSON.Result(file: url.path, refused: reason))
                     if !json { print(s(.exchangeRefusedLine, url.lastPathComponent, reason) + "\n") }
                 }

@@ -28,7 +28,7 @@ extension ExchangeCommand {
             try dataFile.checkLanguage()
             let s = CLI.strings
             if undo && to != nil { throw CLI.fail(s[.cliHandOverUndoWithTo]) }
-            let folder = URL(fileURLWithPath: CLI.absolute(to ?? "."))
+            let folder = URL(fileURLWithPath: (CLI.absolute(to ?? ".") as NSString).standardizingPath)
             if !undo {
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -38,6 +38,8 @@ extension ExchangeCommand {
             let database = try dataFile.open(access: .exclusive)
             defer { database.close() }
             let units = try CLI.units()
+            // As the screen's picker: a commune no longer in the unit list has no office to receive its centres.
+            guard units.unit(code: commune) != nil else { throw CLI.fail(s(.receiveWalkCommuneNotInList, commune)) }
             let office = try ExchangeCommand.office(database)
             do {
                 if undo {
