@@ -6,10 +6,33 @@ import TerminalUI
 /// Storage will refuse is hidden), the scope's name, and the choices of the account form.
 extension AppContext {
     /// Whether the person may use `permission` on `centre`: a role allows it and the scope covers the centre.
+    /// A centre another office writes (received in a bundle, or handed over to its commune) is read-only here for
+    /// every write on its own records; the province's assessment is the one write it keeps.
     public func can(_ permission: Permission, on centre: Centre?) -> Bool {
         guard can(permission) else { return false }
         guard let centre else { return actor.scope.isOffice }
-        return actor.covers(centreID: centre.id, communeCode: centre.communeCode)
+        guard actor.covers(centreID: centre.id, communeCode: centre.communeCode) else { return false }
+        return !Self.centreWrites.contains(permission) || otherOfficeNote(centreID: centre.id) == nil
+    }
+
+    private static let centreWrites: Set<Permission> = [
+        .editCentres, .editBoards, .editSurveys, .draftPlans, .submitPlans, .recordPlanOutcomes, .approvePlans,
+        .selfAssess, .recordFunding,
+    ]
+
+    /// Why a centre's records are only shown here: "Trung tâm này do Xã Nghĩa Sơn quản lý …", or that it was
+    /// handed over and its commune's first bundle is awaited. Nil for the office's own centres.
+    public func otherOfficeNote(centreID: Int64?) -> String? {
+        guard let centreID, let (writer, received) = try? database.centreWriter(id: centreID) else { return nil }
+        let office = officeName(writerID: writer)
+        return received ? strings(.otherOfficeCentreNote, office) : strings(.handedOverCentreNote, office)
+    }
+
+    /// "Xã Nghĩa Sơn" for "X13918", "Tỉnh Ninh Bình" for "P37"; the code when the list does not know it.
+    func officeName(writerID: String) -> String {
+        let code = Int(writerID.dropFirst()) ?? 0
+        if writerID.hasPrefix("X") { return units.unit(code: code)?.name ?? strings(.communeNotInList, code) }
+        return units.province(code: code)?.name ?? writerID
     }
 
     /// The same for a centre known by its id (read afresh).

@@ -81,7 +81,7 @@ func formHelp<ID>(_ form: Form<ID>, _ keys: [(keys: String, help: String)], _ ct
 
 @MainActor
 func formStatusHint<ID>(_ form: Form<ID>, _ ctx: AppContext) -> StatusMessage? {
-    if form.isReadOnly { return StatusMessage(ctx.strings[.readOnlyFormHint], kind: .warning) }
+    if form.isReadOnly { return StatusMessage(form.readOnlyNote ?? ctx.strings[.readOnlyFormHint], kind: .warning) }
     guard let field = form.focusedSpec else { return nil }
     if let message = form.message(field.id) {
         return StatusMessage(field.label + ": " + message.text, kind: message.severity == .error ? .error : .warning)

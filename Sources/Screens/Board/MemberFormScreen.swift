@@ -52,6 +52,7 @@ struct MemberFormScreen: FormScreen, Equatable {
         fields = Self.bindings(ctx)
         form = fields.form(base)
         form.isReadOnly = !ctx.can(.editBoards, on: centre)
+        form.readOnlyNote = ctx.otherOfficeNote(centreID: centre.id)
         if purpose == .endTerm && base.termEnd == nil {
             // Ending a term proposes today: a change the person asked for, so closing asks before dropping it.
             form.setText(.termEnd, to: ctx.clock.today.vietnamese)

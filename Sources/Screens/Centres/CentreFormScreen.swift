@@ -38,6 +38,7 @@ struct CentreFormScreen: FormScreen, Equatable {
         form = fields.form(base)
         form.isReadOnly = isNew ? !ctx.can(.editCentres) || RosterScreen.isLimitedToACentre(ctx)
             : !ctx.can(.editCentres, on: editing)
+        form.readOnlyNote = ctx.otherOfficeNote(centreID: editing?.id)
     }
 
     var currentCentreID: Int64? { original.id }

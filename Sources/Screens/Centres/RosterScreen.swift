@@ -228,7 +228,10 @@ struct RosterScreen: PrintingScreen, Equatable {
 
     private mutating func askDelete(_ ctx: AppContext) -> [AppCommand] {
         let s = ctx.strings
-        guard let centre = selectedEntry?.centre, let id = centre.id, ctx.can(.editCentres, on: centre) else { return [] }
+        guard let centre = selectedEntry?.centre, let id = centre.id, ctx.can(.editCentres) else { return [] }
+        // Another office's centre: say whose it is, rather than advise a dissolution that cannot be saved here.
+        if let note = ctx.otherOfficeNote(centreID: id) { return [.message(StatusMessage(note, kind: .warning))] }
+        guard ctx.can(.editCentres, on: centre) else { return [] }
         do {
             let records = try ctx.database.records(centreID: id)
             guard records.allowsDeletion else {

@@ -32,6 +32,7 @@ struct FundingPlanFormScreen: FormScreen, Equatable {
         ])
         form = fields.form(funding)
         form.isReadOnly = !ctx.can(.recordFunding, on: centre)
+        form.readOnlyNote = ctx.otherOfficeNote(centreID: centre.id)
     }
 
     var currentCentreID: Int64? { centre.id }

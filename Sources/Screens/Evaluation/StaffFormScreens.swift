@@ -32,6 +32,7 @@ struct StaffFormScreen: FormScreen, Equatable {
         ])
         form = fields.form(self.person)
         form.isReadOnly = !ctx.can(.editBoards, on: centre)
+        form.readOnlyNote = ctx.otherOfficeNote(centreID: centre.id)
     }
 
     var currentCentreID: Int64? { centre.id }

@@ -38,6 +38,7 @@ struct ActivityFormScreen: FormScreen, Equatable {
         form = fields.form(a)
         form.isReadOnly = outcomeOnly ? !ctx.can(.recordPlanOutcomes, on: centre)
             : !(plan.status.isEditable && ctx.can(.draftPlans, on: centre))
+        form.readOnlyNote = ctx.otherOfficeNote(centreID: centre.id)
     }
 
     @MainActor

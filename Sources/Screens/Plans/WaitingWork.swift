@@ -21,11 +21,11 @@ enum WaitingWork {
         for plan in (try? ctx.database.plans()) ?? [] {
             guard let centre = byID[plan.centreID] else { continue }
             // Only the centres the person's scope covers: what waits for them is what they may act on.
-            if ctx.can(.submitPlans, on: centre) && plan.status == .returned {
+            if plan.status == .returned && ctx.can(.submitPlans, on: centre) {
                 items.append(Item(plan: plan, centre: centre, kind: .waitingReturned))
-            } else if ctx.can(.draftPlans, on: centre) && plan.status == .draft && plan.version > 1 {
+            } else if plan.status == .draft && plan.version > 1 && ctx.can(.draftPlans, on: centre) {
                 items.append(Item(plan: plan, centre: centre, kind: .waitingAmendmentDraft))
-            } else if ctx.can(.approvePlans, on: centre) && plan.status == .submitted {
+            } else if plan.status == .submitted && ctx.can(.approvePlans, on: centre) {
                 items.append(Item(plan: plan, centre: centre, kind: plan.version > 1 ? .waitingAmendment : .waitingApproval))
             }
         }

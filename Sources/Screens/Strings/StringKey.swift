@@ -238,7 +238,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case campaignsEmptyReadOnly, plansEmptyReadOnly, staffEmptyReadOnly, fundingEmptyReadOnly
     case complianceSummarySuspended, evaluationAssessedSoFar, cliHelpOverview, cliHelpUsage, cliHelpArguments
     case cliHelpOptions, cliHelpSubcommands, cliHelpVersion, cliHelpHelp, cliHelpDefault, cliHelpDefaultSubcommand
-    case cliHelpSeeSubcommand
+    case cliHelpSeeSubcommand, otherOfficeCentreNote, handedOverCentreNote
 
     // Documents and workbooks (issue 15): the administrative layout, the plan, decision and reports, sheets, files
     case docUnitCommune, docUnitWard, docUnitSpecialZone, docUnitProvince, docUnitCity, docUnitName

@@ -44,4 +44,18 @@ extension AppDatabase {
             return writers
         }
     }
+
+    /// The office that writes this centre's records when it is not this one (a writer id such as "X13918"), and
+    /// whether its first bundle has arrived (false for a centre handed over and awaiting it).
+    public func centreWriter(id: Int64) throws -> (writer: String, received: Bool)? {
+        try writer.read { db in
+            guard let writer = try String.fetchOne(db, sql: "SELECT writer FROM centre WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let received = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM exchangePeer WHERE writer = ?)",
+                                             arguments: [writer]) ?? false
+            return (writer, received)
+        }
+    }
 }
+

@@ -59,8 +59,12 @@ enum ReceivedAudit {
     /// What `writer`'s slice holds here, as one SHA-256 over the merge report's digest of each record (its own
     /// columns and the rows it holds, not ids), in the order of their kind and identity; and how many records.
     static func digest(_ db: Database, writer: String) throws -> (records: Int, digest: String) {
-        let summaries = try SliceSummaries.read(db, schema: "main", centres: "c.writer = ?", arguments: [writer])
-            .sorted { ($0.kind, $0.uid) < ($1.kind, $1.uid) }
+        digest(try SliceSummaries.read(db, schema: "main", centres: "c.writer = ?", arguments: [writer]))
+    }
+
+    /// The same over summaries already read (receiving reads the bundle's once for the merge report).
+    static func digest(_ records: [RecordSummary]) -> (records: Int, digest: String) {
+        let summaries = records.sorted { ($0.kind, $0.uid) < ($1.kind, $1.uid) }
         var hasher = SHA256()
         for summary in summaries {
             hasher.update(data: Data("\(summary.kind)\u{0}\(summary.uid)\u{0}\(summary.digest)\n".utf8))

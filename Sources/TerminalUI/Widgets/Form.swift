@@ -116,6 +116,8 @@ public struct Form<ID: Hashable & Sendable>: Hashable, Sendable {
     public private(set) var isModified = false
     /// A form the person may read but not change: keys move between fields and nothing else.
     public var isReadOnly = false
+    /// Why the form is read-only, when the screen knows better than "no permission" (another office's record).
+    public var readOnlyNote: String?
 
     public init(_ specs: [FieldSpec<ID>], values: [ID: FieldValue] = [:]) {
         self.specs = specs
