@@ -172,6 +172,7 @@ import TerminalUI
         #expect(try h.database.staffMember(id: speaker.id!)?.trainings.count == speaker.trainings.count + 1)
 
         var receipt = ReceiptFormScreen(ctx: h.context, centre: hoaLu, year: 2026)
+        #expect(receipt.form.text(.amount) == "", "an amount not typed yet is empty, so what is typed is not appended to a 0")
         receipt.form.setChoice(.source, to: ReceiptSource.contributions.rawValue)
         receipt.form.setText(.amount, to: "1.000.000")
         _ = receipt.update(.save, h.context)

@@ -169,8 +169,9 @@ struct FieldMaker<Model, ID: Hashable & Sendable> {
     /// An amount of money in đồng, typed with or without thousands dots ("1.500.000"); empty means 0.
     func amount(_ id: ID, _ label: String, help: String, _ path: WritableKeyPath<Model, Int>) -> FieldBinding<Model, ID> {
         let invalid = strings[.problemNotAnAmount]
+        // Nothing yet shows as an empty field, not "0": typing 5000000 after a 0 gave 05000000.
         return FieldBinding(spec: FieldSpec(id, label: label, help: help, kind: .text(maxLength: 15)),
-                            read: { .text(String($0[keyPath: path])) },
+                            read: { $0[keyPath: path] == 0 ? .text("") : .text(String($0[keyPath: path])) },
                             write: { model, value in
                                 guard case .text(let typed) = value else { return nil }
                                 let digits = typed.filter { $0 != "." && $0 != " " }
