@@ -102,7 +102,6 @@ import TerminalUI
 
     @Test func aRuleFilterPickedFromTheListNarrowsTheCentres() throws {
         let h = try Harness(.demo)
-        let s = h.context.strings
         let store = ScreenStore(ComplianceScreen(ctx: h.context), h.context)
         store.send(.rulePicked("assigned-teacher")) { wanted in
             wanted.ruleFilter = "assigned-teacher"

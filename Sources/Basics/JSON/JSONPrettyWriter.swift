@@ -46,25 +46,28 @@ struct JSONPrettyWriter {
         output.append(bracket)
     }
 
+    private mutating func indent(_ depth: Int) { JSONBytes.indent(depth, to: &output) }
+
+    private mutating func writeString(_ text: String) { JSONBytes.string(text, to: &output) }
+}
+
+/// The bytes both JSON writers lay out as `JSONEncoder` does.
+enum JSONBytes {
+    private static let hex = Array("0123456789abcdef".utf8)
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
-    private mutating func indent(_ depth: Int) {
+    /// Two spaces a level.
+    static func indent(_ depth: Int, to output: inout [UInt8]) {
         var count = 2 * depth
         while count > 0 {
-            let part = min(count, Self.spaces.count)
-            output.append(contentsOf: Self.spaces[0..<part])
+            let part = min(count, spaces.count)
+            output.append(contentsOf: spaces[0..<part])
             count -= part
         }
     }
 
-    private mutating func writeString(_ text: String) { JSONStringEscape.append(text, to: &output) }
-}
-
-/// A text as a JSON string, escaped as `JSONEncoder` escapes it (slashes and non-ASCII text as they are).
-enum JSONStringEscape {
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    static func append(_ text: String, to output: inout [UInt8]) {
+    /// A text as a JSON string, escaped as `JSONEncoder` escapes it (slashes and non-ASCII text as they are).
+    static func string(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

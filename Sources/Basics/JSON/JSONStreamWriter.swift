@@ -28,13 +28,6 @@ public struct JSONStreamWriter {
 
     public mutating func string(_ text: String) { beginValue(); writeString(text) }
     public mutating func number(_ value: Int) { beginValue(); bytes.append(contentsOf: String(value).utf8) }
-    public mutating func number(_ value: Int64) { beginValue(); bytes.append(contentsOf: String(value).utf8) }
-    public mutating func bool(_ value: Bool) { beginValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
-    public mutating func null() { beginValue(); bytes.append(contentsOf: "null".utf8) }
-
-    /// An optional: its value, or null.
-    public mutating func string(_ text: String?) { if let text { string(text) } else { null() } }
-    public mutating func number(_ value: Int?) { if let value { number(value) } else { null() } }
 
     /// `key` then `value`, for the common case.
     public mutating func field(_ name: String, _ text: String) { key(name); string(text) }
@@ -52,7 +45,6 @@ public struct JSONStreamWriter {
     // MARK: Layout
 
     private static let newline = UInt8(ascii: "\n"), comma = UInt8(ascii: ","), space = UInt8(ascii: " ")
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Before a value: inside an array it is an element (comma, new line, indent); after a key nothing more.
     private mutating func beginValue() {
@@ -77,16 +69,9 @@ public struct JSONStreamWriter {
         bytes.append(bracket)
     }
 
-    private mutating func indent(_ depth: Int) {
-        var count = 2 * depth
-        while count > 0 {
-            let part = min(count, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[0..<part])
-            count -= part
-        }
-    }
+    private mutating func indent(_ depth: Int) { JSONBytes.indent(depth, to: &bytes) }
 
     private mutating func writeString(_ text: String) {
-        JSONStringEscape.append(text, to: &bytes)
+        JSONBytes.string(text, to: &bytes)
     }
 }

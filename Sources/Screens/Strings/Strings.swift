@@ -60,6 +60,11 @@ public struct Strings: Sendable {
     public subscript(_ key: StringKey) -> String { table[key.rawValue] ?? key.rawValue }
 
     public func callAsFunction(_ key: StringKey, _ arguments: CustomStringConvertible...) -> String {
+        self(key, arguments: arguments)
+    }
+
+    /// The same with the arguments in an array (a caller that gathers them first).
+    public func callAsFunction(_ key: StringKey, arguments: [CustomStringConvertible]) -> String {
         Self.fill(self[key], arguments.map(\.description))
     }
 

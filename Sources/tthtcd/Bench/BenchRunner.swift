@@ -40,10 +40,7 @@ struct BenchRunner {
         -> BenchFigure
     {
         let median = Percentile.of(measured.samples, 0.5), p99 = Percentile.of(measured.samples, 0.99)
-        var name = CLI.strings[key]
-        for (index, argument) in arguments.enumerated() {
-            name = name.replacingOccurrences(of: "{\(index)}", with: argument.description)
-        }
+        let name = CLI.strings(key, arguments: arguments)
         return BenchFigure(id: id, name: name, unit: unit, median: median, p99: p99, peakMB: measured.peakMB,
                            samples: measured.samples.count, floorMedian: floor.map { Percentile.of($0, 0.5) },
                            floor: floorText, target: target?.text,
